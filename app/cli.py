@@ -1,0 +1,96 @@
+"""The command line: the same core as the GUI, for scripting and tests (never imports Qt).
+
+Every command exits 0 on success; an error prints one line on stderr and exits non-zero
+(2 for bad usage or input, 1 for environment problems); our own bugs are logged with a
+traceback to the log file, not shown raw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from app import __version__
+from app.errors import FormatError, NotFoundError, PostmortemError, ValidationError
+from app.paths import DB_ENV, default_db_path
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.commands.demo",
+    "app.commands.listing",
+    "app.commands.interchange",
+)
+
+log = logging.getLogger("postmortem_studio")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    parser = argparse.ArgumentParser(
+        prog="postmortem-studio",
+        description="Facilitate blameless postmortems: without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=f"SQLite database to use (default: ${DB_ENV} or {default_db_path()})",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, ModuleType] = {}
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        for command in module.register(sub):
+            handlers[command] = module
+    return parser, handlers
+
+
+def exit_code(error: PostmortemError) -> int:
+    return 2 if isinstance(error, FormatError | ValidationError | NotFoundError) else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print("postmortem-studio: give a command (see --help), or start the app.", file=sys.stderr)
+        return 2
+    from app.store import Store
+
+    db_path: Path = args.db or default_db_path()
+    try:
+        if args.db is None:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        if getattr(handlers[args.command], "NEEDS_STORE", True):
+            with Store(db_path) as store:
+                return int(handlers[args.command].run(args, store) or 0)
+        return int(handlers[args.command].run(args, None) or 0)
+    except PostmortemError as error:
+        print(f"postmortem-studio: error: {error}", file=sys.stderr)
+        return exit_code(error)
+    except OSError as error:
+        print(
+            f"postmortem-studio: error: {error.strerror or error}: {error.filename or ''}".rstrip(
+                ": "
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected error in %s", args.command)
+        print(
+            "postmortem-studio: internal error; please report it with the log "
+            "(run with PYTHONDEVMODE=1 to see details).",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""``import`` and ``export``: files in and out of the database.
+
+Formats register themselves in ``IMPORTERS`` / ``EXPORTERS`` (by file suffix / --format name),
+so the Markdown, PDF and diagram formats plug in without touching the command itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.errors import FormatError, PostmortemError
+from app.jsonio import document_from_json, document_to_json
+from app.model import Postmortem, new_id
+from app.store import Store
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+def _import_json(path: Path, args: argparse.Namespace) -> Postmortem:
+    return document_from_json(read_text_file(path))
+
+
+def _export_json(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
+    write_atomically(path, document_to_json(doc).encode("utf-8"))
+
+
+Importer = Callable[[Path, argparse.Namespace], Postmortem]
+Exporter = Callable[[Postmortem, Path, argparse.Namespace], None]
+
+IMPORTERS: dict[str, Importer | str] = {".json": _import_json}
+EXPORTERS: dict[str, Exporter | str] = {"json": _export_json}
+
+
+def register(sub: Any) -> list[str]:
+    imp = sub.add_parser("import", help="import a postmortem file (.json, .md)")
+    imp.add_argument("file", type=Path)
+    exp = sub.add_parser("export", help="export a postmortem")
+    exp.add_argument("id")
+    exp.add_argument("--format", required=True, help="json, md, pdf, png or svg")
+    exp.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    exp.add_argument("--lang", choices=("en", "fr"), default=None, help="report language")
+    exp.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    exp.add_argument(
+        "--diagram", choices=("whys", "ishikawa"), default="whys", help="diagram for png/svg"
+    )
+    return ["import", "export"]
+
+
+def _resolve(entry: Any) -> Any:
+    if isinstance(entry, str):
+        module_name, _, attribute = entry.partition(":")
+        return getattr(importlib.import_module(module_name), attribute)
+    return entry
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    if args.command == "import":
+        path: Path = args.file
+        importer = IMPORTERS.get(path.suffix.lower())
+        if importer is None:
+            known = ", ".join(sorted(IMPORTERS))
+            raise FormatError(f"{path.name}: unknown file type (known: {known}).")
+        doc = _resolve(importer)(path, args)
+        if store.exists(doc.id):
+            old_id, doc.id = doc.id, new_id()
+            print(f"id {old_id} is already in the database; imported as {doc.id}", file=sys.stderr)
+        store.save(doc, f"imported from {path.name}")
+        print(doc.id)
+        return 0
+    exporter = EXPORTERS.get(args.format)
+    if exporter is None:
+        raise FormatError(f"unknown export format '{args.format}' (known: {', '.join(EXPORTERS)}).")
+    doc = store.load(args.id)
+    _resolve(exporter)(doc, args.output, args)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def read_text_file(path: Path) -> str:
+    """Read a text file we were asked to import, with a clear message for each failure."""
+    if not path.exists():
+        raise FormatError(f"{path}: no such file.")
+    if path.is_dir():
+        raise FormatError(f"{path} is a folder, not a file.")
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise FormatError(f"{path.name} is larger than {MAX_IMPORT_BYTES // 2**20} MB.")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormatError(f"{path.name} is not UTF-8 text.") from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so a failed export never leaves half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise PostmortemError(f"cannot write {path}: the folder {folder} does not exist.")
+    temporary = folder / f".{path.name}.tmp"
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except PermissionError:
+        temporary.unlink(missing_ok=True)
+        raise PostmortemError(
+            f"cannot write {path}: permission denied (read-only folder?)."
+        ) from None
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise PostmortemError(f"cannot write {path}: {error.strerror}.") from None

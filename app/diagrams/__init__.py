@@ -1,0 +1,1 @@
+"""5 Whys and Ishikawa diagrams: networkx graphs, their edits and their layouts (no Qt)."""

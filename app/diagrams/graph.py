@@ -1,0 +1,157 @@
+"""The two diagrams as networkx ``DiGraph`` trees, and their plain-data form.
+
+Both diagrams are trees whose edges point from parent to child. Every node has:
+
+- ``text``: the why-question (5 Whys), the effect / category / cause label (Ishikawa);
+- ``answer``: the answer to a why (5 Whys only, empty elsewhere);
+- ``role``: ``problem`` | ``why`` (5 Whys), ``effect`` | ``category`` | ``cause`` (Ishikawa);
+- ``root_cause``: whether this node is marked as a root cause;
+- ``order``: position among its siblings (children are drawn by ascending order).
+
+Node ids are short strings, stable across saves, so corrective actions can link to them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from app.errors import FormatError, ValidationError
+
+WHYS = "whys"
+ISHIKAWA = "ishikawa"
+DIAGRAM_KINDS = (WHYS, ISHIKAWA)
+
+ROOT_ROLE = {WHYS: "problem", ISHIKAWA: "effect"}
+NODE_ROLES = {WHYS: {"problem", "why"}, ISHIKAWA: {"effect", "category", "cause"}}
+
+SEED_CATEGORIES_EN = ("People", "Process", "Tools", "Environment", "Code", "Monitoring")
+SEED_CATEGORIES_FR = ("Personnes", "Processus", "Outils", "Environnement", "Code", "Monitoring")
+SIX_M_EN = ("Manpower", "Method", "Machine", "Material", "Measurement", "Milieu")
+SIX_M_FR = ("Main-d'œuvre", "Méthode", "Machine", "Matière", "Mesure", "Milieu")
+
+
+def new_whys(problem: str = "") -> nx.DiGraph:
+    graph = nx.DiGraph(kind=WHYS)
+    graph.add_node("p", text=problem, answer="", role="problem", root_cause=False, order=0)
+    return graph
+
+
+def new_ishikawa(effect: str = "", categories: tuple[str, ...] = SEED_CATEGORIES_EN) -> nx.DiGraph:
+    graph = nx.DiGraph(kind=ISHIKAWA)
+    graph.add_node("e", text=effect, answer="", role="effect", root_cause=False, order=0)
+    for index, name in enumerate(categories):
+        node = f"c{index + 1}"
+        graph.add_node(node, text=name, answer="", role="category", root_cause=False, order=index)
+        graph.add_edge("e", node)
+    return graph
+
+
+def root_of(graph: nx.DiGraph) -> str:
+    roots = [node for node, degree in graph.in_degree() if degree == 0]
+    if len(roots) != 1:
+        raise ValidationError(f"the diagram must have exactly one root, it has {len(roots)}.")
+    return str(roots[0])
+
+
+def children(graph: nx.DiGraph, node: str) -> list[str]:
+    """Children in drawing order."""
+    return sorted(graph.successors(node), key=lambda child: graph.nodes[child].get("order", 0))
+
+
+def parent(graph: nx.DiGraph, node: str) -> str | None:
+    preds = list(graph.predecessors(node))
+    return str(preds[0]) if preds else None
+
+
+def validate_tree(graph: nx.DiGraph, kind: str) -> None:
+    """Refuse anything that is not a rooted tree of the given kind, with a clear message."""
+    if graph.number_of_nodes() == 0:
+        raise ValidationError(f"the {label(kind)} diagram is empty: it needs its root node.")
+    if not nx.is_directed_acyclic_graph(graph):
+        cycle = nx.find_cycle(graph)
+        path = " → ".join(str(edge[0]) for edge in cycle)
+        raise ValidationError(f"the {label(kind)} diagram contains a cycle ({path}).")
+    root = root_of(graph)
+    for node, degree in graph.in_degree():
+        if degree > 1:
+            raise ValidationError(
+                f"the {label(kind)} diagram node '{node}' has {degree} parents; each has one."
+            )
+    if graph.nodes[root].get("role") != ROOT_ROLE[kind]:
+        raise ValidationError(f"the {label(kind)} diagram root must be the {ROOT_ROLE[kind]}.")
+    allowed = NODE_ROLES[kind]
+    for node, data in graph.nodes(data=True):
+        if data.get("role") not in allowed:
+            raise ValidationError(
+                f"the {label(kind)} diagram node '{node}' has an unknown role {data.get('role')!r}."
+            )
+
+
+def label(kind: str) -> str:
+    return "5 Whys" if kind == WHYS else "Ishikawa"
+
+
+def graph_to_data(graph: nx.DiGraph) -> dict[str, Any]:
+    """Plain, ordered, JSON-ready form: nodes in tree order (parents before children)."""
+    nodes: list[dict[str, object]] = []
+    edges: list[dict[str, str]] = []
+    if graph.number_of_nodes():
+        root = root_of(graph)
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            data = graph.nodes[node]
+            nodes.append(
+                {
+                    "id": node,
+                    "role": data.get("role", ""),
+                    "text": data.get("text", ""),
+                    "answer": data.get("answer", ""),
+                    "root_cause": bool(data.get("root_cause", False)),
+                    "order": int(data.get("order", 0)),
+                }
+            )
+            kids = children(graph, node)
+            edges.extend({"source": node, "target": kid} for kid in kids)
+            stack.extend(reversed(kids))
+    return {"nodes": nodes, "edges": edges}
+
+
+def graph_from_data(data: Any, kind: str) -> nx.DiGraph:
+    """Build and validate a diagram from its plain form (refuses cycles and stray nodes)."""
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise FormatError(f"the {label(kind)} diagram must be an object with a 'nodes' list.")
+    graph = nx.DiGraph(kind=kind)
+    for raw in data["nodes"]:
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            raise FormatError(f"a {label(kind)} diagram node has no string 'id'.")
+        if raw["id"] in graph:
+            raise FormatError(f"the {label(kind)} diagram repeats node id '{raw['id']}'.")
+        graph.add_node(
+            raw["id"],
+            role=str(raw.get("role", "")),
+            text=str(raw.get("text", "")),
+            answer=str(raw.get("answer", "")),
+            root_cause=bool(raw.get("root_cause", False)),
+            order=int(raw.get("order", 0)),
+        )
+    for raw in data.get("edges", []):
+        if not isinstance(raw, dict):
+            raise FormatError(f"a {label(kind)} diagram edge is not an object.")
+        source, target = raw.get("source"), raw.get("target")
+        if source not in graph or target not in graph:
+            raise FormatError(
+                f"a {label(kind)} diagram edge links unknown nodes {source!r} → {target!r}."
+            )
+        graph.add_edge(source, target)
+    try:
+        validate_tree(graph, kind)
+    except ValidationError as error:
+        raise FormatError(str(error)) from None
+    return graph
+
+
+def graphs_equal(left: nx.DiGraph, right: nx.DiGraph) -> bool:
+    return graph_to_data(left) == graph_to_data(right)

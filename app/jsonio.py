@@ -1,0 +1,400 @@
+"""The versioned JSON interchange format and the document's canonical content digest.
+
+``document_to_json`` is deterministic (same document, same bytes), so export → import → export
+is byte-identical. ``document_from_json`` validates everything and raises ``FormatError`` with
+a message that names the offending field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from app.diagrams.graph import ISHIKAWA, WHYS, graph_from_data, graph_to_data
+from app.errors import FormatError, PostmortemError
+from app.model import (
+    Action,
+    AgendaStepRecord,
+    Annex,
+    Communication,
+    ImpactRow,
+    Lesson,
+    Participant,
+    Postmortem,
+    Service,
+    SignOff,
+    TimelineEntry,
+)
+from app.timeutil import (
+    format_date,
+    format_datetime,
+    parse_optional_date,
+    parse_optional_datetime,
+)
+from app.vocabulary import (
+    ActionKind,
+    ActionStatus,
+    AnnexKind,
+    Attendance,
+    Audience,
+    Horizon,
+    Marker,
+    Priority,
+    ServiceState,
+    Status,
+)
+
+FORMAT_VERSION = 1
+FORMAT_NAME = "postmortem-studio"
+
+E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+
+def document_to_dict(doc: Postmortem) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "revision": doc.revision,
+        "title": doc.title,
+        "incident_date": format_date(doc.incident_date),
+        "started_at": format_datetime(doc.started_at),
+        "detected_at": format_datetime(doc.detected_at),
+        "mitigated_at": format_datetime(doc.mitigated_at),
+        "resolved_at": format_datetime(doc.resolved_at),
+        "severity": doc.severity,
+        "status": doc.status.value,
+        "author": doc.author,
+        "reviewers": list(doc.reviewers),
+        "participants": [
+            {"name": p.name, "role": p.role, "attendance": p.attendance.value}
+            for p in doc.participants
+        ],
+        "postmortem_date": format_date(doc.postmortem_date),
+        "services": [{"name": s.name, "state": s.state.value} for s in doc.services],
+        "tags": list(doc.tags),
+        "timezone": doc.timezone,
+        "language": doc.language,
+        "summary": doc.summary,
+        "impact": [{"metric": r.metric, "value": r.value, "target": r.target} for r in doc.impact],
+        "timeline": [
+            {
+                "id": e.id,
+                "at": format_datetime(e.at),
+                "event": e.event,
+                "actor": e.actor,
+                "notes": e.notes,
+                "marker": e.marker.value if e.marker else None,
+            }
+            for e in doc.timeline
+        ],
+        "whys": graph_to_data(doc.whys),
+        "ishikawa": graph_to_data(doc.ishikawa),
+        "root_cause": doc.root_cause,
+        "contributing_factors": list(doc.contributing_factors),
+        "went_well": list(doc.went_well),
+        "went_wrong": list(doc.went_wrong),
+        "lucky": list(doc.lucky),
+        "actions": [
+            {
+                "id": a.id,
+                "action": a.action,
+                "owner": a.owner,
+                "due": format_date(a.due),
+                "priority": a.priority.value,
+                "status": a.status.value,
+                "status_reason": a.status_reason,
+                "kind": a.kind.value,
+                "horizon": a.horizon.value,
+                "ticket": a.ticket,
+                "causes": list(a.causes),
+                "completed_on": format_date(a.completed_on),
+            }
+            for a in doc.actions
+        ],
+        "lessons": [{"audience": lesson.audience, "text": lesson.text} for lesson in doc.lessons],
+        "communications": [
+            {
+                "audience": c.audience.value,
+                "text": c.text,
+                "channel": c.channel,
+                "at": format_datetime(c.at),
+            }
+            for c in doc.communications
+        ],
+        "annexes": [
+            {"title": a.title, "kind": a.kind.value, "content": a.content} for a in doc.annexes
+        ],
+        "acknowledgements": doc.acknowledgements,
+        "blameless_note": doc.blameless_note,
+        "signoffs": [
+            {
+                "role": s.role,
+                "name": s.name,
+                "title": s.title,
+                "signed_at": format_datetime(s.signed_at),
+                "digest": s.digest,
+            }
+            for s in doc.signoffs
+        ],
+        "meeting_agenda": [
+            {
+                "title": r.title,
+                "planned_seconds": r.planned_seconds,
+                "started_at": format_datetime(r.started_at),
+                "ended_at": format_datetime(r.ended_at),
+                "spent_seconds": r.spent_seconds,
+            }
+            for r in doc.meeting_agenda
+        ],
+        "parking_lot": list(doc.parking_lot),
+    }
+
+
+def document_to_json(doc: Postmortem) -> str:
+    envelope = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
+    envelope.update(document_to_dict(doc))
+    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+
+
+def document_from_json(text: str) -> Postmortem:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"the file is not valid JSON (line {error.lineno}: {error.msg})."
+        ) from None
+    if not isinstance(data, dict):
+        raise FormatError("the JSON file does not hold a postmortem object.")
+    version = data.get("format_version")
+    if version is None:
+        raise FormatError(
+            "the JSON file has no 'format_version': it is not a Postmortem Studio export."
+        )
+    if version != FORMAT_VERSION:
+        raise FormatError(
+            f"format_version {version!r} is not supported (this version reads {FORMAT_VERSION}); "
+            "update Postmortem Studio to import it."
+        )
+    return document_from_dict(data)
+
+
+def document_from_dict(data: dict[str, Any]) -> Postmortem:
+    """Build a document from its plain form; every problem is a ``FormatError`` naming the field."""
+    try:
+        return _build(data)
+    except FormatError:
+        raise
+    except PostmortemError as error:
+        raise FormatError(str(error)) from None
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise FormatError(f"the document is malformed ({error}).") from None
+
+
+def _build(d: dict[str, Any]) -> Postmortem:
+    doc = Postmortem()
+    doc.id = _str(d, "id") or doc.id
+    doc.revision = int(d.get("revision", 1))
+    doc.title = _str(d, "title")
+    doc.incident_date = parse_optional_date(d.get("incident_date"), "incident_date")
+    for name in ("started_at", "detected_at", "mitigated_at", "resolved_at"):
+        setattr(doc, name, parse_optional_datetime(d.get(name), name))
+    doc.severity = _str(d, "severity")
+    doc.status = _enum(Status, d.get("status", "draft"), "status")
+    doc.author = _str(d, "author")
+    doc.reviewers = _strings(d, "reviewers")
+    doc.participants = _rows(
+        d,
+        "participants",
+        lambda r, f: Participant(
+            name=_str(r, "name"),
+            role=_str(r, "role"),
+            attendance=_enum(Attendance, r.get("attendance", "unknown"), f + ".attendance"),
+        ),
+    )
+    doc.postmortem_date = parse_optional_date(d.get("postmortem_date"), "postmortem_date")
+    doc.services = _rows(
+        d,
+        "services",
+        lambda r, f: Service(
+            name=_str(r, "name"), state=_enum(ServiceState, r.get("state", "ok"), f + ".state")
+        ),
+    )
+    doc.tags = _strings(d, "tags")
+    doc.timezone = _str(d, "timezone") or "UTC"
+    doc.language = _str(d, "language") or "en"
+    if doc.language not in ("en", "fr"):
+        raise FormatError(f"language: '{doc.language}' is not supported (en or fr).")
+    doc.summary = _str(d, "summary")
+    doc.impact = _rows(
+        d,
+        "impact",
+        lambda r, f: ImpactRow(
+            metric=_str(r, "metric"), value=_str(r, "value"), target=_str(r, "target")
+        ),
+    )
+    doc.timeline = _rows(d, "timeline", _timeline_entry)
+    doc.whys = graph_from_data(d.get("whys", {"nodes": [{"id": "p", "role": "problem"}]}), WHYS)
+    doc.ishikawa = graph_from_data(
+        d.get("ishikawa", {"nodes": [{"id": "e", "role": "effect"}]}), ISHIKAWA
+    )
+    doc.root_cause = _str(d, "root_cause")
+    doc.contributing_factors = _strings(d, "contributing_factors")
+    doc.went_well = _strings(d, "went_well")
+    doc.went_wrong = _strings(d, "went_wrong")
+    doc.lucky = _strings(d, "lucky")
+    doc.actions = _rows(d, "actions", _action)
+    doc.lessons = _rows(
+        d, "lessons", lambda r, f: Lesson(audience=_str(r, "audience"), text=_str(r, "text"))
+    )
+    doc.communications = _rows(
+        d,
+        "communications",
+        lambda r, f: Communication(
+            audience=_enum(Audience, r.get("audience", "internal"), f + ".audience"),
+            text=_str(r, "text"),
+            channel=_str(r, "channel"),
+            at=parse_optional_datetime(r.get("at"), f + ".at"),
+        ),
+    )
+    doc.annexes = _rows(
+        d,
+        "annexes",
+        lambda r, f: Annex(
+            title=_str(r, "title"),
+            kind=_enum(AnnexKind, r.get("kind", "text"), f + ".kind"),
+            content=_str(r, "content"),
+        ),
+    )
+    doc.acknowledgements = _str(d, "acknowledgements")
+    if "blameless_note" in d:
+        doc.blameless_note = _str(d, "blameless_note")
+    doc.signoffs = _rows(
+        d,
+        "signoffs",
+        lambda r, f: SignOff(
+            role=_str(r, "role"),
+            name=_str(r, "name"),
+            title=_str(r, "title"),
+            signed_at=parse_optional_datetime(r.get("signed_at"), f + ".signed_at"),
+            digest=_str(r, "digest"),
+        ),
+    )
+    doc.meeting_agenda = _rows(
+        d,
+        "meeting_agenda",
+        lambda r, f: AgendaStepRecord(
+            title=_str(r, "title"),
+            planned_seconds=int(r.get("planned_seconds", 0)),
+            started_at=parse_optional_datetime(r.get("started_at"), f + ".started_at"),
+            ended_at=parse_optional_datetime(r.get("ended_at"), f + ".ended_at"),
+            spent_seconds=float(r.get("spent_seconds", 0.0)),
+        ),
+    )
+    doc.parking_lot = _strings(d, "parking_lot")
+    return doc
+
+
+def _timeline_entry(r: dict[str, Any], f: str) -> TimelineEntry:
+    at = parse_optional_datetime(r.get("at"), f + ".at")
+    if at is None:
+        raise FormatError(f"{f}.at: every timeline entry needs a date and time.")
+    marker = r.get("marker")
+    entry = TimelineEntry(
+        at=at,
+        event=_str(r, "event"),
+        actor=_str(r, "actor"),
+        notes=_str(r, "notes"),
+        marker=_enum(Marker, marker, f + ".marker") if marker else None,
+    )
+    entry.id = _str(r, "id") or entry.id
+    return entry
+
+
+def _action(r: dict[str, Any], f: str) -> Action:
+    action = Action(
+        action=_str(r, "action"),
+        owner=_str(r, "owner"),
+        due=parse_optional_date(r.get("due"), f + ".due"),
+        priority=_enum(Priority, r.get("priority", "P2"), f + ".priority"),
+        status=_enum(ActionStatus, r.get("status", "todo"), f + ".status"),
+        status_reason=_str(r, "status_reason"),
+        kind=_enum(ActionKind, r.get("kind", "prevent"), f + ".kind"),
+        horizon=_enum(Horizon, r.get("horizon", "short"), f + ".horizon"),
+        ticket=_str(r, "ticket"),
+        causes=_strings(r, "causes"),
+        completed_on=parse_optional_date(r.get("completed_on"), f + ".completed_on"),
+    )
+    action.id = _str(r, "id") or action.id
+    return action
+
+
+def _str(d: dict[str, Any], key: str) -> str:
+    value = d.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise FormatError(f"{key}: expected text, found {type(value).__name__}.")
+    return value
+
+
+def _strings(d: dict[str, Any], key: str) -> list[str]:
+    value = d.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise FormatError(f"{key}: expected a list of texts.")
+    return list(value)
+
+
+def _rows(d: dict[str, Any], key: str, build: Callable[[dict[str, Any], str], T]) -> list[T]:
+    value = d.get(key, [])
+    if not isinstance(value, list):
+        raise FormatError(f"{key}: expected a list.")
+    rows = []
+    for index, raw in enumerate(value):
+        where = f"{key}[{index}]"
+        if not isinstance(raw, dict):
+            raise FormatError(f"{where}: expected an object.")
+        rows.append(build(raw, where))
+    return rows
+
+
+def _enum(kind: type[E], value: Any, where: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise FormatError(f"{where}: {value!r} is not one of {allowed}.") from None
+
+
+CONTENT_EXCLUDED_KEYS = ("signoffs", "status", "revision")
+
+
+def canonical_content(doc: Postmortem) -> bytes:
+    """What a signer approves: the whole document except its sign-offs and workflow state."""
+    data = document_to_dict(doc)
+    for key in CONTENT_EXCLUDED_KEYS:
+        data.pop(key, None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def content_digest(doc: Postmortem) -> str:
+    """SHA-256 (hex) of the canonical content."""
+    return hashlib.sha256(canonical_content(doc)).hexdigest()
+
+
+def clone(doc: Postmortem) -> Postmortem:
+    return document_from_dict(document_to_dict(doc))
+
+
+__all__ = [
+    "FORMAT_VERSION",
+    "canonical_content",
+    "clone",
+    "content_digest",
+    "document_from_dict",
+    "document_from_json",
+    "document_to_dict",
+    "document_to_json",
+]

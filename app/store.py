@@ -1,0 +1,504 @@
+"""The SQLite file: the durable form of every postmortem.
+
+One file, WAL journal, foreign keys on, schema managed by sqlite-utils ``Migrations`` with a
+backup copy made before any migration. Every write is one transaction: a change the caller
+was told about is on disk. Environment problems (missing folder, read-only file, not a
+database, corrupt, written by a newer version, locked) become ``StoreError`` with advice.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from app.errors import NotFoundError, StoreError
+from app.jsonio import document_from_dict, document_to_dict
+from app.model import Postmortem
+from app.search_text import fts_query, searchable_text
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+migrations = Migrations("postmortem-studio")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE postmortems (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            incident_date TEXT,
+            services TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT,
+            seq INTEGER NOT NULL DEFAULT 1,
+            doc TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            postmortem_id TEXT NOT NULL REFERENCES postmortems(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            status TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            doc TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX revisions_by_postmortem ON revisions(postmortem_id, id)")
+    db.execute(
+        """
+        CREATE TABLE actions (
+            postmortem_id TEXT NOT NULL REFERENCES postmortems(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due TEXT,
+            priority TEXT NOT NULL,
+            status TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            horizon TEXT NOT NULL,
+            ticket TEXT NOT NULL,
+            completed_on TEXT,
+            PRIMARY KEY (postmortem_id, id)
+        )
+        """
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE postmortem_search USING fts5("
+        "postmortem_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE meetings (
+            postmortem_id TEXT PRIMARY KEY REFERENCES postmortems(id) ON DELETE CASCADE,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One line of the postmortem list."""
+
+    id: str
+    title: str
+    status: str
+    severity: str
+    incident_date: str | None
+    services: list[str]
+    tags: list[str]
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: int
+    created_at: str
+    reason: str
+    status: str
+    revision: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _advice(error: sqlite3.Error, path: Path) -> StoreError:
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"The database {path} is read-only: check the file's permissions or open a copy."
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"The database {path} is locked by another program; close it and try again."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"The database {path} is damaged: restore a backup (files *.bak beside it) "
+            "or open another file with --db."
+        )
+    if "disk" in text and "full" in text:
+        return StoreError(f"The disk holding {path} is full: free some space and try again.")
+    if "unable to open" in text:
+        return StoreError(f"The database {path} cannot be opened: check the folder exists.")
+    return StoreError(f"The database {path} cannot be used: {error}.")
+
+
+class Store:
+    """All reads and writes of the SQLite file."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._check_file()
+        try:
+            uri = f"file:{self.path}?mode={'ro' if read_only else 'rwc'}"
+            self._conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+            self.db = Database(self._conn)
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            self._check_integrity()
+            if not read_only:
+                self._migrate()
+                if self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.enable_wal()
+                self._conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as error:
+            self._close_quietly()
+            raise _advice(error, self.path) from None
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _check_file(self) -> None:
+        folder = self.path.parent
+        if not folder.is_dir():
+            raise StoreError(
+                f"The folder {folder} does not exist: create it or choose another --db path."
+            )
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file.")
+        if self.path.exists():
+            with self.path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+            if header and header != SQLITE_HEADER:
+                raise StoreError(
+                    f"{self.path} is not a Postmortem Studio database (not an SQLite file); "
+                    "nothing was changed."
+                )
+            if 0 < len(header) < len(SQLITE_HEADER):
+                raise StoreError(f"The database {self.path} is truncated; nothing was changed.")
+        elif self.read_only:
+            raise StoreError(f"The database {self.path} does not exist.")
+        else:
+            import os
+
+            if not os.access(folder, os.W_OK):
+                raise StoreError(
+                    f"The folder {folder} is read-only: a new database cannot be created there."
+                )
+
+    def _check_integrity(self) -> None:
+        result = self._conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise StoreError(
+                f"The database {self.path} is damaged ({result}); restore a backup "
+                "(files *.bak beside it). Nothing was changed."
+            )
+
+    def _migrate(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(self.db)}
+        unknown = applied - known
+        if unknown:
+            raise StoreError(
+                f"The database {self.path} was written by a newer version of Postmortem Studio "
+                f"(schema {sorted(unknown)[-1]}); update the app to open it. Nothing was changed."
+            )
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if applied:
+            self._backup(f"before-{pending[0].name}")
+        migrations.apply(self.db)
+
+    def _backup(self, label: str) -> Path:
+        target = self.path.with_name(f"{self.path.name}.{label}.bak")
+        backup = sqlite3.connect(target)
+        try:
+            self._conn.backup(backup)
+        finally:
+            backup.close()
+        return target
+
+    def _close_quietly(self) -> None:
+        try:
+            self._conn.close()
+        except Exception:  # noqa: BLE001 - the connection may never have opened
+            pass
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreError(f"The database {self.path} is open read-only.")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise _advice(error, self.path) from None
+
+    def _read(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            cursor = self._conn.execute(sql, params)
+            return list(cursor.fetchall())
+        except sqlite3.Error as error:
+            raise _advice(error, self.path) from None
+
+    # -- postmortems -----------------------------------------------------------------------
+
+    def save(self, doc: Postmortem, reason: str = "edit") -> int:
+        """Write the whole document in one transaction; returns its new sequence number.
+
+        A revision snapshot is recorded when the status changes (and on first save).
+        """
+        data = document_to_dict(doc)
+        text = json.dumps(data, ensure_ascii=False)
+        now = _now()
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT status, seq FROM postmortems WHERE id = ?", (doc.id,)
+            ).fetchone()
+            columns = (
+                doc.title,
+                doc.status.value,
+                doc.severity,
+                data["incident_date"],
+                json.dumps([s.name for s in doc.services], ensure_ascii=False),
+                json.dumps(doc.tags, ensure_ascii=False),
+                now,
+                text,
+            )
+            if row is None:
+                conn.execute(
+                    "INSERT INTO postmortems (title, status, severity, incident_date, services, "
+                    "tags, updated_at, doc, id, created_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+                    (*columns, doc.id, now),
+                )
+                seq = 1
+                self._snapshot(conn, doc, text, now, "created")
+            else:
+                seq = int(row[1]) + 1
+                conn.execute(
+                    "UPDATE postmortems SET title=?, status=?, severity=?, incident_date=?, "
+                    "services=?, tags=?, updated_at=?, doc=?, seq=?, deleted_at=NULL WHERE id=?",
+                    (*columns, seq, doc.id),
+                )
+                if row[0] != doc.status.value:
+                    self._snapshot(conn, doc, text, now, f"status: {row[0]} → {doc.status.value}")
+                elif reason.startswith("snapshot"):
+                    self._snapshot(conn, doc, text, now, reason)
+            self._index(conn, doc)
+        return seq
+
+    def _snapshot(
+        self, conn: sqlite3.Connection, doc: Postmortem, text: str, now: str, reason: str
+    ) -> None:
+        conn.execute(
+            "INSERT INTO revisions (postmortem_id, created_at, reason, status, revision, doc) "
+            "VALUES (?,?,?,?,?,?)",
+            (doc.id, now, reason, doc.status.value, doc.revision, text),
+        )
+
+    def _index(self, conn: sqlite3.Connection, doc: Postmortem) -> None:
+        conn.execute("DELETE FROM postmortem_search WHERE postmortem_id = ?", (doc.id,))
+        conn.execute(
+            "INSERT INTO postmortem_search (postmortem_id, body) VALUES (?, ?)",
+            (doc.id, searchable_text(doc)),
+        )
+        conn.execute("DELETE FROM actions WHERE postmortem_id = ?", (doc.id,))
+        conn.executemany(
+            "INSERT INTO actions (postmortem_id, id, position, action, owner, due, priority, "
+            "status, kind, horizon, ticket, completed_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    doc.id,
+                    a.id,
+                    index,
+                    a.action,
+                    a.owner,
+                    a.due.isoformat() if a.due else None,
+                    a.priority.value,
+                    a.status.value,
+                    a.kind.value,
+                    a.horizon.value,
+                    a.ticket,
+                    a.completed_on.isoformat() if a.completed_on else None,
+                )
+                for index, a in enumerate(doc.actions)
+            ],
+        )
+
+    def snapshot(self, doc: Postmortem, reason: str = "snapshot") -> None:
+        """Record a revision on demand (the document is saved first)."""
+        self.save(doc, reason if reason.startswith("snapshot") else f"snapshot: {reason}")
+
+    def load(self, postmortem_id: str) -> Postmortem:
+        rows = self._read(
+            "SELECT doc FROM postmortems WHERE id = ? AND deleted_at IS NULL", (postmortem_id,)
+        )
+        if not rows:
+            raise NotFoundError(f"No postmortem has the id '{postmortem_id}'.")
+        return document_from_dict(json.loads(rows[0][0]))
+
+    def seq(self, postmortem_id: str) -> int:
+        rows = self._read("SELECT seq FROM postmortems WHERE id = ?", (postmortem_id,))
+        if not rows:
+            raise NotFoundError(f"No postmortem has the id '{postmortem_id}'.")
+        return int(rows[0][0])
+
+    def exists(self, postmortem_id: str) -> bool:
+        return bool(
+            self._read(
+                "SELECT 1 FROM postmortems WHERE id = ? AND deleted_at IS NULL", (postmortem_id,)
+            )
+        )
+
+    def summaries(self, query: str = "", *, include_deleted: bool = False) -> list[Summary]:
+        sql = (
+            "SELECT id, title, status, severity, incident_date, services, tags, updated_at "
+            "FROM postmortems WHERE 1=1"
+        )
+        params: list[Any] = []
+        if not include_deleted:
+            sql += " AND deleted_at IS NULL"
+        match = fts_query(query) if query.strip() else None
+        if query.strip() and match is None:
+            return []
+        if match:
+            sql += (
+                " AND id IN (SELECT postmortem_id FROM postmortem_search "
+                "WHERE postmortem_search MATCH ?)"
+            )
+            params.append(match)
+        sql += " ORDER BY COALESCE(incident_date, '') DESC, updated_at DESC"
+        return [
+            Summary(
+                id=row[0],
+                title=row[1],
+                status=row[2],
+                severity=row[3],
+                incident_date=row[4],
+                services=json.loads(row[5]),
+                tags=json.loads(row[6]),
+                updated_at=row[7],
+            )
+            for row in self._read(sql, params)
+        ]
+
+    def delete(self, postmortem_id: str) -> None:
+        """Soft delete: the postmortem leaves the list but can be restored."""
+        with self._transaction() as conn:
+            changed = conn.execute(
+                "UPDATE postmortems SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                (_now(), postmortem_id),
+            ).rowcount
+        if not changed:
+            raise NotFoundError(f"No postmortem has the id '{postmortem_id}'.")
+
+    def undelete(self, postmortem_id: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE postmortems SET deleted_at = NULL WHERE id = ?", (postmortem_id,))
+
+    def deleted(self) -> list[Summary]:
+        return [s for s in self.summaries(include_deleted=True) if not self.exists(s.id)]
+
+    # -- revisions -------------------------------------------------------------------------
+
+    def revisions(self, postmortem_id: str) -> list[RevisionInfo]:
+        return [
+            RevisionInfo(
+                id=row[0], created_at=row[1], reason=row[2], status=row[3], revision=row[4]
+            )
+            for row in self._read(
+                "SELECT id, created_at, reason, status, revision FROM revisions "
+                "WHERE postmortem_id = ? ORDER BY id",
+                (postmortem_id,),
+            )
+        ]
+
+    def revision_document(self, revision_id: int) -> Postmortem:
+        rows = self._read("SELECT doc FROM revisions WHERE id = ?", (revision_id,))
+        if not rows:
+            raise NotFoundError(f"No revision has the id {revision_id}.")
+        return document_from_dict(json.loads(rows[0][0]))
+
+    # -- settings and meetings -------------------------------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+    def meeting_state(self, postmortem_id: str) -> dict[str, Any] | None:
+        rows = self._read("SELECT state FROM meetings WHERE postmortem_id = ?", (postmortem_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def save_meeting_state(self, postmortem_id: str, state: dict[str, Any] | None) -> None:
+        with self._transaction() as conn:
+            if state is None:
+                conn.execute("DELETE FROM meetings WHERE postmortem_id = ?", (postmortem_id,))
+            else:
+                conn.execute(
+                    "INSERT INTO meetings (postmortem_id, state, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(postmortem_id) DO UPDATE SET state = excluded.state, "
+                    "updated_at = excluded.updated_at",
+                    (postmortem_id, json.dumps(state, ensure_ascii=False), _now()),
+                )
+
+    # -- maintenance -----------------------------------------------------------------------
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every table: lets tests prove a failed operation changed nothing."""
+        tables = [
+            row[0]
+            for row in self._read(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'postmortem_search_%' ORDER BY name"
+            )
+        ]
+        return {name: [tuple(r) for r in self._read(f'SELECT * FROM "{name}"')] for name in tables}
+
+
+def open_store(path: Path) -> Store:
+    return Store(path)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)

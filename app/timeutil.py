@@ -1,0 +1,87 @@
+"""Parsing and formatting of the document's dates and times.
+
+Times in a postmortem always carry a UTC offset: a time without one is ambiguous in a report
+read across time zones, so it is refused with a message rather than guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from app.errors import ValidationError
+
+
+def parse_datetime(text: str, field: str = "time") -> datetime:
+    """Parse an ISO 8601 date-time that has a UTC offset (``Z`` accepted)."""
+    value = text.strip()
+    if not value:
+        raise ValidationError(f"{field}: a date and time is required.")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            f"{field}: '{_clip(value)}' is not a date and time; "
+            "use ISO 8601 with an offset, e.g. 2026-01-15T14:00:00+01:00."
+        ) from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise ValidationError(
+            f"{field}: '{_clip(value)}' has no UTC offset; add one, e.g. +01:00 or Z."
+        )
+    return parsed
+
+
+def parse_optional_datetime(text: str | None, field: str) -> datetime | None:
+    if text is None or not str(text).strip():
+        return None
+    return parse_datetime(str(text), field)
+
+
+def parse_date(text: str, field: str = "date") -> date:
+    value = text.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            f"{field}: '{_clip(value)}' is not a date; use YYYY-MM-DD, e.g. 2026-01-15."
+        ) from None
+
+
+def parse_optional_date(text: str | None, field: str) -> date | None:
+    if text is None or not str(text).strip():
+        return None
+    return parse_date(str(text), field)
+
+
+def format_datetime(value: datetime | None) -> str | None:
+    """ISO 8601 keeping the original offset (never converted), seconds precision or finer."""
+    if value is None:
+        return None
+    return value.isoformat()
+
+
+def format_date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def format_duration(delta: timedelta | None) -> str:
+    """``1 h 05 min``, ``12 min``, ``45 s``; negative durations keep their sign."""
+    if delta is None:
+        return "—"
+    total = int(delta.total_seconds())
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{sign}{minutes} min" + (f" {seconds:02d} s" if seconds else "")
+    return f"{sign}{seconds} s"
+
+
+def offset_timezone(minutes: int) -> timezone:
+    return timezone(timedelta(minutes=minutes))
+
+
+def _clip(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""Postmortem Studio's Qt layer: windows, canvas, editors. The core lives in ``app``."""

@@ -1,0 +1,63 @@
+"""Starting the GUI: the QApplication, bundled fonts, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.errors import PostmortemError
+from app.paths import default_db_path, resource
+from app.store import Store
+
+log = logging.getLogger("postmortem_studio")
+
+
+def load_bundled_fonts() -> list[str]:
+    """Register the fonts in resources/fonts so screen and PDF measure text alike."""
+    families: list[str] = []
+    folder = resource("fonts")
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.ttf")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+def open_store_for_gui(db_path: Path | None) -> Store:
+    path = db_path or default_db_path()
+    if db_path is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return Store(path)
+
+
+def ensure_application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    application = QApplication(sys.argv[:1])
+    application.setApplicationName("Postmortem Studio")
+    application.setOrganizationName("postmortem-studio")
+    application.setDesktopFileName("org.postmortemstudio.PostmortemStudio")
+    load_bundled_fonts()
+    return application
+
+
+def run_gui(db_path: Path | None) -> int:
+    application = ensure_application()
+    try:
+        store = open_store_for_gui(db_path)
+    except (PostmortemError, OSError) as error:
+        QMessageBox.critical(None, "Postmortem Studio", str(error))
+        return 1
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    window.show()
+    code = application.exec()
+    store.close()
+    return int(code)
