@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +28,13 @@ from app.demo import add_demo
 from app.errors import PostmortemError
 from app.jsonio import document_from_json
 from app.model import Postmortem
+from app.session import Change, DocumentSession
 from app.store import Store
 from ui.document_view import DocumentView
+from ui.features import FEATURES
 from ui.postmortem_list import PostmortemListModel
+from ui.session_bridge import SessionBridge
+from ui.undo import push_change
 
 
 class WelcomePage(QWidget):
@@ -59,10 +65,24 @@ class WelcomePage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    """The shell: postmortem list on the left, the open document's tabs on the right.
+
+    Features (``ui.features.FEATURES``) add menus and document tabs; they follow the open
+    document through ``document_opened`` (with its ``DocumentSession``) and ``document_closed``,
+    and make edits with ``apply_change`` (one undoable step, saved before it is shown).
+    """
+
+    document_opened = Signal(object)
+    document_closed = Signal()
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self.current: Postmortem | None = None
+        self.session: DocumentSession | None = None
+        self.bridge: SessionBridge | None = None
+        self.last_error = ""
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self.tr("Postmortem Studio"))
         self.resize(1280, 800)
 
@@ -92,10 +112,14 @@ class MainWindow(QMainWindow):
 
         self.welcome = WelcomePage()
         self.document_view = DocumentView()
+        self.document_tabs = QTabWidget()
+        self.document_tabs.setObjectName("documentTabs")
+        self.document_tabs.setDocumentMode(True)
+        self.document_tabs.addTab(self.document_view, self.tr("Report"))
         self.empty_selection = QLabel(self.tr("Select a postmortem to read it."))
         self.empty_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.empty_selection, self.document_view):
+        for page in (self.welcome, self.empty_selection, self.document_tabs):
             self.pages.addWidget(page)
 
         splitter = QSplitter()
@@ -110,10 +134,33 @@ class MainWindow(QMainWindow):
         self.welcome.demo_button.clicked.connect(self.open_demo)
         self.search.textChanged.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for feature in FEATURES:
+            importlib.import_module(feature).install(self)
         self.refresh()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        view_menu = bar.addMenu(self.tr("&View"))
+        document_menu = bar.addMenu(self.tr("&Postmortem"))
+        meeting_menu = bar.addMenu(self.tr("&Meeting"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.menus = {
+            "file": file_menu,
+            "edit": edit_menu,
+            "view": view_menu,
+            "document": document_menu,
+            "meeting": meeting_menu,
+            "help": help_menu,
+        }
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         self.import_action = QAction(self.tr("&Import…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_import)
@@ -126,7 +173,6 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Postmortem Studio"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -157,17 +203,51 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.current = None
+            self.close_document()
             self.pages.setCurrentWidget(self.empty_selection)
             return
         postmortem_id = rows[0].data(PostmortemListModel.ID_ROLE)
+        if self.session is not None and self.session.doc.id == postmortem_id:
+            return
+        self.open_document(postmortem_id)
+
+    def open_document(self, postmortem_id: str) -> None:
         try:
-            self.current = self.store.load(postmortem_id)
+            session = DocumentSession.open(self.store, postmortem_id)
         except PostmortemError as error:
             self.show_error(str(error))
             return
+        self.close_document()
+        self.session = session
+        self.current = session.doc
+        self.bridge = SessionBridge(session, self)
+        self.bridge.changed.connect(self._document_changed)
         self.document_view.show_document(self.current)
-        self.pages.setCurrentWidget(self.document_view)
+        self.pages.setCurrentWidget(self.document_tabs)
+        self.document_opened.emit(session)
+
+    def close_document(self) -> None:
+        if self.session is None:
+            return
+        self.undo_stack.clear()
+        if self.bridge is not None:
+            self.bridge.deleteLater()
+        self.session = None
+        self.bridge = None
+        self.current = None
+        self.document_closed.emit()
+
+    def apply_change(self, change: Change) -> bool:
+        """Run an edit of the open document as one undoable step (False if refused)."""
+        if self.session is None:
+            return False
+        return push_change(self.undo_stack, self.session, change, self.show_error)
+
+    @Slot(str)
+    def _document_changed(self, _description: str) -> None:
+        if self.current is not None:
+            self.document_view.show_document(self.current)
+        self.list_model.refresh()
 
     @Slot()
     def open_demo(self) -> None:
