@@ -69,7 +69,7 @@ case "$command" in
   test)
     install_debs $QT_DEBS $TEST_DEBS
     setup_venv
-    echo "== ruff"; .venv/bin/ruff check app ui tests bench
+    echo "== ruff"; .venv/bin/ruff check .
     echo "== mypy"; .venv/bin/mypy
     echo "== import rules"; .venv/bin/lint-imports --no-cache
     echo "== pytest"; QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
