@@ -9,23 +9,24 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
+import io
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
 from app import __version__
 from app.errors import FormatError, NotFoundError, PostmortemError, ValidationError
-from app.paths import DB_ENV, default_db_path
+from app.paths import DB_ENV, data_dir, default_db_path
 
 COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.demo",
     "app.commands.listing",
     "app.commands.interchange",
+    "app.commands.tracking",
+    "app.commands.report",
 )
-
-log = logging.getLogger("postmortem_studio")
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
@@ -54,6 +55,7 @@ def exit_code(error: PostmortemError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerate_terminal_encoding()
     parser, handlers = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -82,14 +84,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        log.exception("unexpected error in %s", args.command)
+    except Exception:  # noqa: BLE001 - our bug: logged to the file, one line shown
+        where = _record_internal_error(args.command)
         print(
-            "postmortem-studio: internal error; please report it with the log "
+            f"postmortem-studio: internal error; please report it with the log {where} "
             "(run with PYTHONDEVMODE=1 to see details).",
             file=sys.stderr,
         )
         return 70
+
+
+def _record_internal_error(command: str) -> str:
+    """Append the traceback of an unexpected error to the log file; the terminal gets one line.
+
+    Only in Python's development mode is the traceback also shown on stderr.
+    """
+    details = traceback.format_exc()
+    if sys.flags.dev_mode:
+        sys.stderr.write(details)
+    path = data_dir() / "postmortem-studio.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8", errors="replace") as handle:
+            handle.write(f"unexpected error in {command}\n{details}\n")
+    except OSError:
+        return "(it could not be written)"
+    return str(path)
+
+
+def _tolerate_terminal_encoding() -> None:
+    """A terminal that cannot show a character gets '?' instead of a crash of the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 if __name__ == "__main__":

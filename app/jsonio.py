@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -161,11 +162,15 @@ def document_to_json(doc: Postmortem) -> str:
 
 def document_from_json(text: str) -> Postmortem:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         raise FormatError(
             f"the file is not valid JSON (line {error.lineno}: {error.msg})."
         ) from None
+    except RecursionError:
+        raise FormatError("the JSON file is nested too deeply to be a postmortem.") from None
+    except ValueError as error:  # e.g. an integer with thousands of digits
+        raise FormatError(f"the file is not valid JSON ({error}).") from None
     if not isinstance(data, dict):
         raise FormatError("the JSON file does not hold a postmortem object.")
     version = data.get("format_version")
@@ -173,12 +178,48 @@ def document_from_json(text: str) -> Postmortem:
         raise FormatError(
             "the JSON file has no 'format_version': it is not a Postmortem Studio export."
         )
-    if version != FORMAT_VERSION:
+    if isinstance(version, bool) or version != FORMAT_VERSION:
         raise FormatError(
             f"format_version {version!r} is not supported (this version reads {FORMAT_VERSION}); "
             "update Postmortem Studio to import it."
         )
+    _refuse_broken_text(data, "")
     return document_from_dict(data)
+
+
+def _refuse_constant(name: str) -> Any:
+    """JSON has no NaN or Infinity; Python's parser accepts them, the format does not."""
+    raise FormatError(f"the file is not valid JSON ({name} is not a JSON number).")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise FormatError(f"the file is not valid JSON ({text} is too large a number).")
+    return value
+
+
+def _refuse_broken_text(value: Any, where: str) -> None:
+    """Refuse text that cannot be written back as UTF-8 (a lone surrogate such as \\ud800).
+
+    JSON escapes can spell such characters, but no file or database can store them, so they
+    are refused on the way in rather than failing later on save or export.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise FormatError(
+                f"{where or 'the document'}: the text holds an invalid character "
+                f"(lone surrogate {value[error.start]!r}); fix the file's encoding."
+            ) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_broken_text(key, where)
+            _refuse_broken_text(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_broken_text(item, f"{where}[{index}]")
 
 
 def document_from_dict(data: dict[str, Any]) -> Postmortem:
@@ -189,7 +230,7 @@ def document_from_dict(data: dict[str, Any]) -> Postmortem:
         raise
     except PostmortemError as error:
         raise FormatError(str(error)) from None
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as error:
         raise FormatError(f"the document is malformed ({error}).") from None
 
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from app.errors import NotFoundError, StoreError
+from app.errors import FormatError, NotFoundError, StoreError, ValidationError
 from app.jsonio import document_from_dict, document_to_dict
 from app.model import Postmortem
 from app.search_text import fts_query, searchable_text
@@ -131,11 +132,17 @@ def _advice(error: sqlite3.Error, path: Path) -> StoreError:
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:
         return StoreError(
-            f"The database {path} is read-only: check the file's permissions or open a copy."
+            f"The database {path} is read-only (the file or its folder): check the "
+            "permissions or open a copy."
         )
     if "locked" in text or "busy" in text:
         return StoreError(
             f"The database {path} is locked by another program; close it and try again."
+        )
+    if "could not decode" in text:
+        return StoreError(
+            f"The database {path} is damaged (some text is not valid UTF-8): restore a backup "
+            "(files *.bak beside it) or open another file with --db."
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError(
@@ -146,7 +153,19 @@ def _advice(error: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(f"The disk holding {path} is full: free some space and try again.")
     if "unable to open" in text:
         return StoreError(f"The database {path} cannot be opened: check the folder exists.")
-    return StoreError(f"The database {path} cannot be used: {error}.")
+    detail = str(error) if len(str(error)) <= 200 else str(error)[:199] + "…"
+    return StoreError(f"The database {path} cannot be used: {detail}.")
+
+
+def _refuse_unstorable(text: str) -> None:
+    """Text SQLite cannot hold (a lone surrogate) is refused before the transaction starts."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            f"The document holds an invalid character ({text[error.start]!r}, a lone "
+            "surrogate) and cannot be saved; remove it and try again."
+        ) from None
 
 
 class Store:
@@ -157,12 +176,14 @@ class Store:
         self.read_only = read_only
         self._check_file()
         try:
-            uri = f"file:{self.path}?mode={'ro' if read_only else 'rwc'}"
+            # Quoted so that '?', '#' or '%' in a file name cannot be read as URI syntax.
+            uri = f"file:{quote(str(self.path))}?mode={'ro' if read_only else 'rwc'}"
             self._conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
             self.db = Database(self._conn)
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 5000")
             self._check_integrity()
+            self._refuse_newer_schema()
             if not read_only:
                 self._migrate()
                 if self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -171,6 +192,9 @@ class Store:
         except sqlite3.Error as error:
             self._close_quietly()
             raise _advice(error, self.path) from None
+        except BaseException:
+            self._close_quietly()
+            raise
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -185,13 +209,13 @@ class Store:
         if self.path.exists():
             with self.path.open("rb") as handle:
                 header = handle.read(len(SQLITE_HEADER))
+            if 0 < len(header) < len(SQLITE_HEADER) and SQLITE_HEADER.startswith(header):
+                raise StoreError(f"The database {self.path} is truncated; nothing was changed.")
             if header and header != SQLITE_HEADER:
                 raise StoreError(
                     f"{self.path} is not a Postmortem Studio database (not an SQLite file); "
                     "nothing was changed."
                 )
-            if 0 < len(header) < len(SQLITE_HEADER):
-                raise StoreError(f"The database {self.path} is truncated; nothing was changed.")
         elif self.read_only:
             raise StoreError(f"The database {self.path} does not exist.")
         else:
@@ -210,21 +234,46 @@ class Store:
                 "(files *.bak beside it). Nothing was changed."
             )
 
-    def _migrate(self) -> None:
+    def _refuse_newer_schema(self) -> None:
+        """A schema step we do not know means a newer app wrote the file: never guess at it."""
         known = {m.name for m in migrations._migrations}
-        applied = {m.name for m in migrations.applied(self.db)}
-        unknown = applied - known
+        unknown = {m.name for m in migrations.applied(self.db)} - known
         if unknown:
             raise StoreError(
                 f"The database {self.path} was written by a newer version of Postmortem Studio "
                 f"(schema {sorted(unknown)[-1]}); update the app to open it. Nothing was changed."
             )
+
+    def _migrate(self) -> None:
+        applied = {m.name for m in migrations.applied(self.db)}
+        if not applied and self._has_foreign_tables():
+            raise StoreError(
+                f"{self.path} is an SQLite database of another program, not a Postmortem "
+                "Studio database; choose another --db path. Nothing was changed."
+            )
         pending = migrations.pending(self.db)
         if not pending:
             return
-        if applied:
-            self._backup(f"before-{pending[0].name}")
-        migrations.apply(self.db)
+        backup = self._backup(f"before-{pending[0].name}") if applied else None
+        try:
+            migrations.apply(self.db)
+        except Exception as error:  # noqa: BLE001 - any failure leaves the file as it was
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            kept = f" A copy made before the upgrade is at {backup}." if backup else ""
+            raise StoreError(
+                f"Upgrading the database {self.path} failed ({error}); the unfinished step "
+                f"was undone.{kept}"
+            ) from None
+
+    def _has_foreign_tables(self) -> bool:
+        """True for an SQLite file that already holds tables but none of our schema history."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE tbl_name NOT LIKE 'sqlite_%' "
+            "AND tbl_name != ?",
+            (migrations.migrations_table,),
+        ).fetchone()
+        return bool(row[0])
 
     def _backup(self, label: str) -> Path:
         target = self.path.with_name(f"{self.path.name}.{label}.bak")
@@ -283,6 +332,7 @@ class Store:
         """
         data = document_to_dict(doc)
         text = json.dumps(data, ensure_ascii=False)
+        _refuse_unstorable(text)
         now = _now()
         with self._transaction() as conn:
             row = conn.execute(
@@ -368,7 +418,17 @@ class Store:
         )
         if not rows:
             raise NotFoundError(f"No postmortem has the id '{postmortem_id}'.")
-        return document_from_dict(json.loads(rows[0][0]))
+        return self._decode(rows[0][0], f"The postmortem '{postmortem_id}'")
+
+    def _decode(self, text: str, what: str) -> Postmortem:
+        """A stored document that no longer parses is damage in the file, reported as such."""
+        try:
+            return document_from_dict(json.loads(text))
+        except (ValueError, RecursionError, FormatError) as error:
+            raise StoreError(
+                f"{what} is damaged in the database {self.path} ({error}); restore a backup "
+                "(files *.bak beside it) or an earlier revision."
+            ) from None
 
     def seq(self, postmortem_id: str) -> int:
         rows = self._read("SELECT seq FROM postmortems WHERE id = ?", (postmortem_id,))
@@ -450,7 +510,7 @@ class Store:
         rows = self._read("SELECT doc FROM revisions WHERE id = ?", (revision_id,))
         if not rows:
             raise NotFoundError(f"No revision has the id {revision_id}.")
-        return document_from_dict(json.loads(rows[0][0]))
+        return self._decode(rows[0][0], f"The revision {revision_id}")
 
     # -- settings and meetings -------------------------------------------------------------
 

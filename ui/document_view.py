@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.derived import derived_times
 from app.diagrams.graph import children, root_of
 from app.model import Postmortem
 from app.timeutil import format_duration
+from ui.editor.labels import (
+    action_status_labels,
+    attendance_labels,
+    audience_labels,
+    lesson_audience_labels,
+    service_state_labels,
+    status_labels,
+)
 
-STATE_LABELS = {"down": "DOWN", "degraded": "Degraded", "ok": "OK"}
+translate = QCoreApplication.translate  # the name lupdate looks for
+
 STATUS_SYMBOLS = {"done": "✔", "in_progress": "⟳", "todo": "○", "not_doing": "✖"}
 
 
@@ -38,24 +48,35 @@ def document_html(doc: Postmortem) -> str:
     times = derived_times(doc)
     parts = [f"<h1>{_text(doc.title or '(untitled)')}</h1>"]
     header = [
-        ("Incident date", doc.incident_date.isoformat() if doc.incident_date else ""),
-        ("Severity", doc.severity),
-        ("Status", doc.status.value.replace("_", " ")),
-        ("Author", doc.author),
-        ("Reviewers", ", ".join(doc.reviewers)),
-        ("Postmortem date", doc.postmortem_date.isoformat() if doc.postmortem_date else ""),
-        ("Tags", ", ".join(doc.tags)),
+        (
+            translate("DocumentView", "Incident date"),
+            doc.incident_date.isoformat() if doc.incident_date else "",
+        ),
+        (translate("DocumentView", "Severity"), doc.severity),
+        (translate("DocumentView", "Status"), status_labels()[doc.status]),
+        (translate("DocumentView", "Author"), doc.author),
+        (translate("DocumentView", "Reviewers"), ", ".join(doc.reviewers)),
+        (
+            translate("DocumentView", "Postmortem date"),
+            doc.postmortem_date.isoformat() if doc.postmortem_date else "",
+        ),
+        (translate("DocumentView", "Tags"), ", ".join(doc.tags)),
     ]
-    parts.append(_table(["Field", "Value"], [[k, v] for k, v in header]))
-    parts.append("<h2>Derived times</h2>")
+    parts.append(
+        _table(
+            [translate("DocumentView", "Field"), translate("DocumentView", "Value")],
+            [[k, v] for k, v in header],
+        )
+    )
+    parts.append(f"<h2>{translate('DocumentView', 'Derived times')}</h2>")
     parts.append(
         _table(
             [
-                "Duration",
-                "Time to detect",
-                "Time to acknowledge",
-                "Time to mitigate",
-                "Time to resolve",
+                translate("DocumentView", "Duration"),
+                translate("DocumentView", "Time to detect"),
+                translate("DocumentView", "Time to acknowledge"),
+                translate("DocumentView", "Time to mitigate"),
+                translate("DocumentView", "Time to resolve"),
             ],
             [
                 [
@@ -71,72 +92,110 @@ def document_html(doc: Postmortem) -> str:
             ],
         )
     )
-    parts.append(f"<h2>Summary</h2><p>{_text(doc.summary)}</p>")
-    parts.append("<h2>Impact</h2>")
-    parts.append(
-        _table(["Metric", "Value", "Target"], [[r.metric, r.value, r.target] for r in doc.impact])
-    )
-    parts.append("<h3>Affected services</h3>")
-    parts.append(_items([f"{s.name} — {STATE_LABELS[s.state.value]}" for s in doc.services]))
-    parts.append("<h2>Participants</h2>")
+    parts.append(f"<h2>{translate('DocumentView', 'Summary')}</h2><p>{_text(doc.summary)}</p>")
+    parts.append(f"<h2>{translate('DocumentView', 'Impact')}</h2>")
     parts.append(
         _table(
-            ["Name", "Role", "Attendance"],
-            [[p.name, p.role, p.attendance.value] for p in doc.participants],
+            [
+                translate("DocumentView", "Metric"),
+                translate("DocumentView", "Value"),
+                translate("DocumentView", "Target"),
+            ],
+            [[r.metric, r.value, r.target] for r in doc.impact],
         )
     )
-    parts.append("<h2>Timeline</h2>")
+    parts.append(f"<h3>{translate('DocumentView', 'Affected services')}</h3>")
+    parts.append(_items([f"{s.name} — {service_state_labels()[s.state]}" for s in doc.services]))
+    parts.append(f"<h2>{translate('DocumentView', 'Participants')}</h2>")
     parts.append(
         _table(
-            ["Time", "Event", "Actor", "Marker"],
+            [
+                translate("DocumentView", "Name"),
+                translate("DocumentView", "Role"),
+                translate("DocumentView", "Attendance"),
+            ],
+            [[p.name, p.role, attendance_labels()[p.attendance]] for p in doc.participants],
+        )
+    )
+    parts.append(f"<h2>{translate('DocumentView', 'Timeline')}</h2>")
+    parts.append(
+        _table(
+            [
+                translate("DocumentView", "Time"),
+                translate("DocumentView", "Event"),
+                translate("DocumentView", "Actor"),
+                translate("DocumentView", "Marker"),
+            ],
             [
                 [e.at.isoformat(sep=" "), e.event, e.actor, e.marker.value if e.marker else ""]
                 for e in doc.sorted_timeline()
             ],
         )
     )
-    parts.append("<h2>Root cause analysis</h2><h3>5 Whys</h3>")
+    parts.append(
+        f"<h2>{translate('DocumentView', 'Root cause analysis')}</h2>"
+        f"<h3>{translate('DocumentView', '5 Whys')}</h3>"
+    )
     parts.append(_whys_html(doc))
-    parts.append("<h3>Ishikawa</h3>")
+    parts.append(f"<h3>{translate('DocumentView', 'Ishikawa')}</h3>")
     parts.append(_ishikawa_html(doc))
-    parts.append(f"<h3>Root cause</h3><p>{_text(doc.root_cause)}</p>")
-    parts.append("<h3>Contributing factors</h3>" + _items(doc.contributing_factors))
-    parts.append("<h2>What went well</h2>" + _items(doc.went_well))
-    parts.append("<h2>What went wrong</h2>" + _items(doc.went_wrong))
-    parts.append("<h2>Where we got lucky</h2>" + _items(doc.lucky))
-    parts.append("<h2>Corrective actions</h2>")
+    parts.append(
+        f"<h3>{translate('DocumentView', 'Root cause')}</h3><p>{_text(doc.root_cause)}</p>"
+    )
+    parts.append(
+        f"<h3>{translate('DocumentView', 'Contributing factors')}</h3>"
+        + _items(doc.contributing_factors)
+    )
+    parts.append(f"<h2>{translate('DocumentView', 'What went well')}</h2>" + _items(doc.went_well))
+    parts.append(
+        f"<h2>{translate('DocumentView', 'What went wrong')}</h2>" + _items(doc.went_wrong)
+    )
+    parts.append(f"<h2>{translate('DocumentView', 'Where we got lucky')}</h2>" + _items(doc.lucky))
+    parts.append(f"<h2>{translate('DocumentView', 'Corrective actions')}</h2>")
     parts.append(
         _table(
-            ["Action", "Owner", "Due", "Priority", "Status"],
+            [
+                translate("DocumentView", "Action"),
+                translate("DocumentView", "Owner"),
+                translate("DocumentView", "Due"),
+                translate("DocumentView", "Priority"),
+                translate("DocumentView", "Status"),
+            ],
             [
                 [
                     a.action,
                     a.owner,
                     a.due.isoformat() if a.due else "",
                     a.priority.value,
-                    f"{STATUS_SYMBOLS[a.status.value]} {a.status.value.replace('_', ' ')}",
+                    f"{STATUS_SYMBOLS[a.status.value]} {action_status_labels()[a.status]}",
                 ]
                 for a in doc.actions
             ],
         )
     )
-    parts.append("<h2>Lessons learned</h2>")
+    parts.append(f"<h2>{translate('DocumentView', 'Lessons learned')}</h2>")
     audiences: dict[str, list[str]] = {}
     for lesson in doc.lessons:
         audiences.setdefault(lesson.audience, []).append(lesson.text)
     for audience, texts in audiences.items():
-        parts.append(f"<h3>{_text(audience.replace('_', ' ').capitalize())}</h3>" + _items(texts))
-    parts.append("<h2>Communications</h2>")
+        shown = lesson_audience_labels().get(audience, audience.replace("_", " ").capitalize())
+        parts.append(f"<h3>{_text(shown)}</h3>" + _items(texts))
+    parts.append(f"<h2>{translate('DocumentView', 'Communications')}</h2>")
     parts.append(
-        _items([f"[{c.audience.value}] {c.channel}: {c.text}" for c in doc.communications])
+        _items(
+            [f"[{audience_labels()[c.audience]}] {c.channel}: {c.text}" for c in doc.communications]
+        )
     )
-    parts.append("<h2>Annexes</h2>")
+    parts.append(f"<h2>{translate('DocumentView', 'Annexes')}</h2>")
     for annex in doc.annexes:
         if annex.kind.value == "log":
             parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(annex.content)}</pre>")
         else:
             parts.append(f"<h3>{_text(annex.title)}</h3><p>{_text(annex.content)}</p>")
-    parts.append(f"<h2>Acknowledgements</h2><p>{_text(doc.acknowledgements)}</p>")
+    parts.append(
+        f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>"
+        f"<p>{_text(doc.acknowledgements)}</p>"
+    )
     parts.append(f"<p><i>{_text(doc.blameless_note)}</i></p>")
     return "".join(parts)
 
@@ -144,12 +203,19 @@ def document_html(doc: Postmortem) -> str:
 def _whys_html(doc: Postmortem) -> str:
     graph = doc.whys
     root = root_of(graph)
-    lines = [f"<p><b>Problem:</b> {_text(graph.nodes[root]['text'])}</p><ol>"]
+    lines = [
+        f"<p><b>{translate('DocumentView', 'Problem:')}</b> "
+        f"{_text(graph.nodes[root]['text'])}</p><ol>"
+    ]
 
     def walk(node: str, depth: int) -> None:
         for child in children(graph, node):
             data = graph.nodes[child]
-            flag = " <b>[root cause]</b>" if data.get("root_cause") else ""
+            flag = (
+                f" <b>[{translate('DocumentView', 'root cause')}]</b>"
+                if data.get("root_cause")
+                else ""
+            )
             lines.append(
                 f"<li style='margin-left:{depth * 16}px'>{_text(data['text'])}<br/>"
                 f"→ {_text(data['answer'])}{flag}</li>"
@@ -164,13 +230,20 @@ def _whys_html(doc: Postmortem) -> str:
 def _ishikawa_html(doc: Postmortem) -> str:
     graph = doc.ishikawa
     root = root_of(graph)
-    lines = [f"<p><b>Effect:</b> {_text(graph.nodes[root]['text'])}</p><ul>"]
+    lines = [
+        f"<p><b>{translate('DocumentView', 'Effect:')}</b> "
+        f"{_text(graph.nodes[root]['text'])}</p><ul>"
+    ]
     for category in children(graph, root):
         causes = []
         stack = [(c, 0) for c in reversed(children(graph, category))]
         while stack:
             node, depth = stack.pop()
-            flag = " <b>[root cause]</b>" if graph.nodes[node].get("root_cause") else ""
+            flag = (
+                f" <b>[{translate('DocumentView', 'root cause')}]</b>"
+                if graph.nodes[node].get("root_cause")
+                else ""
+            )
             causes.append("&nbsp;&nbsp;" * depth + _text(graph.nodes[node]["text"]) + flag)
             stack.extend((c, depth + 1) for c in reversed(children(graph, node)))
         lines.append(

@@ -5,4 +5,10 @@ document tabs or pages, and connects to ``window.document_opened`` / ``window.do
 Keeping them apart lets the main window stay a small shell.
 """
 
-FEATURES: tuple[str, ...] = ()
+FEATURES: tuple[str, ...] = (
+    "ui.diagram_feature",
+    "ui.tracking_feature",
+    "ui.report_feature",
+    "ui.markdown_feature",
+    "ui.meeting_feature",
+)

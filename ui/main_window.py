@@ -1,40 +1,58 @@
-"""The main window: the postmortems of the database and the selected one."""
+"""The main window: the home list on the left, the open postmortem's editor tabs on the right.
+
+Every edit goes through ``apply_change``: one undo step, saved to the database before it is
+shown. If the database cannot be written (deleted, made read-only, disk full), the edit is kept
+in memory, the title bar says "not saved, retrying" and the save is retried until it works.
+Two windows on one database stay consistent: before an edit, a window whose copy of the
+document is older than the database's reloads it first (and says so), then applies the edit.
+"""
 
 from __future__ import annotations
 
 import importlib
+import os
+import stat
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QFileDialog,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.demo import add_demo
-from app.errors import PostmortemError
+from app.errors import PostmortemError, StoreError, ValidationError
 from app.jsonio import document_from_json
 from app.model import Postmortem
 from app.session import Change, DocumentSession
 from app.store import Store
 from ui.document_view import DocumentView
+from ui.editor import DocumentEditor
+from ui.editor.descriptions import describe
+from ui.editor.messages import localized
+from ui.editor.widgets import FieldEdit, TextEdit
 from ui.features import FEATURES
+from ui.home import HomePanel
+from ui.i18n import install_language
 from ui.postmortem_list import PostmortemListModel
+from ui.preferences import PreferencesDialog, apply_theme, current_preferences
+from ui.revisions import RevisionsDialog
 from ui.session_bridge import SessionBridge
-from ui.undo import push_change
+
+RETRY_MS = 3000
 
 
 class WelcomePage(QWidget):
@@ -64,8 +82,75 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
 
 
+class WatchedStore:
+    """The store as the open document sees it: refuses to write into a file that is gone.
+
+    SQLite keeps writing into a deleted file (and, for the superuser, into a read-only one)
+    without error, so the edits would be lost silently; checking first keeps them in memory.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def save(self, doc: Postmortem, reason: str = "edit") -> int:
+        path = self._store.path
+        if not path.exists():
+            raise StoreError(
+                f"The database {path} was deleted or moved while open. Your edits are kept "
+                "in memory and saved as soon as the file is back."
+            )
+        mode = path.stat().st_mode
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+            raise StoreError(
+                f"The database {path} is read-only. Your edits are kept in memory and saved as "
+                "soon as it is writable again."
+            )
+        return self._store.save(doc, reason)
+
+
+class EditCommand(QUndoCommand):
+    """One edit on the undo stack; a failed save keeps it (and the edit) for the retry."""
+
+    def __init__(self, window: MainWindow, session: DocumentSession, change: Change) -> None:
+        super().__init__(change.description)
+        self.window = window
+        self.session = session
+        self.change = change
+        self.failed = False
+        self.first = True
+
+    def redo(self) -> None:
+        first, self.first = self.first, False
+        try:
+            self.session.apply(self.change)
+        except StoreError as error:
+            self.window.save_failed(str(error))
+        except ValidationError as error:
+            self.change.backward(self.session.doc)  # refused by the store: not kept
+            self._refused(first, str(error))
+        except (PostmortemError, LookupError) as error:
+            self._refused(first, str(error))
+
+    def _refused(self, first: bool, message: str) -> None:
+        if first:
+            self.failed = True
+            self.setObsolete(True)
+        self.window.show_error(message)
+
+    def undo(self) -> None:
+        try:
+            self.session.revert(self.change)
+        except StoreError as error:
+            self.window.save_failed(str(error))
+        except (PostmortemError, LookupError) as error:
+            self.window.show_error(str(error))
+
+
 class MainWindow(QMainWindow):
-    """The shell: postmortem list on the left, the open document's tabs on the right.
+    """The shell: home list on the left, the open document's tabs on the right.
 
     Features (``ui.features.FEATURES``) add menus and document tabs; they follow the open
     document through ``document_opened`` (with its ``DocumentSession``) and ``document_closed``,
@@ -74,155 +159,275 @@ class MainWindow(QMainWindow):
 
     document_opened = Signal(object)
     document_closed = Signal()
+    #: emitted after an edit (or undo/redo) is on disk, with its description
+    document_changed = Signal(str)
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, today: Callable[[], date] = date.today) -> None:
         super().__init__()
+        preferences = current_preferences()
+        install_language(preferences.ui_language)
+        apply_theme(preferences.theme)
         self.store = store
+        self.today = today
         self.current: Postmortem | None = None
         self.session: DocumentSession | None = None
         self.bridge: SessionBridge | None = None
         self.last_error = ""
+        self.save_problem = ""
+        self.known_seq = 0
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(self.tr("Postmortem Studio"))
-        self.resize(1280, 800)
+        self.resize(1360, 860)
 
         self.list_model = PostmortemListModel(store)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search all postmortems…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setObjectName("searchField")
-        self.table = QTableView()
-        self.table.setObjectName("postmortemTable")
-        self.table.setModel(self.list_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 0, 8)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.table)
+        self.home = HomePanel(self, self.list_model)
+        self.search = self.home.search
+        self.table = self.home.table
 
         self.welcome = WelcomePage()
         self.document_view = DocumentView()
         self.document_tabs = QTabWidget()
         self.document_tabs.setObjectName("documentTabs")
         self.document_tabs.setDocumentMode(True)
-        self.document_tabs.addTab(self.document_view, self.tr("Report"))
-        self.empty_selection = QLabel(self.tr("Select a postmortem to read it."))
+        self.document_tabs.addTab(self.document_view, "")
+        self.editor = DocumentEditor(self, self.document_tabs, lambda: self.today())  # noqa: PLW0108
+        self.document_tabs.setCurrentIndex(0)
+        self._report_stale = True
+        self.document_tabs.currentChanged.connect(self._tab_changed)
+        self.save_banner = QLabel()
+        self.save_banner.setObjectName("saveBanner")
+        self.save_banner.setWordWrap(True)
+        self.save_banner.setStyleSheet(
+            "background: #fdebd0; color: #6e2c00; padding: 6px; border: 1px solid #e59866;"
+        )
+        self.save_banner.hide()
+        self.empty_selection = QLabel()
         self.empty_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         for page in (self.welcome, self.empty_selection, self.document_tabs):
             self.pages.addWidget(page)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.save_banner)
+        right_layout.addWidget(self.pages, 1)
 
         splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.pages)
+        splitter.addWidget(self.home)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([480, 800])
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([420, 940])
         self.setCentralWidget(splitter)
 
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.retry_save)
+
         self._build_menus()
+        self._retranslate()
         self.welcome.demo_button.clicked.connect(self.open_demo)
         self.search.textChanged.connect(self.refresh)
+        self.home.filters_changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for feature in FEATURES:
             importlib.import_module(feature).install(self)
         self.refresh()
+        self.home.update_facets()
+
+    # -- menus and texts -------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        view_menu = bar.addMenu(self.tr("&View"))
-        document_menu = bar.addMenu(self.tr("&Postmortem"))
-        meeting_menu = bar.addMenu(self.tr("&Meeting"))
-        help_menu = bar.addMenu(self.tr("&Help"))
         self.menus = {
-            "file": file_menu,
-            "edit": edit_menu,
-            "view": view_menu,
-            "document": document_menu,
-            "meeting": meeting_menu,
-            "help": help_menu,
+            key: bar.addMenu("") for key in ("file", "edit", "view", "document", "meeting", "help")
         }
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        file_menu, edit_menu = self.menus["file"], self.menus["edit"]
+        self.undo_action = QAction(self)
+        self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self)
+        self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.indexChanged.connect(self._update_undo_texts)
+        self.undo_stack.cleanChanged.connect(self._update_undo_texts)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.import_action = QAction(self.tr("&Import…"), self)
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.home.new_postmortem)
+        self.duplicate_action = QAction(self)
+        self.duplicate_action.triggered.connect(self.home.duplicate_selected)
+        self.delete_action = QAction(self)
+        self.delete_action.triggered.connect(self.home.ask_delete)
+        self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(self.import_action)
-        self.demo_action = QAction(self.tr("Add the &demo postmortem"), self)
+        self.demo_action = QAction(self)
         self.demo_action.triggered.connect(self.open_demo)
-        file_menu.addAction(self.demo_action)
+        self.deleted_action = QAction(self)
+        self.deleted_action.triggered.connect(self.show_deleted)
+        self.preferences_action = QAction(self)
+        self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.preferences_action.triggered.connect(self.edit_preferences)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.new_action, self.duplicate_action, self.delete_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        about = QAction(self.tr("&About Postmortem Studio"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        for action in (self.import_action, self.demo_action, self.deleted_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.history_action = QAction(self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self.show_history)
+        self.snapshot_action = QAction(self)
+        self.snapshot_action.triggered.connect(self.take_snapshot)
+        self.menus["document"].addAction(self.history_action)
+        self.menus["document"].addAction(self.snapshot_action)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.menus["help"].addAction(self.about_action)
+
+    def _retranslate(self) -> None:
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "view": self.tr("&View"),
+            "document": self.tr("&Postmortem"),
+            "meeting": self.tr("&Meeting"),
+            "help": self.tr("&Help"),
+        }
+        for key, title in titles.items():
+            self.menus[key].setTitle(title)
+        self._update_undo_texts()
+        self.new_action.setText(self.tr("&New postmortem"))
+        self.duplicate_action.setText(self.tr("D&uplicate"))
+        self.delete_action.setText(self.tr("&Delete…"))
+        self.import_action.setText(self.tr("&Import…"))
+        self.demo_action.setText(self.tr("Add the &demo postmortem"))
+        self.deleted_action.setText(self.tr("Deleted &postmortems…"))
+        self.preferences_action.setText(self.tr("Pre&ferences…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.history_action.setText(self.tr("&History…"))
+        self.snapshot_action.setText(self.tr("Take a &snapshot"))
+        self.about_action.setText(self.tr("&About Postmortem Studio"))
+        self.document_tabs.setTabText(
+            self.document_tabs.indexOf(self.document_view), self.tr("Report")
+        )
+        self.empty_selection.setText(self.tr("Select a postmortem to read it."))
+        self._update_title()
+
+    @Slot()
+    def _update_undo_texts(self) -> None:
+        """ "Undo Change owner of action 3", in the interface language."""
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo, redo = describe(stack.undoText()), describe(stack.redoText())
+        self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+
+    def _rebuild_editor(self) -> None:
+        """Editor pages are built in the interface language: rebuild them after a switch."""
+        current = self.document_tabs.currentIndex()
+        for page, _name, _title in self.editor.pages:
+            index = self.document_tabs.indexOf(page.parentWidget().parentWidget())
+            widget = self.document_tabs.widget(index)
+            self.document_tabs.removeTab(index)
+            widget.deleteLater()
+        self.editor = DocumentEditor(self, self.document_tabs, lambda: self.today())  # noqa: PLW0108
+        self.editor.load(self.current)
+        self.document_tabs.setCurrentIndex(max(0, current))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "editor"):
+            self._retranslate()
+            self.home.retranslate()
+            self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+            self._rebuild_editor()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_for_outside_changes()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        if self.current is None:
+            self.setWindowTitle(self.tr("Postmortem Studio"))
+            return
+        state = self.tr("not saved, retrying") if self.save_problem else self.tr("saved")
+        title = self.current.title or self.tr("(untitled)")
+        self.setWindowTitle(self.tr("{0} — {1} — Postmortem Studio").format(title, state))
+
+    # -- the list --------------------------------------------------------------------------
 
     @Slot()
     def refresh(self) -> None:
         selected = self.current.id if self.current else None
         try:
-            self.list_model.refresh(self.search.text())
+            self.list_model.refresh(self.search.text(), self.home.filters())
         except PostmortemError as error:
             self.show_error(str(error))
             return
-        empty_database = not self.list_model.rows and not self.search.text()
+        empty_database = (
+            not self.list_model.all_rows
+            and not self.search.text()
+            and not self.home.filters().active()
+        )
         if empty_database:
+            self.close_document()
             self.pages.setCurrentWidget(self.welcome)
             return
         if selected and self.list_model.row_of(selected) >= 0:
             self.select(selected)
-        else:
+        elif selected and not self.store.exists(selected):
+            self.close_document()
+            self.pages.setCurrentWidget(self.empty_selection)
+        elif not selected:
             self.pages.setCurrentWidget(self.empty_selection)
 
     def select(self, postmortem_id: str) -> None:
         row = self.list_model.row_of(postmortem_id)
         if row >= 0:
             self.table.selectRow(row)
+            self.table.scrollTo(self.list_model.index(row, 0))
 
     @Slot(QItemSelection, QItemSelection)
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.close_document()
-            self.pages.setCurrentWidget(self.empty_selection)
             return
         postmortem_id = rows[0].data(PostmortemListModel.ID_ROLE)
         if self.session is not None and self.session.doc.id == postmortem_id:
             return
         self.open_document(postmortem_id)
 
+    # -- the open document -----------------------------------------------------------------
+
     def open_document(self, postmortem_id: str) -> None:
+        if self.session is not None and self.session.pending:
+            self.show_error(
+                self.tr("The open postmortem has edits that are not saved yet; they are retried.")
+            )
+            return
         try:
             session = DocumentSession.open(self.store, postmortem_id)
+            self.known_seq = self.store.seq(postmortem_id)
         except PostmortemError as error:
             self.show_error(str(error))
             return
         self.close_document()
+        session.store = WatchedStore(self.store)  # type: ignore[assignment]
         self.session = session
         self.current = session.doc
         self.bridge = SessionBridge(session, self)
         self.bridge.changed.connect(self._document_changed)
-        self.document_view.show_document(self.current)
+        self._show_document()
         self.pages.setCurrentWidget(self.document_tabs)
         self.document_opened.emit(session)
 
@@ -230,24 +435,143 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.undo_stack.clear()
+        self.retry_timer.stop()
+        self.save_problem = ""
+        self.save_banner.hide()
         if self.bridge is not None:
             self.bridge.deleteLater()
         self.session = None
         self.bridge = None
         self.current = None
+        self.editor.load(None)
+        self._update_title()
         self.document_closed.emit()
+
+    def _show_document(self) -> None:
+        self.editor.load(self.current)
+        self._report_stale = True
+        if self.document_tabs.currentWidget() is self.document_view:
+            self._render_report()
+        self._update_title()
+
+    def _render_report(self) -> None:
+        self.document_view.show_document(self.current)
+        self._report_stale = False
+
+    @Slot(int)
+    def _tab_changed(self, _index: int) -> None:
+        if self.document_tabs.currentWidget() is self.document_view and self._report_stale:
+            self._render_report()
 
     def apply_change(self, change: Change) -> bool:
         """Run an edit of the open document as one undoable step (False if refused)."""
         if self.session is None:
             return False
-        return push_change(self.undo_stack, self.session, change, self.show_error)
+        self.check_for_outside_changes()
+        command = EditCommand(self, self.session, change)
+        self.undo_stack.push(command)
+        return not command.failed
 
     @Slot(str)
-    def _document_changed(self, _description: str) -> None:
+    def _document_changed(self, description: str) -> None:
+        try:
+            if self.current is not None:
+                self.known_seq = self.store.seq(self.current.id)
+        except PostmortemError:
+            pass
+        if self.save_problem and self.session is not None and self.session.saved:
+            self._save_recovered()
+        self._show_document()
+        self._refresh_list_row()
+        self.document_changed.emit(description)
+
+    def _refresh_list_row(self) -> None:
         if self.current is not None:
-            self.document_view.show_document(self.current)
-        self.list_model.refresh()
+            self.list_model.update_document(self.current)
+
+    # -- durability ------------------------------------------------------------------------
+
+    def save_failed(self, message: str) -> None:
+        message = localized(message)
+        first = not self.save_problem
+        self.save_problem = message
+        self.save_banner.setText(
+            "⚠ " + self.tr("Not saved: {0} Retrying every few seconds.").format(message)
+        )
+        self.save_banner.show()
+        self.retry_timer.start()
+        self._show_document()
+        if first:
+            self.show_error(message)
+
+    @Slot()
+    def retry_save(self) -> bool:
+        """Try again to write the edits kept in memory; True once they are on disk."""
+        if self.session is None:
+            self.retry_timer.stop()
+            return True
+        try:
+            if self.session.pending:
+                self.session.store.save(self.session.doc)
+                self.session.pending.clear()
+        except PostmortemError as error:
+            self.save_problem = str(error)
+            return False
+        try:
+            self.known_seq = self.store.seq(self.session.doc.id)
+        except PostmortemError:
+            pass
+        self._save_recovered()
+        return True
+
+    def _save_recovered(self) -> None:
+        self.save_problem = ""
+        self.retry_timer.stop()
+        self.save_banner.hide()
+        self._update_title()
+
+    def check_for_outside_changes(self) -> bool:
+        """Reload the open document if another window saved it since; True when reloaded."""
+        session = self.session
+        if session is None or session.pending:
+            return False
+        try:
+            on_disk = self.store.seq(session.doc.id)
+            if on_disk == self.known_seq:
+                return False
+            fresh = self.store.load(session.doc.id)
+        except PostmortemError:
+            return False
+        session.doc.__dict__.update(fresh.__dict__)
+        self.known_seq = on_disk
+        self.undo_stack.clear()
+        for listener in list(session.listeners):
+            listener(session.doc, self.tr("Reloaded"))
+        self.statusBar().showMessage(
+            self.tr("This postmortem was changed in another window; the latest version is shown."),
+            8000,
+        )
+        return True
+
+    def closeEvent(self, event: Any) -> None:
+        focused = QApplication.focusWidget()
+        if isinstance(focused, TextEdit | FieldEdit):
+            focused.commit()  # text being typed when the window closes is kept too
+        if self.session is not None and self.session.pending and not self.retry_save():
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Postmortem Studio"),
+                self.tr("Some edits could not be saved: {0}\nQuit anyway and lose them?").format(
+                    self.save_problem
+                ),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+    # -- commands --------------------------------------------------------------------------
 
     @Slot()
     def open_demo(self) -> None:
@@ -258,6 +582,7 @@ class MainWindow(QMainWindow):
             return
         self.search.clear()
         self.refresh()
+        self.home.update_facets()
         self.select(doc.id)
 
     @Slot()
@@ -280,9 +605,50 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot import {0}: {1}").format(path.name, error))
             return
         self.refresh()
+        self.home.update_facets()
         self.select(doc.id)
 
+    def show_history(self) -> RevisionsDialog | None:
+        if self.current is None:
+            return None
+        dialog = RevisionsDialog(self, self)
+        dialog.open()
+        return dialog
+
+    def take_snapshot(self) -> bool:
+        if self.current is None:
+            return False
+        try:
+            self.store.snapshot(self.current, "snapshot: on demand")
+            self.known_seq = self.store.seq(self.current.id)
+        except PostmortemError as error:
+            self.show_error(str(error))
+            return False
+        self.statusBar().showMessage(self.tr("Snapshot recorded in the history."), 5000)
+        return True
+
+    def show_deleted(self) -> QMessageBox | None:
+        from ui.home.deleted import DeletedDialog
+
+        dialog = DeletedDialog(self, self)
+        dialog.open()
+        return dialog  # type: ignore[return-value]
+
+    def edit_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(current_preferences(), self)
+        dialog.changed.connect(self.preferences_changed)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def preferences_changed(self) -> None:
+        prefs = current_preferences()
+        apply_theme(prefs.theme)
+        install_language(prefs.ui_language)
+        self._show_document()
+
     def show_error(self, message: str) -> None:
+        message = localized(message)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Postmortem Studio"),

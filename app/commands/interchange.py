@@ -34,6 +34,10 @@ Exporter = Callable[[Postmortem, Path, argparse.Namespace], None]
 
 IMPORTERS: dict[str, Importer | str] = {".json": _import_json}
 EXPORTERS: dict[str, Exporter | str] = {"json": _export_json}
+IMPORTERS.update(dict.fromkeys((".md", ".markdown"), "app.markdown.importer:import_file"))
+EXPORTERS["md"] = "app.markdown.exporter:export_file"
+EXPORTERS.update(png="ui.diagram_export:export_png", svg="app.diagrams.svg_export:export_svg")
+EXPORTERS["pdf"] = "app.commands.report:export_pdf"
 
 
 def register(sub: Any) -> list[str]:

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
 def _list(args: argparse.Namespace, store: Store) -> int:
     rows = store.summaries(args.search)
     if args.json:
-        print(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        write_json(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2) + "\n")
         return 0
     if not rows:
         print("No postmortems yet. Add the demo with: postmortem-studio demo", file=sys.stderr)
@@ -50,10 +50,21 @@ def _list(args: argparse.Namespace, store: Store) -> int:
 def _show(args: argparse.Namespace, store: Store) -> int:
     doc = store.load(args.id)
     if args.json:
-        sys.stdout.write(document_to_json(doc))
+        write_json(document_to_json(doc))
         return 0
     print(render_text(doc))
     return 0
+
+
+def write_json(text: str) -> None:
+    """JSON is UTF-8 whatever the terminal's encoding, so ``show --json > file`` is exact."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def render_text(doc: Postmortem) -> str:

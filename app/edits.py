@@ -1,0 +1,255 @@
+"""Named, reversible edits of a postmortem: what the editor pushes onto the undo stack.
+
+Every factory returns a ``Change`` (see ``app.session``) whose description is what the Edit menu
+shows ("Undo Change owner of action 3"). Row edits locate their row by the row's id when it has
+one (timeline entries, actions), so an undo still finds the row after the table was reordered.
+Row insertions and removals are small list operations rather than whole-document snapshots, so
+a 10,000-line paste stays one cheap, undoable step.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.errors import ValidationError
+from app.model import Postmortem
+from app.session import FieldChange, SnapshotChange
+from app.timeutil import parse_datetime
+
+#: Section name → how one row is called in an edit's description.
+ROW_NOUNS: dict[str, str] = {
+    "participants": "participant",
+    "services": "service",
+    "impact": "impact row",
+    "timeline": "timeline entry",
+    "actions": "action",
+    "lessons": "lesson",
+    "communications": "communication",
+    "annexes": "annex",
+}
+
+ROW_PLURALS: dict[str, str] = {
+    "participants": "participants",
+    "services": "services",
+    "impact": "impact rows",
+    "timeline": "timeline entries",
+    "actions": "actions",
+    "lessons": "lessons",
+    "communications": "communications",
+    "annexes": "annexes",
+}
+
+#: Section or attribute name → words for descriptions.
+FIELD_WORDS: dict[str, str] = {
+    "at": "time",
+    "due": "due date",
+    "started_at": "start time",
+    "detected_at": "detection time",
+    "mitigated_at": "mitigation time",
+    "resolved_at": "resolution time",
+    "incident_date": "incident date",
+    "postmortem_date": "postmortem date",
+    "root_cause": "root cause",
+    "contributing_factors": "contributing factors",
+    "went_well": "what went well",
+    "went_wrong": "what went wrong",
+    "lucky": "where we got lucky",
+    "status_reason": "status reason",
+    "causes": "linked causes",
+    "blameless_note": "blameless note",
+}
+
+
+def words(name: str) -> str:
+    return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+def set_field(attribute: str, value: Any) -> FieldChange:
+    """Set a header-level field of the document ("Change title")."""
+    return FieldChange(f"Change {words(attribute)}", lambda doc: doc, attribute, value)
+
+
+def _rows(doc: Postmortem, section: str) -> list[Any]:
+    rows: list[Any] = getattr(doc, section)
+    return rows
+
+
+def _locator(section: str, index: int, row_id: str | None) -> Callable[[Postmortem], Any]:
+    if row_id is None:
+        return lambda doc: _rows(doc, section)[index]
+
+    def locate(doc: Postmortem) -> Any:
+        for row in _rows(doc, section):
+            if getattr(row, "id", None) == row_id:
+                return row
+        raise LookupError(f"{ROW_NOUNS.get(section, section)} {row_id} no longer exists")
+
+    return locate
+
+
+def set_row_field(
+    section: str, index: int, attribute: str, value: Any, row_id: str | None = None
+) -> FieldChange:
+    """Set one cell of a table section ("Change owner of action 3"); ``index`` is 0-based.
+
+    With ``row_id`` the row is found by id, so undo still reaches it after a reorder.
+    """
+    return FieldChange(
+        f"Change {words(attribute)} of {ROW_NOUNS.get(section, section)} {index + 1}",
+        _locator(section, index, row_id),
+        attribute,
+        value,
+    )
+
+
+def set_cell(doc: Postmortem, section: str, index: int, attribute: str, value: Any) -> FieldChange:
+    """``set_row_field`` bound to the row's id when the row has one."""
+    row_id = getattr(_rows(doc, section)[index], "id", None)
+    return set_row_field(section, index, attribute, value, row_id)
+
+
+@dataclass
+class InsertRows:
+    """Insert rows at a position of a section (undo removes exactly them)."""
+
+    description: str
+    section: str
+    position: int
+    rows: Sequence[Any]
+
+    def forward(self, doc: Postmortem) -> None:
+        target = _rows(doc, self.section)
+        target[self.position : self.position] = [copy.copy(row) for row in self.rows]
+
+    def backward(self, doc: Postmortem) -> None:
+        del _rows(doc, self.section)[self.position : self.position + len(self.rows)]
+
+
+def insert_rows(section: str, position: int, rows: Sequence[Any], what: str = "") -> InsertRows:
+    noun = ROW_NOUNS.get(section, section)
+    if what:
+        description = what
+    elif len(rows) == 1:
+        description = f"Add {noun} {position + 1}"
+    else:
+        description = f"Add {len(rows)} {ROW_PLURALS.get(section, section)}"
+    return InsertRows(description, section, position, list(rows))
+
+
+@dataclass
+class RemoveRows:
+    """Remove rows (by index); undo puts each back where it was."""
+
+    description: str
+    section: str
+    indexes: list[int]
+    _removed: list[tuple[int, Any]] = field(default_factory=list, repr=False)
+
+    def forward(self, doc: Postmortem) -> None:
+        target = _rows(doc, self.section)
+        self._removed = [(i, target[i]) for i in sorted(set(self.indexes))]
+        for i, _ in reversed(self._removed):
+            del target[i]
+
+    def backward(self, doc: Postmortem) -> None:
+        target = _rows(doc, self.section)
+        for i, row in self._removed:
+            target.insert(i, row)
+
+
+def remove_rows(section: str, indexes: Sequence[int]) -> RemoveRows:
+    noun = ROW_NOUNS.get(section, section)
+    chosen = sorted(set(indexes))
+    if len(chosen) == 1:
+        description = f"Delete {noun} {chosen[0] + 1}"
+    else:
+        description = f"Delete {len(chosen)} {ROW_PLURALS.get(section, section)}"
+    return RemoveRows(description, section, chosen)
+
+
+@dataclass
+class MoveRow:
+    """Move one row of a section to another position."""
+
+    description: str
+    section: str
+    source: int
+    target: int
+
+    def forward(self, doc: Postmortem) -> None:
+        rows = _rows(doc, self.section)
+        rows.insert(self.target, rows.pop(self.source))
+
+    def backward(self, doc: Postmortem) -> None:
+        rows = _rows(doc, self.section)
+        rows.insert(self.source, rows.pop(self.target))
+
+
+def move_row(section: str, source: int, target: int) -> MoveRow:
+    noun = ROW_NOUNS.get(section, section)
+    direction = "up" if target < source else "down"
+    return MoveRow(f"Move {noun} {source + 1} {direction}", section, source, target)
+
+
+def sort_timeline() -> SnapshotChange:
+    """Put the timeline in time order (the order the report prints)."""
+
+    def mutate(doc: Postmortem) -> None:
+        doc.timeline.sort(key=lambda entry: entry.at)
+
+    return SnapshotChange("Sort timeline by time", mutate)
+
+
+def replace_content(source: Postmortem, description: str) -> SnapshotChange:
+    """Make the document's content that of ``source`` (restore a revision).
+
+    The identity and the workflow state (id, status, revision, sign-offs) stay as they are:
+    restoring old wording must not silently re-approve or un-approve a report.
+    """
+
+    def mutate(doc: Postmortem) -> None:
+        kept = {key: getattr(doc, key) for key in ("id", "status", "revision", "signoffs")}
+        doc.__dict__.update(copy.deepcopy(source.__dict__))
+        doc.__dict__.update(kept)
+
+    return SnapshotChange(description, mutate)
+
+
+def zone_of(name: str) -> tzinfo:
+    """The document's time zone: an IANA name ("Europe/Paris"), "UTC" or an offset ("+01:00")."""
+    text = name.strip()
+    if text.upper() in ("", "UTC", "Z", "GMT"):
+        return UTC
+    if text[0] in "+-":
+        sign = -1 if text[0] == "-" else 1
+        digits = text[1:].replace(":", "")
+        if digits.isdigit() and len(digits) in (2, 4):
+            minutes = int(digits[:2]) * 60 + (int(digits[2:]) if len(digits) == 4 else 0)
+            return timezone(sign * timedelta(minutes=minutes))
+        raise ValidationError(f"time zone: '{name}' is not an offset such as +01:00.")
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"time zone: '{name}' is unknown; use a name such as Europe/Paris or an offset."
+        ) from None
+
+
+def parse_moment(text: str, zone_name: str, field_name: str = "time") -> datetime:
+    """A date-time as typed; without an offset, the document's time zone is assumed."""
+    value = text.strip().replace("/", "-")
+    try:
+        return parse_datetime(value, field_name)
+    except ValidationError as refused:
+        try:
+            naive = datetime.fromisoformat(value)
+        except ValueError:
+            raise refused from None
+        if naive.tzinfo is not None:
+            raise
+        return naive.replace(tzinfo=zone_of(zone_name))

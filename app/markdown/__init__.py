@@ -1,0 +1,1 @@
+"""Markdown postmortems in and out: decoding, parsing, mapping to the model, and export."""

@@ -1,0 +1,186 @@
+"""Action sections: tables and checkbox lists → corrective actions with status, owner, due date."""
+
+from __future__ import annotations
+
+import re
+
+from app.markdown.cells import (
+    LEADING_SYMBOLS,
+    column_indexes,
+    horizon_of,
+    status_in_cells,
+)
+from app.markdown.dates import parse_day
+from app.markdown.fields import action_status, is_placeholder, key_value, priority, strip_inline
+from app.markdown.parse import Item, ListBlock, Rule, Table
+from app.markdown.sections import fold
+from app.markdown.state import ImportState, Section
+from app.markdown.vocab_labels import HORIZON_LABELS, KIND_LABELS, lookup
+from app.model import Action
+from app.vocabulary import ActionKind, Horizon
+
+_WHY_LINK = re.compile(r"^(?:5 whys|5 pourquoi)\s*(?:#|n°)\s*(\d+)$", re.IGNORECASE)
+
+
+class ActionsReader(ImportState):
+    # actions
+
+    def _actions(self, section: Section) -> None:
+        where = self._label(section)
+        horizon = horizon_of(section.sub)
+        for block in section.blocks:
+            if isinstance(block, Rule):
+                continue
+            if isinstance(block, Table):
+                self._actions_table(block, where, horizon)
+            elif isinstance(block, ListBlock):
+                self._actions_list(block.items, where, horizon)
+            else:
+                self.keep(where, self.raw(block))
+
+    def _actions_table(self, table: Table, where: str, horizon: Horizon | None) -> None:
+        columns = column_indexes(
+            table.header,
+            {
+                "action": ("action", "tache", "task", "description", "item", "quoi", "what"),
+                "owner": ("responsable", "owner", "assignee", "porteur", "qui", "who", "assigne"),
+                "due": ("deadline", "due", "echeance", "eta", "date", "pour le", "by"),
+                "status": ("statut", "status", "etat", "state"),
+                "priority": ("priorite", "priority", "prio"),
+                "kind": ("type", "kind", "nature"),
+                "horizon": ("horizon", "terme"),
+                "ticket": ("ticket", "pr", "jira", "lien", "link", "issue", "pr ticket", "bug"),
+                "causes": ("causes", "cause"),
+                "notes": ("notes", "note", "commentaire", "comment", "raison"),
+                "completed": ("fait le", "done on", "completed on", "termine le"),
+                "number": ("#", "n", "no", "numero"),
+            },
+            ("action", "owner", "due", "status"),
+        )
+        self._note_header(where, table.header)
+        for written in table.rows:
+            row, cells_status = status_in_cells(list(written))
+            if "status" in columns:
+                row, cells_status = list(written), ""
+            cells = {name: row[index].strip() if index < len(row) else ""
+                     for name, index in columns.items()}  # fmt: skip
+            if "status" not in columns and cells_status:
+                cells["status"] = cells_status
+            if not any(cells.values()):
+                continue
+            if len(row) != len(table.header):
+                self.report.warnings.append(
+                    f"{where}: a row has {len(row)} cells for {len(table.header)} columns."
+                )
+            extra = [
+                row[i] for i in range(len(row)) if i not in columns.values() and row[i].strip()
+            ]
+            action = Action(strip_inline(cells.get("action", "")) or strip_inline(" ".join(row)))
+            action.owner = strip_inline(cells.get("owner", ""))
+            self._apply_status(action, cells.get("status", ""), where)
+            self._apply_due(action, cells.get("due", ""), where)
+            self._apply_vocab(action, cells, where, horizon)
+            ticket = cells.get("ticket", "")
+            action.ticket = "" if ticket in ("-", "—") else strip_inline(ticket)
+            notes = [strip_inline(cells.get("notes", ""))] + [strip_inline(x) for x in extra]
+            reason = " ; ".join(part for part in [action.status_reason, *notes] if part)
+            action.status_reason = reason
+            self.doc.actions.append(action)
+
+    def _apply_vocab(
+        self, action: Action, cells: dict[str, str], where: str, horizon: Horizon | None
+    ) -> None:
+        if cells.get("priority"):
+            found = priority(cells["priority"])
+            if found is None:
+                self.report.warnings.append(f"{where}: unknown priority '{cells['priority']}'.")
+                action.status_reason = (
+                    f"{action.status_reason} priority: {cells['priority']}".strip()
+                )
+            else:
+                action.priority = found
+                self.status_words.add(cells["priority"].strip())
+        kind = lookup(KIND_LABELS, cells.get("kind", ""))  # type: ignore[arg-type]
+        if isinstance(kind, ActionKind):
+            action.kind = kind
+        elif cells.get("kind"):
+            action.status_reason = f"{action.status_reason} {cells['kind']}".strip()
+        found_horizon = lookup(HORIZON_LABELS, cells.get("horizon", ""))  # type: ignore[arg-type]
+        if isinstance(found_horizon, Horizon):
+            action.horizon = found_horizon
+        elif horizon is not None:
+            action.horizon = horizon
+        causes = cells.get("causes", "")
+        action.causes = [
+            _WHY_LINK.sub(r"whys:w\1", c.strip())
+            for c in causes.split(",")
+            if c.strip() and c.strip() != "-"
+        ]
+        completed = cells.get("completed", "")
+        if completed and completed not in ("-", "—"):
+            action.completed_on = parse_day(completed, self.context)
+
+    def _apply_status(self, action: Action, text: str, where: str) -> None:
+        if not text.strip():
+            return
+        status = action_status(text)
+        if status is None:
+            self.report.warnings.append(
+                f"{where}: unknown status '{text}' for '{action.action}'; Todo kept."
+            )
+            action.status_reason = text.strip()
+        else:
+            action.status = status
+            self.status_words.add(text.strip())
+
+    def _apply_due(self, action: Action, text: str, where: str) -> None:
+        value = text.strip()
+        if not value or value in ("-", "—") or is_placeholder(value):
+            return
+        day = parse_day(value, self.context)
+        if day is None:
+            self.report.warnings.append(f"{where}: unknown due date '{value}'; kept as text.")
+            label = "Échéance" if self.doc.language == "fr" else "Due"
+            action.status_reason = f"{action.status_reason} {label} : {value}".strip()
+        else:
+            action.due = day
+
+    def _actions_list(self, items: list[Item], where: str, horizon: Horizon | None) -> None:
+        current: Action | None = None
+        details: list[str] = []
+
+        def close() -> None:
+            if current is not None and details:
+                current.action = f"{current.action} — {'; '.join(details)}"
+
+        for item in items:
+            text = item.text.replace("\n", " ").strip()
+            if item.depth == 0:
+                close()
+                details = []
+                current = Action(strip_inline(LEADING_SYMBOLS.sub("", text)))
+                if horizon is not None:
+                    current.horizon = horizon
+                if item.checked is not None:
+                    current.status = (
+                        action_status("[x]" if item.checked else "[ ]") or current.status
+                    )
+                self.doc.actions.append(current)
+                continue
+            if current is None:
+                continue
+            pair = key_value(text)
+            label = fold(pair[1]) if pair else ""
+            if pair and label in ("owner", "responsable", "assignee", "porteur", "qui"):
+                current.owner = pair[2]
+            elif pair and label in ("eta", "due", "deadline", "echeance", "date"):
+                self._apply_due(current, pair[2], where)
+            elif pair and label in ("priority", "priorite"):
+                self._apply_vocab(current, {"priority": pair[2]}, where, horizon)
+            elif pair and label in ("ticket", "pr", "jira", "issue"):
+                current.ticket = pair[2]
+            elif pair and label in ("status", "statut"):
+                self._apply_status(current, pair[2], where)
+            else:
+                details.append(strip_inline(text))
+        close()

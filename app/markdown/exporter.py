@@ -1,0 +1,461 @@
+"""A postmortem → Markdown in the shape of the team's template (seed 000), EN or FR.
+
+Readable on GitHub/GitLab, and written so that ``importer`` reads it back into the same
+document: every field has a place (header line, table column, list item), the 5 Whys tree keeps
+its branches (``↳ n`` names a parent other than the previous step) and root-cause marks, and
+diagram links in actions use the ids the importer gives the nodes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import networkx as nx
+
+from app.diagrams.graph import (
+    SEED_CATEGORIES_EN,
+    SEED_CATEGORIES_FR,
+    children,
+    graphs_equal,
+    new_ishikawa,
+    root_of,
+)
+from app.markdown.fishbone import ishikawa_ids
+from app.markdown.vocab_labels import (
+    ATTENDANCE_LABELS,
+    AUDIENCE_LABELS,
+    HORIZON_LABELS,
+    KIND_LABELS,
+    MARKER_LABELS,
+    SERVICE_LABELS,
+    SERVICE_SYMBOLS,
+    STATUS_LABELS,
+)
+from app.markdown.whys import whys_ids
+from app.model import Annex, Postmortem
+from app.vocabulary import AnnexKind, Audience, Status
+
+TEXT = {
+    "en": {
+        "incident_date": "Incident date", "severity": "Severity", "status": "Status",
+        "author": "Author", "reviewers": "Reviewers", "postmortem_date": "Postmortem date",
+        "started_at": "Started", "detected_at": "Detected", "mitigated_at": "Mitigated",
+        "resolved_at": "Resolved", "timezone": "Time zone", "tags": "Tags", "language": "Language",
+        "summary": "📋 Executive summary", "impact": "📊 Impact", "metric": "Metric",
+        "value": "Value", "target": "Target", "services": "Affected services",
+        "participants": "👥 Participants", "name": "Name", "role": "Role",
+        "attendance": "Attendance", "timeline": "⏱️ Timeline", "time": "Time", "event": "Event",
+        "actor": "Actor/System", "notes": "Notes", "marker": "Marker",
+        "root_cause_section": "🔍 Root cause", "whys": "5 Whys", "problem": "Problem",
+        "why_root": "🎯 Root cause", "no_root": "*No root cause marked*",
+        "root_cause": "Root cause", "contributing": "Contributing factors",
+        "ishikawa": "Ishikawa diagram", "effect": "Effect", "cause_tag": "(root cause)",
+        "went_well": "✅ What went well", "went_wrong": "❌ What went wrong",
+        "lucky": "🍀 Where we got lucky", "actions": "🔧 Corrective actions", "action": "Action",
+        "owner": "Owner", "due": "Due", "priority": "Priority", "kind": "Kind",
+        "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes", "done_on": "Done on",
+        "lessons": "📚 Lessons learned", "communications": "📣 Communications",
+        "audience": "Audience", "channel": "Channel", "message": "Message",
+        "internal": "Internal", "external": "External", "parking": "🅿️ Parking lot",
+        "annexes": "📎 Annexes", "thanks": "🤝 Acknowledgements", "note": "Note",
+    },
+    "fr": {
+        "incident_date": "Date de l'incident", "severity": "Sévérité", "status": "Statut",
+        "author": "Auteur", "reviewers": "Réviseurs", "postmortem_date": "Date du post-mortem",
+        "started_at": "Début", "detected_at": "Détection", "mitigated_at": "Atténuation",
+        "resolved_at": "Résolution", "timezone": "Fuseau horaire", "tags": "Tags",
+        "language": "Langue", "summary": "📋 Résumé exécutif", "impact": "📊 Impact",
+        "metric": "Métrique", "value": "Valeur", "target": "Cible",
+        "services": "Services affectés", "participants": "👥 Participants", "name": "Nom",
+        "role": "Rôle", "attendance": "Présence", "timeline": "⏱️ Chronologie",
+        "time": "Heure", "event": "Événement", "actor": "Acteur/Système", "notes": "Notes",
+        "marker": "Repère", "root_cause_section": "🔍 Cause racine",
+        "whys": "Méthode des 5 Pourquoi", "problem": "Problème", "why_root": "🎯 Cause racine",
+        "no_root": "*Aucune cause racine marquée*", "root_cause": "Cause racine",
+        "contributing": "Facteurs contributifs", "ishikawa": "Diagramme d'Ishikawa",
+        "effect": "Effet", "cause_tag": "(cause racine)",
+        "went_well": "✅ Ce qui a bien fonctionné", "went_wrong": "❌ Ce qui a mal fonctionné",
+        "lucky": "🍀 Où nous avons eu de la chance", "actions": "🔧 Actions correctives",
+        "action": "Action", "owner": "Responsable", "due": "Deadline", "priority": "Priorité",
+        "kind": "Type", "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes",
+        "done_on": "Fait le", "lessons": "📚 Leçons apprises",
+        "communications": "📣 Communications", "audience": "Audience", "channel": "Canal",
+        "message": "Message", "internal": "Interne", "external": "Externe",
+        "parking": "🅿️ Points en suspens", "annexes": "📎 Annexes",
+        "thanks": "🤝 Remerciements", "note": "Note",
+    },
+}  # fmt: skip
+DOC_STATUS = {
+    "en": {Status.DRAFT: "Draft", Status.IN_REVIEW: "In Review", Status.APPROVED: "Approved",
+           Status.ARCHIVED: "Archived"},
+    "fr": {Status.DRAFT: "Brouillon", Status.IN_REVIEW: "En revue", Status.APPROVED: "Approuvé",
+           Status.ARCHIVED: "Archivé"},
+}  # fmt: skip
+
+
+def export_file(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
+    """The CLI entry point (``interchange.EXPORTERS['md']``)."""
+    from app.commands.interchange import write_atomically
+
+    language = getattr(args, "lang", None) or doc.language
+    write_atomically(path, export_markdown(doc, language).encode("utf-8"))
+
+
+def export_markdown(doc: Postmortem, language: str | None = None) -> str:
+    lang = language if language in TEXT else ("fr" if doc.language == "fr" else "en")
+    return _Writer(doc, lang).write()
+
+
+def cell(text: str) -> str:
+    """A table cell: bars escaped, line breaks flattened."""
+    return " ".join(text.replace("|", "\\|").split()) or ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Writer:
+    def __init__(self, doc: Postmortem, lang: str) -> None:
+        self.doc = doc
+        self.lang = lang
+        self.t = TEXT[lang]
+        self.out: list[str] = []
+        self.why_ids = whys_ids(doc.whys)
+        self.fish_ids = ishikawa_ids(doc.ishikawa)
+
+    def write(self) -> str:
+        self._header()
+        self._summary()
+        self._impact()
+        self._participants()
+        self._timeline()
+        self._root_cause()
+        self._bullets("went_well", self.doc.went_well, "✅ ")
+        self._bullets("went_wrong", self.doc.went_wrong, "❌ ")
+        self._bullets("lucky", self.doc.lucky, "🍀 ")
+        self._actions()
+        self._lessons()
+        self._communications()
+        self._bullets("parking", self.doc.parking_lot, "")
+        self._annexes()
+        self._thanks()
+        return "\n".join(self.out).rstrip("\n") + "\n"
+
+    def line(self, *lines: str) -> None:
+        self.out.extend(lines)
+
+    def section(self, key: str) -> None:
+        self.line("---", "", f"## {self.t[key]}", "")
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        self.line("| " + " | ".join(header) + " |")
+        self.line("|" + "|".join("-" * (len(h) + 2) for h in header) + "|")
+        for row in rows:
+            self.line("| " + " | ".join(cell(value) for value in row) + " |")
+        self.line("")
+
+    def when(self, moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        offset = moment.strftime("%z")
+        offset = f"{offset[:3]}:{offset[3:]}" if offset else "+00:00"
+        clock = moment.strftime("%H:%M:%S") + (
+            f".{moment.microsecond:06d}" if moment.microsecond else ""
+        )
+        if self.doc.incident_date is not None and moment.date() == self.doc.incident_date:
+            return f"{clock} {offset}"
+        return f"{moment:%Y-%m-%d} {clock} {offset}"
+
+    # -- parts --------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        doc, t = self.doc, self.t
+        self.line(f"# {_one_line(doc.title) or 'Postmortem'}", "")
+        fields: list[tuple[str, str]] = [
+            ("incident_date", _day(doc.incident_date) or "—"),
+            ("severity", doc.severity),
+            ("status", DOC_STATUS[self.lang][doc.status]),
+            ("author", doc.author),
+            ("reviewers", ", ".join(doc.reviewers)),
+            ("postmortem_date", _day(doc.postmortem_date)),
+            ("started_at", self._full(doc.started_at)),
+            ("detected_at", self._full(doc.detected_at)),
+            ("mitigated_at", self._full(doc.mitigated_at)),
+            ("resolved_at", self._full(doc.resolved_at)),
+            ("timezone", doc.timezone),
+            ("tags", ", ".join(doc.tags)),
+            ("language", doc.language),
+        ]
+        shown = [(key, value) for key, value in fields if value]
+        for index, (key, value) in enumerate(shown):
+            ending = "  " if index < len(shown) - 1 else ""
+            self.line(f"**{t[key]}** : {_one_line(value)}{ending}")
+        self.line("")
+
+    def _full(self, moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        clock = self.when(moment)
+        return clock if clock[:4].isdigit() and "-" in clock[:8] else f"{moment:%Y-%m-%d} {clock}"
+
+    def _summary(self) -> None:
+        self.section("summary")
+        if self.doc.summary:
+            self.line(self.doc.summary, "")
+
+    def _impact(self) -> None:
+        doc, t = self.doc, self.t
+        if not doc.impact and not doc.services:
+            return
+        self.section("impact")
+        if doc.impact:
+            self.table(
+                [t["metric"], t["value"], t["target"]],
+                [[row.metric, row.value, row.target] for row in doc.impact],
+            )
+        if doc.services:
+            self.line(f"**{t['services']}** :")
+            for service in doc.services:
+                label = SERVICE_LABELS[self.lang][service.state]
+                self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({label})")
+            self.line("")
+
+    def _participants(self) -> None:
+        if not self.doc.participants:
+            return
+        t = self.t
+        self.section("participants")
+        labels = ATTENDANCE_LABELS[self.lang]
+        self.table(
+            [t["name"], t["role"], t["attendance"]],
+            [[p.name, p.role, labels[p.attendance]] for p in self.doc.participants],
+        )
+
+    def _timeline(self) -> None:
+        if not self.doc.timeline:
+            return
+        t = self.t
+        self.section("timeline")
+        markers = MARKER_LABELS[self.lang]
+        self.table(
+            [t["time"], t["event"], t["actor"], t["notes"], t["marker"]],
+            [
+                [self.when(e.at), e.event, e.actor, e.notes, markers[e.marker] if e.marker else ""]
+                for e in self.doc.timeline
+            ],
+        )
+
+    def _root_cause(self) -> None:
+        doc, t = self.doc, self.t
+        has_whys = doc.whys.number_of_nodes() > 1 or bool(_root_text(doc.whys))
+        default_fish = new_ishikawa(
+            "", SEED_CATEGORIES_FR if self.lang == "fr" else SEED_CATEGORIES_EN
+        )
+        default_other = new_ishikawa(
+            "", SEED_CATEGORIES_EN if self.lang == "fr" else SEED_CATEGORIES_FR
+        )
+        has_fish = not graphs_equal(doc.ishikawa, default_fish)
+        if has_fish and graphs_equal(doc.ishikawa, default_other):
+            has_fish = True
+        if not (has_whys or has_fish or doc.root_cause or doc.contributing_factors):
+            return
+        self.section("root_cause_section")
+        if has_whys:
+            self._whys()
+        if doc.root_cause:
+            self.line(f"### {t['root_cause']}", "", doc.root_cause, "")
+        if doc.contributing_factors:
+            self.line(f"### {t['contributing']}", "")
+            self.line(*[f"- {_one_line(item)}" for item in doc.contributing_factors], "")
+        if has_fish:
+            self._fishbone()
+
+    def _whys(self) -> None:
+        graph, t = self.doc.whys, self.t
+        self.line(f"### {t['whys']}", "")
+        problem = _root_text(graph)
+        if problem:
+            self.line(f"**{t['problem']}** : {_one_line(problem)}", "")
+        numbers: dict[str, int] = {}
+        previous = "p"
+        any_flag = False
+        for node in _preorder(graph)[1:]:
+            number = len(numbers) + 1
+            numbers[node] = number
+            data = graph.nodes[node]
+            parent = next(iter(graph.predecessors(node)))
+            expected = previous
+            tag = ""
+            if parent != expected:
+                tag = f" ↳ {numbers.get(parent, 0)}"
+            self.line(f"{number}. **{_one_line(str(data.get('text', ''))) or '?'}**{tag}")
+            for answer_line in str(data.get("answer", "")).split("\n"):
+                if answer_line.strip():
+                    self.line(f"   - {answer_line.strip()}")
+            if data.get("root_cause"):
+                any_flag = True
+                self.line(f"   - {t['why_root']}")
+            self.line("")
+            previous = node
+        if numbers and not any_flag:
+            self.line(t["no_root"], "")
+
+    def _fishbone(self) -> None:
+        graph, t = self.doc.ishikawa, self.t
+        self.line(f"### {t['ishikawa']}", "")
+        root = root_of(graph)
+        effect = str(graph.nodes[root].get("text", ""))
+        if effect:
+            self.line(f"**{t['effect']}** : {_one_line(effect)}", "")
+        for category in children(graph, root):
+            self.line(f"#### {_one_line(str(graph.nodes[category].get('text', ''))) or '—'}", "")
+            lines: list[str] = []
+            self._causes(graph, category, 0, lines)
+            if lines:
+                self.line(*lines, "")
+
+    def _causes(self, graph: nx.DiGraph, node: str, depth: int, lines: list[str]) -> None:
+        for child in children(graph, node):
+            data = graph.nodes[child]
+            flag = f" {self.t['cause_tag']}" if data.get("root_cause") else ""
+            lines.append(f"{'  ' * depth}- {_one_line(str(data.get('text', '')))}{flag}")
+            self._causes(graph, child, depth + 1, lines)
+
+    def _bullets(self, key: str, items: list[str], symbol: str) -> None:
+        if not items:
+            return
+        self.section(key)
+        self.line(*[f"- {symbol}{_one_line(item)}" for item in items], "")
+
+    def _actions(self) -> None:
+        if not self.doc.actions:
+            return
+        t = self.t
+        self.section("actions")
+        kinds, horizons = KIND_LABELS[self.lang], HORIZON_LABELS[self.lang]
+        self.table(
+            [
+                t["action"],
+                t["owner"],
+                t["due"],
+                t["status"],
+                t["priority"],
+                t["kind"],
+                t["horizon"],
+                t["ticket"],
+                t["causes"],
+                t["notes"],
+                t["done_on"],
+            ],
+            [
+                [
+                    a.action,
+                    a.owner,
+                    _day(a.due),
+                    STATUS_LABELS[a.status],
+                    a.priority.value,
+                    kinds[a.kind],
+                    horizons[a.horizon],
+                    a.ticket,
+                    ", ".join(self._cause_id(cause) for cause in a.causes),
+                    a.status_reason,
+                    _day(a.completed_on),
+                ]
+                for a in self.doc.actions
+            ],
+        )
+
+    def _cause_id(self, cause: str) -> str:
+        kind, _, node = cause.partition(":")
+        if kind == "whys" and node in self.why_ids and node != "p":
+            label = "5 Pourquoi n°" if self.lang == "fr" else "5 Whys #"
+            return f"{label}{self.why_ids[node][1:]}"
+        mapping = self.fish_ids if kind == "ishikawa" else {}
+        return f"{kind}:{mapping.get(node, node)}" if node else cause
+
+    def _lessons(self) -> None:
+        lessons = self.doc.lessons
+        if not lessons:
+            return
+        self.section("lessons")
+        audiences: list[str] = []
+        for lesson in lessons:
+            if lesson.audience not in audiences:
+                audiences.append(lesson.audience)
+        audiences.sort(key=lambda audience: audience != "")
+        labels = AUDIENCE_LABELS[self.lang]
+        for audience in audiences:
+            if audience:
+                self.line(f"### {labels.get(audience, _one_line(audience))}", "")
+            self.line(*[f"- {_one_line(x.text)}" for x in lessons if x.audience == audience], "")
+
+    def _communications(self) -> None:
+        if not self.doc.communications:
+            return
+        t = self.t
+        self.section("communications")
+        self.table(
+            [t["audience"], t["channel"], t["time"], t["message"]],
+            [
+                [
+                    t["external"] if c.audience == Audience.EXTERNAL else t["internal"],
+                    c.channel,
+                    self._full(c.at),
+                    c.text,
+                ]
+                for c in self.doc.communications
+            ],
+        )
+
+    def _annexes(self) -> None:
+        if not self.doc.annexes:
+            return
+        self.section("annexes")
+        for annex in self.doc.annexes:
+            self.line(f"### {_one_line(annex.title) or '—'}", "")
+            self._annex_body(annex)
+
+    def _annex_body(self, annex: Annex) -> None:
+        if annex.kind == AnnexKind.LINK and re.fullmatch(r"[^\s<>]+", annex.content):
+            self.line(f"<{annex.content}>", "")
+            return
+        longest = max((len(run) for run in re.findall(r"`+", annex.content)), default=0)
+        fence = "`" * max(3, longest + 1)
+        info = "log" if annex.kind == AnnexKind.LOG else "text"
+        self.line(f"{fence}{info}", annex.content, fence, "")
+
+    def _thanks(self) -> None:
+        doc, t = self.doc, self.t
+        if not doc.acknowledgements and not doc.blameless_note:
+            return
+        self.section("thanks")
+        if doc.acknowledgements:
+            self.line(doc.acknowledgements, "")
+        if doc.blameless_note:
+            self.line("---", "", f"**{t['note']}** : {_one_line(doc.blameless_note)}", "")
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _root_text(graph: nx.DiGraph) -> str:
+    if graph.number_of_nodes() == 0:
+        return ""
+    return str(graph.nodes[root_of(graph)].get("text", ""))
+
+
+def _preorder(graph: nx.DiGraph) -> list[str]:
+    if graph.number_of_nodes() == 0:
+        return []
+    order: list[str] = []
+    stack = [root_of(graph)]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(reversed(children(graph, node)))
+    return order

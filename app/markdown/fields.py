@@ -1,0 +1,170 @@
+"""Header lines (``**Date de l'incident** : …``, ``Severity: SEV-1``) and status words.
+
+Keys are matched in French and English after folding case and accents. Values in square
+brackets (``[Votre nom]``) or offering a choice (``P1 / P2 / P3``) are template placeholders:
+they are reported, never taken as facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.markdown.sections import fold
+from app.vocabulary import ActionStatus, Priority, Status
+
+_KEY_VALUE = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<key>[^*_:|\n]{1,60}?)\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"(?:\*\*|__)?\s*(?P<value>.*?)\s*$"
+)
+
+FIELD_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("postmortem_date", ("date du post mortem", "date du postmortem", "date du rapport",
+                         "postmortem date", "post mortem date", "report date", "date de la revue",
+                         "review date", "meeting date")),
+    ("incident_date", ("date de l incident", "incident date", "date", "date de l evenement")),
+    ("started_at", ("date heure debut", "debut", "start", "started", "start time",
+                    "incident start", "heure de debut", "started at")),
+    ("detected_at", ("detection", "detected", "detected at", "heure de detection")),
+    ("mitigated_at", ("attenuation", "mitigated", "mitigated at", "mitigation")),
+    ("resolved_at", ("date heure fin", "fin", "end", "ended", "end time", "resolved",
+                     "resolution", "resolved at", "heure de fin")),
+    ("title", ("titre", "title", "incident", "nom de l incident", "incident title")),
+    ("severity", ("severite", "severity", "sev", "gravite", "niveau", "priority", "priorite")),
+    ("status", ("statut", "status", "etat", "state")),
+    ("author", ("auteur", "author", "authors", "auteurs", "auteur du rapport", "redige par",
+                "written by", "owner", "incident owner", "redacteur", "prepared by")),
+    ("reviewers", ("reviseurs", "relecteurs", "reviewers", "reviewed by", "revu par")),
+    ("participants", ("participants", "attendees", "people", "personnes presentes")),
+    ("services", ("services", "services affectes", "affected services", "systems affected",
+                  "services impactes", "composants affectes")),
+    ("tags", ("tags", "etiquettes", "labels", "mots cles", "keywords")),
+    ("timezone", ("fuseau horaire", "timezone", "time zone", "fuseau")),
+    ("language", ("langue", "language", "lang")),
+    ("duration", ("duree totale", "duree", "duration", "total duration")),
+    ("summary", ("impact", "resume", "summary")),
+)  # fmt: skip
+_KEY_INDEX = {key: name for name, keys in FIELD_KEYS for key in keys}
+
+_STATUS_WORDS: tuple[tuple[ActionStatus, tuple[str, ...]], ...] = (
+    (ActionStatus.NOT_DOING, ("won t do", "wont do", "not doing", "abandonne", "annule",
+                              "cancelled", "canceled", "rejected", "rejete", "wontfix")),
+    (ActionStatus.DONE, ("done", "fait", "termine", "complete", "completed", "closed", "fixed",
+                         "resolu", "resolved", "ferme", "met", "livre", "shipped", "ok")),
+    (ActionStatus.IN_PROGRESS, ("in progress", "en cours", "wip", "started", "doing", "scheduled",
+                                "planifie", "ongoing", "in review", "en revue", "bloque",
+                                "blocked")),
+    (ActionStatus.TODO, ("todo", "to do", "a faire", "not started", "pas commence", "open",
+                         "ouvert", "pending", "en attente", "planned", "prevu", "backlog", "new")),
+)  # fmt: skip
+_STATUS_SYMBOLS = {
+    "✅": ActionStatus.DONE,
+    "✔": ActionStatus.DONE,
+    "✓": ActionStatus.DONE,
+    "☑": ActionStatus.DONE,
+    "🔄": ActionStatus.IN_PROGRESS,
+    "🟡": ActionStatus.IN_PROGRESS,
+    "🚧": ActionStatus.IN_PROGRESS,
+    "⏳": ActionStatus.TODO,
+    "⬜": ActionStatus.TODO,
+    "☐": ActionStatus.TODO,
+    "🔴": ActionStatus.TODO,
+    "❌": ActionStatus.NOT_DOING,
+    "🚫": ActionStatus.NOT_DOING,
+}
+_DOC_STATUS = {
+    "draft": Status.DRAFT, "brouillon": Status.DRAFT,
+    "in review": Status.IN_REVIEW, "en revue": Status.IN_REVIEW, "review": Status.IN_REVIEW,
+    "en relecture": Status.IN_REVIEW,
+    "approved": Status.APPROVED, "approuve": Status.APPROVED, "final": Status.APPROVED,
+    "valide": Status.APPROVED, "published": Status.APPROVED, "publie": Status.APPROVED,
+    "archived": Status.ARCHIVED, "archive": Status.ARCHIVED,
+}  # fmt: skip
+_PRIORITY_WORDS = {
+    "critical": Priority.P0, "critique": Priority.P0, "urgent": Priority.P0, "blocker": Priority.P0,
+    "high": Priority.P1, "haute": Priority.P1, "elevee": Priority.P1, "haut": Priority.P1,
+    "medium": Priority.P2, "moyenne": Priority.P2, "normal": Priority.P2, "normale": Priority.P2,
+    "low": Priority.P3, "basse": Priority.P3, "faible": Priority.P3, "bas": Priority.P3,
+}  # fmt: skip
+
+
+def key_value(line: str) -> tuple[str, str, str] | None:
+    """(field name or '', written key, value) for a ``Key: value`` line, else None."""
+    match = _KEY_VALUE.match(line)
+    if not match:
+        return None
+    key = match["key"].strip()
+    if not key or len(key.split()) > 6 or key.startswith(("http", "[", "!")):
+        return None
+    value = match["value"].strip().strip("*_").strip()
+    return _KEY_INDEX.get(fold(key), ""), key, value
+
+
+def is_placeholder(value: str) -> bool:
+    """``[YYYY-MM-DD]``, ``XX minutes``, ``P1 / P2 / P3``, ``____``: template text, not a fact."""
+    stripped = value.strip()
+    if not stripped:
+        return True
+    if re.fullmatch(r"\[[^\]]*\]", stripped) or re.fullmatch(r"_{3,}", stripped):
+        return True
+    if re.search(r"\bX{2,}\b|YYYY|\bHH:MM\b", stripped):
+        return True
+    parts = [part.strip() for part in stripped.split("/")]
+    return len(parts) >= 3 and all(
+        0 < len(part) <= 12 and any(ch.isalpha() for ch in part) for part in parts
+    )
+
+
+def action_status(text: str) -> ActionStatus | None:
+    """``✅ Done``, ``🔄 In Progress``, ``⏳ Todo``, ``Fait``, ``[x]`` → status; None if unknown."""
+    value = text.strip()
+    if value in ("[x]", "[X]"):
+        return ActionStatus.DONE
+    if value in ("[ ]", "-", "—", ""):
+        return ActionStatus.TODO if value.startswith("[") else None
+    for symbol, status in _STATUS_SYMBOLS.items():
+        if value.startswith(symbol):
+            return status
+    folded = fold(value)
+    for status, words in _STATUS_WORDS:
+        if any(re.search(rf"\b{word}\b", folded) for word in words):
+            return status
+    return None
+
+
+def document_status(text: str) -> Status | None:
+    return _DOC_STATUS.get(fold(text))
+
+
+def priority(text: str) -> Priority | None:
+    value = text.strip().upper()
+    match = re.search(r"\b(?:P|SEV[- ]?|S)([0-3])\b", value)
+    if match:
+        return Priority(f"P{match.group(1)}")
+    return _PRIORITY_WORDS.get(fold(text))
+
+
+def severity(text: str) -> str | None:
+    """``P1``, ``SEV-2``, ``Sev 1`` → ``P1`` / ``P2``; other words kept as written."""
+    value = text.strip()
+    match = re.fullmatch(r"(?i)(?:P|SEV|S)[- ]?([0-4])\b.*", value)
+    if match:
+        return f"P{match.group(1)}"
+    return value or None
+
+
+def split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|\bet\b|\band\b|&)\s*", text)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def strip_inline(text: str) -> str:
+    """Drop emphasis markers, keep the words (and any HTML, as text)."""
+    if "*" not in text and "_" not in text and "\\" not in text:
+        return text.strip()
+    value = _STRONG.sub(r"\2", text)
+    value = _EMPHASIS.sub(r"\1", value)
+    return value.replace("\\|", "|").strip()
+
+
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")

@@ -1,0 +1,78 @@
+"""A fishbone written as bullets under category headings → the Ishikawa graph.
+
+``### Personnes`` followed by ``- cause`` (nested bullets are sub-causes), or one list whose
+top-level items are the categories. ``**Effet** : …`` names the effect. ``(cause racine)`` /
+``(root cause)`` at the end of a cause marks it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+
+from app.diagrams.graph import ISHIKAWA
+from app.markdown.fields import strip_inline
+from app.markdown.parse import Item
+from app.markdown.whys import canonical_ids
+
+ROOT_CAUSE_SUFFIX = re.compile(
+    r"\s*[—-]?\s*(?:\*\*)?\((?:cause racine|root cause)\)(?:\*\*)?\s*$", re.I
+)
+
+
+class FishboneBuilder:
+    """Adds categories and causes in reading order, ids ``c1…`` and ``k1…`` like the export."""
+
+    def __init__(self) -> None:
+        self.graph = nx.DiGraph(kind=ISHIKAWA)
+        self.graph.add_node("e", text="", answer="", role="effect", root_cause=False, order=0)
+        self._categories = 0
+        self._causes = 0
+        self.category: str | None = None
+
+    def set_effect(self, text: str) -> None:
+        self.graph.nodes["e"]["text"] = text
+
+    def add_category(self, name: str) -> str:
+        self._categories += 1
+        node = f"c{self._categories}"
+        order = len(list(self.graph.successors("e")))
+        self.graph.add_node(node, text=name, answer="", role="category", root_cause=False,
+                            order=order)  # fmt: skip
+        self.graph.add_edge("e", node)
+        self.category = node
+        return node
+
+    def add_causes(self, items: list[Item], top_is_category: bool) -> None:
+        parents: list[str] = []
+        for item in items:
+            text = strip_inline(item.text.replace("\n", " "))
+            depth = item.depth
+            if top_is_category:
+                if depth == 0:
+                    self.add_category(text)
+                    parents = []
+                    continue
+                depth -= 1
+            if self.category is None:
+                self.add_category("")
+            assert self.category is not None
+            parents = parents[:depth]
+            parent = parents[-1] if parents else self.category
+            parents.append(self._add_cause(parent, text))
+
+    def _add_cause(self, parent: str, text: str) -> str:
+        self._causes += 1
+        node = f"k{self._causes}"
+        flagged = bool(ROOT_CAUSE_SUFFIX.search(text))
+        text = ROOT_CAUSE_SUFFIX.sub("", text)
+        order = len(list(self.graph.successors(parent)))
+        self.graph.add_node(node, text=text, answer="", role="cause", root_cause=flagged,
+                            order=order)  # fmt: skip
+        self.graph.add_edge(parent, node)
+        return node
+
+
+def ishikawa_ids(graph: nx.DiGraph) -> dict[str, str]:
+    return canonical_ids(graph, "e", {"category": "c", "cause": "k"})

@@ -1,0 +1,1 @@
+"""Running the postmortem meeting: agenda, timer, quick capture (no Qt here)."""

@@ -1,0 +1,363 @@
+"""Words of the report in English and French: section titles, labels, vocabularies, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date, datetime, timedelta
+
+LANGUAGES = ("en", "fr")
+
+_EN: dict[str, str] = {
+    "report": "Postmortem report",
+    "untitled": "Untitled postmortem",
+    "incident_date": "Incident date",
+    "severity": "Severity",
+    "status": "Status",
+    "author": "Author",
+    "reviewers": "Reviewers",
+    "participants": "Participants",
+    "postmortem_date": "Postmortem meeting",
+    "revision": "Revision",
+    "services": "Affected services",
+    "tags": "Tags",
+    "digest": "Content digest (SHA-256)",
+    "generated": "Generated",
+    "summary": "Executive summary",
+    "impact": "Impact",
+    "metric": "Metric",
+    "value": "Value",
+    "target": "Target",
+    "service": "Service",
+    "state": "State",
+    "derived": "Key times",
+    "duration": "Incident duration",
+    "time_to_detect": "Time to detect",
+    "time_to_acknowledge": "Time to acknowledge",
+    "time_to_mitigate": "Time to mitigate",
+    "time_to_resolve": "Time to resolve",
+    "timeline": "Timeline",
+    "time": "Time",
+    "event": "Event",
+    "actor": "Actor",
+    "notes": "Notes",
+    "marker": "Marker",
+    "analysis": "Root cause analysis",
+    "whys": "5 Whys",
+    "ishikawa": "Ishikawa (cause and effect) diagram",
+    "root_cause": "Root cause",
+    "contributing": "Contributing factors",
+    "went_well": "What went well",
+    "went_wrong": "What went wrong",
+    "lucky": "Where we got lucky",
+    "actions": "Corrective actions",
+    "action": "Action",
+    "owner": "Owner",
+    "due": "Due",
+    "priority": "Priority",
+    "kind": "Type",
+    "horizon": "Horizon",
+    "ticket": "Ticket",
+    "lessons": "Lessons learned",
+    "communications": "Communications",
+    "audience": "Audience",
+    "channel": "Channel",
+    "message": "Message",
+    "annexes": "Annexes",
+    "acknowledgements": "Acknowledgements",
+    "blameless": "Blameless note",
+    "signoff": "Sign-off",
+    "role": "Role",
+    "name": "Name",
+    "title": "Title",
+    "signed_at": "Signed",
+    "signoff_state": "State",
+    "current": "current",
+    "stale": "STALE — signed an earlier version",
+    "missing": "awaiting signature",
+    "signoff_intro": (
+        "Each sign-off approves the content identified by its digest. A sign-off whose digest "
+        "differs from this document's digest was given for an earlier version."
+    ),
+    "draft": "DRAFT",
+    "page": "page {page} of {pages}",
+    "none": "None recorded.",
+    "not_set": "—",
+    "times_in": "Times shown with their UTC offset.",
+    "outline": "The diagram is reduced to fit the page; its full text follows as an outline.",
+}
+
+_FR: dict[str, str] = {
+    "report": "Rapport de postmortem",
+    "untitled": "Postmortem sans titre",
+    "incident_date": "Date de l'incident",
+    "severity": "Sévérité",
+    "status": "Statut",
+    "author": "Auteur",
+    "reviewers": "Relecteurs",
+    "participants": "Participants",
+    "postmortem_date": "Réunion de postmortem",
+    "revision": "Révision",
+    "services": "Services affectés",
+    "tags": "Étiquettes",
+    "digest": "Empreinte du contenu (SHA-256)",
+    "generated": "Généré le",
+    "summary": "Résumé",
+    "impact": "Impact",
+    "metric": "Indicateur",
+    "value": "Valeur",
+    "target": "Objectif",
+    "service": "Service",
+    "state": "État",
+    "derived": "Temps clés",
+    "duration": "Durée de l'incident",
+    "time_to_detect": "Délai de détection",
+    "time_to_acknowledge": "Délai de prise en charge",
+    "time_to_mitigate": "Délai d'atténuation",
+    "time_to_resolve": "Délai de résolution",
+    "timeline": "Chronologie",
+    "time": "Heure",
+    "event": "Événement",
+    "actor": "Acteur",
+    "notes": "Notes",
+    "marker": "Repère",
+    "analysis": "Analyse des causes",
+    "whys": "5 Pourquoi",
+    "ishikawa": "Diagramme d'Ishikawa (causes et effet)",
+    "root_cause": "Cause racine",
+    "contributing": "Facteurs contributifs",
+    "went_well": "Ce qui a bien fonctionné",
+    "went_wrong": "Ce qui a mal fonctionné",
+    "lucky": "Là où nous avons eu de la chance",
+    "actions": "Actions correctives",
+    "action": "Action",
+    "owner": "Responsable",
+    "due": "Échéance",
+    "priority": "Priorité",
+    "kind": "Type",
+    "horizon": "Horizon",
+    "ticket": "Ticket",
+    "lessons": "Leçons apprises",
+    "communications": "Communications",
+    "audience": "Public",
+    "channel": "Canal",
+    "message": "Message",
+    "annexes": "Annexes",
+    "acknowledgements": "Remerciements",
+    "blameless": "Note sans reproche",
+    "signoff": "Validation",
+    "role": "Rôle",
+    "name": "Nom",
+    "title": "Fonction",
+    "signed_at": "Signé le",
+    "signoff_state": "État",
+    "current": "à jour",
+    "stale": "PÉRIMÉE — signée sur une version antérieure",
+    "missing": "en attente de signature",
+    "signoff_intro": (
+        "Chaque validation approuve le contenu identifié par son empreinte. Une validation dont "
+        "l'empreinte diffère de celle de ce document a été donnée pour une version antérieure."
+    ),
+    "draft": "BROUILLON",
+    "page": "page {page} sur {pages}",
+    "none": "Rien de consigné.",
+    "not_set": "—",
+    "times_in": "Heures affichées avec leur décalage UTC.",
+    "outline": "Le diagramme est réduit pour tenir sur la page ; son texte complet suit en plan.",
+}
+
+_VOCAB_EN: dict[str, str] = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "approved": "Approved",
+    "archived": "Archived",
+    "down": "Down",
+    "degraded": "Degraded",
+    "ok": "OK",
+    "started": "Started",
+    "detected": "Detected",
+    "acknowledged": "Acknowledged",
+    "escalated": "Escalated",
+    "mitigated": "Mitigated",
+    "resolved": "Resolved",
+    "todo": "To do",
+    "in_progress": "In progress",
+    "done": "Done",
+    "not_doing": "Not doing",
+    "mitigate": "Mitigate",
+    "prevent": "Prevent",
+    "process": "Process",
+    "detect": "Detect",
+    "immediate": "Immediate",
+    "short": "Short term",
+    "medium": "Medium term",
+    "long": "Long term",
+    "present": "present",
+    "absent": "absent",
+    "excused": "excused",
+    "unknown": "",
+    "internal": "Internal",
+    "external": "External",
+    "log": "Log",
+    "link": "Link",
+    "text": "Text",
+    "prepared_by": "Prepared by",
+    "reviewed_by": "Reviewed by",
+    "approved_by": "Approved by",
+    "filed_by": "Filed by",
+    "developers": "Developers",
+    "platform_team": "Platform team",
+    "organization": "Organization",
+}
+
+_VOCAB_FR: dict[str, str] = {
+    "draft": "Brouillon",
+    "in_review": "En relecture",
+    "approved": "Approuvé",
+    "archived": "Archivé",
+    "down": "Indisponible",
+    "degraded": "Dégradé",
+    "ok": "OK",
+    "started": "Début",
+    "detected": "Détection",
+    "acknowledged": "Prise en charge",
+    "escalated": "Escalade",
+    "mitigated": "Atténuation",
+    "resolved": "Résolution",
+    "todo": "À faire",
+    "in_progress": "En cours",
+    "done": "Fait",
+    "not_doing": "Abandonnée",
+    "mitigate": "Atténuer",
+    "prevent": "Prévenir",
+    "process": "Processus",
+    "detect": "Détecter",
+    "immediate": "Immédiat",
+    "short": "Court terme",
+    "medium": "Moyen terme",
+    "long": "Long terme",
+    "present": "présent·e",
+    "absent": "absent·e",
+    "excused": "excusé·e",
+    "unknown": "",
+    "internal": "Interne",
+    "external": "Externe",
+    "log": "Journal",
+    "link": "Lien",
+    "text": "Texte",
+    "prepared_by": "Préparé par",
+    "reviewed_by": "Relu par",
+    "approved_by": "Approuvé par",
+    "filed_by": "Archivé par",
+    "developers": "Développeurs",
+    "platform_team": "Équipe plateforme",
+    "organization": "Organisation",
+}
+
+_MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_SHORT_MONTHS_FR = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class Labels:
+    """The words of one report language (unknown languages fall back to English)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LANGUAGES else "en"
+        french = self.language == "fr"
+        self._words = _FR if french else _EN
+        self._vocab = _VOCAB_FR if french else _VOCAB_EN
+
+    def __getitem__(self, key: str) -> str:
+        return self._words[key]
+
+    def term(self, value: str) -> str:
+        """A vocabulary word (status, marker, role, …); free text is shown as typed."""
+        return self._vocab.get(str(value), str(value).replace("_", " "))
+
+    def date(self, value: date | None) -> str:
+        if value is None:
+            return self["not_set"]
+        if self.language == "fr":
+            day = "1er" if value.day == 1 else str(value.day)
+            return f"{day} {_MONTHS_FR[value.month - 1]} {value.year}"
+        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+    def short_date(self, value: dt.date) -> str:
+        """A compact date for table cells ("16 Jan 2026", "16 janv. 2026")."""
+        if self.language == "fr":
+            return f"{value.day} {_SHORT_MONTHS_FR[value.month - 1]} {value.year}"
+        return f"{value.day} {_MONTHS_EN[value.month - 1][:3]} {value.year}"
+
+    def moment(self, value: datetime | None) -> str:
+        if value is None:
+            return self["not_set"]
+        return f"{self.date(value.date())}, {self.clock(value)}"
+
+    def clock(self, value: datetime, *, seconds: bool = True) -> str:
+        clock = value.strftime("%H:%M:%S" if seconds else "%H:%M")
+        return f"{clock} {_offset(value)}".rstrip()
+
+    def duration(self, delta: timedelta | None) -> str:
+        if delta is None:
+            return self["not_set"]
+        total = int(delta.total_seconds())
+        sign = "−" if total < 0 else ""
+        total = abs(total)
+        hours, rest = divmod(total, 3600)
+        minutes, seconds = divmod(rest, 60)
+        if hours:
+            return f"{sign}{hours} h {minutes:02d} min"
+        if minutes:
+            return f"{sign}{minutes} min {seconds:02d} s" if seconds else f"{sign}{minutes} min"
+        return f"{sign}{seconds} s"
+
+
+def _offset(value: datetime) -> str:
+    offset = value.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes >= 0 else "−"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{mins:02d}" if mins else f"UTC{sign}{hours}"

@@ -1,0 +1,183 @@
+"""The sign-off workflow: who approved exactly which content, and the lock that follows.
+
+A sign-off records the SHA-256 digest of the document's canonical content. Any later edit
+changes that digest, so existing sign-offs become *stale* and the report goes back to In
+Review. When every required role has a current sign-off the report becomes Approved and the
+session refuses edits until ``reopen`` starts a new revision; the store keeps a snapshot of the
+approved revision (status change), so its PDF can be rebuilt identically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from app.errors import LockedError, ValidationError
+from app.jsonio import content_digest
+from app.model import Postmortem, SignOff
+from app.session import DocumentSession, SnapshotChange
+from app.store import Store
+from app.vocabulary import DEFAULT_SIGNOFF_ROLES, Status
+
+ROLES_SETTING = "signoff.required_roles"
+RoleStateName = Literal["current", "stale", "missing"]
+
+
+@dataclass(frozen=True)
+class RoleState:
+    role: str
+    signoff: SignOff | None
+    state: RoleStateName
+    required: bool = True
+
+
+def required_roles(store: Store | None) -> tuple[str, ...]:
+    """The roles that must sign (setting ``signoff.required_roles``, default from the seeds)."""
+    value = store.setting(ROLES_SETTING) if store is not None else None
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    return DEFAULT_SIGNOFF_ROLES
+
+
+def set_required_roles(store: Store, roles: list[str]) -> None:
+    cleaned = [role.strip() for role in roles if role.strip()]
+    if not cleaned:
+        raise ValidationError("At least one sign-off role is required.")
+    store.set_setting(ROLES_SETTING, cleaned)
+
+
+def is_current(signoff: SignOff, digest: str) -> bool:
+    return bool(signoff.digest) and signoff.digest == digest
+
+
+def role_states(doc: Postmortem, roles: tuple[str, ...]) -> list[RoleState]:
+    """Each required role's sign-off and its state, then any extra roles that signed."""
+    digest = content_digest(doc)
+    latest = {signoff.role: signoff for signoff in doc.signoffs}
+    states: list[RoleState] = []
+    for role in roles:
+        found = latest.get(role)
+        if found is None:
+            states.append(RoleState(role, None, "missing"))
+        else:
+            states.append(
+                RoleState(role, found, "current" if is_current(found, digest) else "stale")
+            )
+    for role, found in latest.items():
+        if role not in roles:
+            state: RoleStateName = "current" if is_current(found, digest) else "stale"
+            states.append(RoleState(role, found, state, required=False))
+    return states
+
+
+def stale_signoffs(doc: Postmortem) -> list[SignOff]:
+    digest = content_digest(doc)
+    return [signoff for signoff in doc.signoffs if not is_current(signoff, digest)]
+
+
+def update_status(doc: Postmortem, roles: tuple[str, ...]) -> None:
+    """Apply the workflow rules after any edit (see the module docstring)."""
+    states = role_states(doc, roles)
+    required = [state for state in states if state.required]
+    if required and all(state.state == "current" for state in required):
+        doc.status = Status.APPROVED
+        return
+    stale = any(state.state == "stale" for state in states)
+    if (stale and doc.status != Status.ARCHIVED) or (doc.signoffs and doc.status == Status.DRAFT):
+        doc.status = Status.IN_REVIEW
+
+
+def install_signoff_workflow(session: DocumentSession) -> None:
+    """Make every edit of this session keep the sign-off state right (idempotent)."""
+    if any(getattr(hook, "signoff_workflow", False) for hook in session.after_edit):
+        return
+    store = session.store
+
+    def after_edit(doc: Postmortem) -> None:
+        update_status(doc, required_roles(store))
+
+    after_edit.signoff_workflow = True  # type: ignore[attr-defined]
+    session.after_edit.append(after_edit)
+
+
+def signoff_change(
+    session: DocumentSession,
+    role: str,
+    name: str,
+    title: str = "",
+    *,
+    now: datetime | None = None,
+) -> SnapshotChange:
+    """The edit that records a sign-off of the current content (checked before it runs)."""
+    install_signoff_workflow(session)
+    roles = required_roles(session.store)
+    doc = session.doc
+    if doc.status == Status.APPROVED:
+        raise LockedError(
+            "This report is already approved and locked; reopen it (new revision) to sign again."
+        )
+    role = role.strip()
+    if role not in roles:
+        raise ValidationError(
+            f"Unknown sign-off role '{role}' (required roles: {', '.join(roles)})."
+        )
+    if not name.strip():
+        raise ValidationError("A sign-off needs the signer's name.")
+    signoff = SignOff(
+        role=role,
+        name=name.strip(),
+        title=title.strip(),
+        signed_at=(now or datetime.now(UTC)).replace(microsecond=0),
+        digest=content_digest(doc),
+    )
+
+    def record(target: Postmortem) -> None:
+        target.signoffs = [s for s in target.signoffs if s.role != role] + [signoff]
+
+    return SnapshotChange(f"Sign off as {role.replace('_', ' ')}", record)
+
+
+def sign(
+    session: DocumentSession,
+    role: str,
+    name: str,
+    title: str = "",
+    *,
+    now: datetime | None = None,
+) -> SignOff:
+    """Record a sign-off of the current content by ``name`` for ``role``."""
+    session.apply(signoff_change(session, role, name, title, now=now))
+    return next(s for s in session.doc.signoffs if s.role == role.strip())
+
+
+def reopen(session: DocumentSession) -> int:
+    """Unlock an approved report as a new revision; returns the new revision number.
+
+    The approved revision stays in the store's revision history with its sign-offs; the new
+    revision starts without sign-offs.
+    """
+    doc = session.doc
+    if doc.status != Status.APPROVED:
+        raise ValidationError("Only an approved report can be reopened.")
+
+    def unlock(target: Postmortem) -> None:
+        target.revision += 1
+        target.signoffs = []
+        target.status = Status.IN_REVIEW
+
+    guards = session.edit_guards
+    session.edit_guards = []
+    try:
+        session.apply(SnapshotChange("Reopen the approved report", unlock))
+    finally:
+        session.edit_guards = guards
+    return doc.revision
+
+
+def approved_revision(store: Store, postmortem_id: str, revision: int) -> Postmortem:
+    """The document exactly as it was approved for ``revision`` (to rebuild its PDF)."""
+    for info in reversed(store.revisions(postmortem_id)):
+        if info.revision == revision and info.status == Status.APPROVED.value:
+            return store.revision_document(info.id)
+    raise ValidationError(f"Revision {revision} of this postmortem was never approved.")

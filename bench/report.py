@@ -1,0 +1,166 @@
+"""Benchmark: PDF report export and signing.
+
+A postmortem with 120 timeline rows, 25 corrective actions and both diagrams (40+ nodes each)
+is exported to PDF; the floor is raw reportlab (the same text in a plain SimpleDocTemplate, one
+Paragraph per item, no tables, no diagrams) measured in the same run. Signing overhead is the
+PAdES signature on top of the export (key already created, as after first use).
+
+Targets: export < 0.5 s; signing adds < 0.3 s.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.demo import demo_document
+from app.jsonio import content_digest
+from app.model import Action, Postmortem, TimelineEntry
+from app.report.fonts import REGULAR, register_fonts
+from app.report.renderer import render_pdf
+from app.vocabulary import Marker, Priority, Status
+
+RUNS = 9
+
+
+def big_document() -> Postmortem:
+    doc = demo_document()
+    start = datetime(2026, 1, 15, 13, 0, tzinfo=UTC)
+    doc.timeline = [
+        TimelineEntry(
+            start + timedelta(seconds=45 * i),
+            f"Step {i}: pods restarted on node-{i % 7}, error rate {i % 13} % — rollback checked",
+            actor=("CI/CD", "SRE on call", "Prometheus", "Kubernetes")[i % 4],
+            notes="Correlated with deploy v1.2.0" if i % 5 == 0 else "",
+            marker=Marker.DETECTED if i == 3 else None,
+        )
+        for i in range(120)
+    ]
+    doc.actions = [
+        Action(
+            f"Corrective action {i}: add readiness probes and alerts for service {i}",
+            owner=f"Team {i % 5}",
+            priority=list(Priority)[i % 4],
+            due=(start + timedelta(days=i)).date(),
+        )
+        for i in range(25)
+    ]
+    whys = doc.whys
+    parent = "w5" if "w5" in whys else "p"
+    for i in range(42):
+        node = f"x{i}"
+        whys.add_node(
+            node,
+            text=f"Why number {i}: the check was missing on cluster {i}",
+            answer=f"Because configuration {i} had no default",
+            role="why",
+            root_cause=False,
+            order=i,
+        )
+        whys.add_edge(parent if i < 6 else f"x{i // 6 - 1}", node)
+    ishikawa = doc.ishikawa
+    categories = [n for n, d in ishikawa.nodes(data=True) if d.get("role") == "category"]
+    for i in range(42):
+        node = f"y{i}"
+        ishikawa.add_node(
+            node,
+            text=f"Cause {i}: no alert on readiness of pool {i}",
+            answer="",
+            role="cause",
+            root_cause=False,
+            order=100 + i,
+        )
+        ishikawa.add_edge(categories[i % len(categories)], node)
+    return doc
+
+
+def floor(doc: Postmortem) -> bytes:
+    """The same text through a plain SimpleDocTemplate: the least reportlab can do."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    register_fonts()
+    style = ParagraphStyle("plain", fontName=REGULAR, fontSize=9.5, leading=13)
+    texts = [doc.title, doc.summary, doc.root_cause]
+    texts += [f"{e.at.isoformat()} {e.event} {e.actor} {e.notes}" for e in doc.timeline]
+    texts += [f"{a.priority} {a.action} {a.owner} {a.due}" for a in doc.actions]
+    texts += [str(d.get("text", "")) for _, d in doc.whys.nodes(data=True)]
+    texts += [str(d.get("text", "")) for _, d in doc.ishikawa.nodes(data=True)]
+    texts += doc.went_well + doc.went_wrong + doc.lucky + [lesson.text for lesson in doc.lessons]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(
+        [Paragraph(escape(text), style) for text in texts if text]
+    )
+    return buffer.getvalue()
+
+
+def best(function: Callable[[], object]) -> tuple[float, float]:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    doc = big_document()
+    print(
+        f"document: {len(doc.timeline)} timeline rows, {len(doc.actions)} actions, "
+        f"{len(doc.whys)} 5-Whys nodes, {len(doc.ishikawa)} Ishikawa nodes"
+    )
+    render_pdf(doc)  # warm-up: fonts registered, modules imported
+    floor(doc)
+    floor_best, floor_median = best(lambda: floor(doc))
+    export_best, export_median = best(lambda: render_pdf(doc))
+    pages = render_pdf(doc).count(b"/Type /Page\n") or "?"
+    print(
+        f"floor (plain SimpleDocTemplate): best {floor_best * 1000:.0f} ms, "
+        f"median {floor_median * 1000:.0f} ms"
+    )
+    print(
+        f"report export:                   best {export_best * 1000:.0f} ms, "
+        f"median {export_median * 1000:.0f} ms  ({pages} pages)"
+    )
+    print(f"ratio export / floor (median):   {export_median / floor_median:.2f}x")
+    print(f"export target < 500 ms:          {'OK' if export_median < 0.5 else 'MISSED'}")
+
+    from app import signing
+
+    with tempfile.TemporaryDirectory() as folder:
+        key_path = signing.create_personal_key("bench passphrase", "Bench", Path(folder) / "k.p12")
+        doc.status = Status.APPROVED
+        pdf = render_pdf(doc)
+        digest = content_digest(doc)
+        key = signing.load_key(key_path, "bench passphrase")
+        signing.sign_pdf(pdf, key, digest=digest, name="Bench")  # warm-up: pyHanko imported
+
+        def unlock_and_sign() -> None:
+            loaded = signing.load_key(key_path, "bench passphrase")
+            signing.sign_pdf(pdf, loaded, digest=digest, name="Bench")
+
+        unlock = best(lambda: signing.load_key(key_path, "bench passphrase"))
+        signature = best(lambda: signing.sign_pdf(pdf, key, digest=digest, name="Bench"))
+        total = best(unlock_and_sign)
+    for label, (fastest, median) in (
+        ("key unlock (PKCS#12 + passphrase)", unlock),
+        ("PAdES signature", signature),
+        ("signing overhead (unlock + sign)", total),
+    ):
+        print(f"{label:<34} best {fastest * 1000:.0f} ms, median {median * 1000:.0f} ms")
+    print(f"signing target < 300 ms:           {'OK' if total[1] < 0.3 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

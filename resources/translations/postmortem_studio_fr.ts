@@ -1,0 +1,2856 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+  <context>
+    <name>ActionsPage</name>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="54" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="55" />
+      <source>Owner</source>
+      <translation>Responsable</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="56" />
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="59" />
+      <source>Priority</source>
+      <translation>Priorité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="67" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="75" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="83" />
+      <source>Horizon</source>
+      <translation>Horizon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="89" />
+      <source>Ticket</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="90" />
+      <source>Linked causes</source>
+      <translation>Causes liées</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="92" />
+      <source>New action</source>
+      <translation>Nouvelle action</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="97" />
+      <source>Open ticket</source>
+      <translation>Ouvrir le ticket</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="115" />
+      <source>Overdue: the due date has passed.</source>
+      <translation>En retard : l'échéance est dépassée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="125" />
+      <source>This action's ticket is not a web address.</source>
+      <translation>Le ticket de cette action n'est pas une adresse web.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="135" />
+      <source>⚠ {0} unfinished action(s) past their due date.</source>
+      <translation>⚠ {0} action(s) non terminée(s) en retard.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaDialog</name>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="51" />
+      <source>Start the meeting</source>
+      <translation>Démarrer la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="57" />
+      <source>Step</source>
+      <translation>Étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="57" />
+      <source>Minutes</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="64" />
+      <source>Add a step</source>
+      <translation>Ajouter une étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="65" />
+      <source>New step</source>
+      <translation>Nouvelle étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="66" />
+      <source>Remove the step</source>
+      <translation>Retirer l'étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="68" />
+      <source>Save as template…</source>
+      <translation>Enregistrer comme modèle…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="74" />
+      <source>Start</source>
+      <translation>Démarrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="122" />
+      <source>Total: {0} min</source>
+      <translation>Total : {0} min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="143" />
+      <source>Save as template</source>
+      <translation>Enregistrer comme modèle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="143" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnalysisPage</name>
+    <message>
+      <location filename="../../ui/editor/analysis.py" line="32" />
+      <source>One item per line.</source>
+      <translation>Un élément par ligne.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/analysis.py" line="35" />
+      <source>Contributing factors</source>
+      <translation>Facteurs contributifs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/analysis.py" line="37" />
+      <source>What went well</source>
+      <translation>Ce qui a bien marché</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/analysis.py" line="38" />
+      <source>What went wrong</source>
+      <translation>Ce qui a mal marché</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/analysis.py" line="39" />
+      <source>Where we got lucky</source>
+      <translation>Où nous avons eu de la chance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/analysis.py" line="43" />
+      <source>Root cause</source>
+      <translation>Cause racine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/analysis.py" line="45" />
+      <source>The systemic cause, not a person: what made the failure possible?</source>
+      <translation>La cause systémique, pas une personne : qu'est-ce qui a rendu la panne possible ?</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnexesPage</name>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="27" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="30" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="37" />
+      <source>New annex</source>
+      <translation>Nouvelle annexe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="45" />
+      <source>Select an annex to edit its content.</source>
+      <translation>Sélectionnez une annexe pour modifier son contenu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="46" />
+      <source>Open link</source>
+      <translation>Ouvrir le lien</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="57" />
+      <source>Annexes</source>
+      <translation>Annexes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="61" />
+      <source>Acknowledgements</source>
+      <translation>Remerciements</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="82" />
+      <source>Content of “{0}”</source>
+      <translation>Contenu de « {0} »</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/annexes.py" line="97" />
+      <source>This annex does not hold a web address.</source>
+      <translation>Cette annexe ne contient pas d'adresse web.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BarChart</name>
+    <message>
+      <location filename="../../ui/dashboard.py" line="81" />
+      <source>No data</source>
+      <translation>Aucune donnée</translation>
+    </message>
+  </context>
+  <context>
+    <name>ControlPanel</name>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="79" />
+      <source>Meeting controls — {0}</source>
+      <translation>Pilotage de la réunion — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="100" />
+      <location filename="../../ui/meeting/control_panel.py" line="298" />
+      <source>Start</source>
+      <translation>Démarrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="101" />
+      <source>◀ Previous</source>
+      <translation>◀ Précédent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="102" />
+      <source>Next ▶</source>
+      <translation>Suivant ▶</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="103" />
+      <source>−1 min</source>
+      <translation>−1 min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="104" />
+      <source>+1 min</source>
+      <translation>+1 min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="105" />
+      <source>Rebalance</source>
+      <translation>Rééquilibrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="106" />
+      <source>End meeting</source>
+      <translation>Terminer la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="118" />
+      <source>Private notes for this step (not shown to the room)</source>
+      <translation>Notes privées pour cette étape (non montrées à la salle)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="131" />
+      <source>Agenda (double-click to jump)</source>
+      <translation>Ordre du jour (double-clic pour y aller)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="133" />
+      <source>Attendance</source>
+      <translation>Présence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="137" />
+      <source>Private notes</source>
+      <translation>Notes privées</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="139" />
+      <source>Quick capture</source>
+      <translation>Saisie rapide</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="265" />
+      <source>Later steps shortened: the meeting ends on time.</source>
+      <translation>Étapes suivantes raccourcies : la réunion finit à l'heure.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="267" />
+      <source>Even at one minute per step, the meeting ends {0} late.</source>
+      <translation>Même à une minute par étape, la réunion finit avec {0} de retard.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="291" />
+      <source>Not started</source>
+      <translation>Pas commencée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="292" />
+      <source>Paused</source>
+      <translation>En pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="293" />
+      <source>Ended</source>
+      <translation>Terminée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="294" />
+      <source>Running</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="300" />
+      <source>Resume</source>
+      <translation>Reprendre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="302" />
+      <source>Pause</source>
+      <translation>Pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="399" />
+      <source>Add</source>
+      <translation>Ajouter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="409" />
+      <source>What happened</source>
+      <translation>Ce qui s'est passé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="410" />
+      <source>Who (optional)</source>
+      <translation>Qui (facultatif)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="414" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="415" />
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="416" />
+      <source>Actor</source>
+      <translation>Acteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="421" />
+      <source>Timeline</source>
+      <translation>Chronologie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="423" />
+      <source>Why …?</source>
+      <translation>Pourquoi … ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="424" />
+      <source>Because …</source>
+      <translation>Parce que …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="427" />
+      <location filename="../../ui/meeting/control_panel.py" line="431" />
+      <source>Why</source>
+      <translation>Pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="427" />
+      <source>Answer</source>
+      <translation>Réponse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="435" />
+      <location filename="../../ui/meeting/control_panel.py" line="438" />
+      <location filename="../../ui/meeting/control_panel.py" line="442" />
+      <source>Cause</source>
+      <translation>Cause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="438" />
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="444" />
+      <source>What we will change</source>
+      <translation>Ce que nous allons changer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="445" />
+      <source>Owner (required)</source>
+      <translation>Responsable (obligatoire)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="446" />
+      <source>Due date YYYY-MM-DD (required)</source>
+      <translation>Échéance AAAA-MM-JJ (obligatoire)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="454" />
+      <location filename="../../ui/meeting/control_panel.py" line="462" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="455" />
+      <source>Owner</source>
+      <translation>Responsable</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="456" />
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="457" />
+      <source>Priority</source>
+      <translation>Priorité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="464" />
+      <source>A topic for later</source>
+      <translation>Un sujet pour plus tard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="466" />
+      <source>Topic</source>
+      <translation>Sujet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="467" />
+      <source>Parking lot</source>
+      <translation>Parking</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="487" />
+      <source>Added: {0}</source>
+      <translation>Ajouté : {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardWidget</name>
+    <message>
+      <location filename="../../ui/dashboard.py" line="289" />
+      <source>Completed</source>
+      <translation>Terminées</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="291" />
+      <source>On time</source>
+      <translation>À l'heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="311" />
+      <source>Refresh</source>
+      <translation>Actualiser</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="316" />
+      <source>Corrective actions</source>
+      <translation>Actions correctives</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="323" />
+      <source>Overdue</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="331" />
+      <source>Response times vs targets</source>
+      <translation>Temps de réponse et cibles</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="336" />
+      <source>Incident → postmortem</source>
+      <translation>Incident → postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="341" />
+      <source>Incidents by severity</source>
+      <translation>Incidents par sévérité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="343" />
+      <source>Incidents by month</source>
+      <translation>Incidents par mois</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="346" />
+      <source>Recurrence</source>
+      <translation>Récurrence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="397" />
+      <source>{0} postmortems · {1} actions · figures on {2}</source>
+      <translation>{0} postmortems · {1} actions · chiffres au {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="403" />
+      <source>{0} of {1}</source>
+      <translation>{0} sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="406" />
+      <source>{0} late</source>
+      <translation>{0} en retard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="413" />
+      <source>{0} open, {1} not doing, {2} without a due date</source>
+      <translation>{0} ouvertes, {1} abandonnées, {2} sans échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="420" />
+      <source>{0:.1f} d</source>
+      <translation>{0:.1f} j</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="423" />
+      <source>mean over {0} postmortem(s) with both dates</source>
+      <translation>moyenne sur {0} postmortem(s) ayant les deux dates</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="426" />
+      <source>; median {0:.1f} d</source>
+      <translation> ; médiane {0:.1f} j</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="442" />
+      <source>{0} of {1} postmortems share a cause with another one</source>
+      <translation>{0} postmortems sur {1} partagent une cause avec un autre</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeletedDialog</name>
+    <message>
+      <location filename="../../ui/home/deleted.py" line="38" />
+      <source>Deleted postmortems</source>
+      <translation>Postmortems supprimés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/deleted.py" line="40" />
+      <source>No deleted postmortem.</source>
+      <translation>Aucun postmortem supprimé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/deleted.py" line="41" />
+      <source>Restore</source>
+      <translation>Restaurer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/deleted.py" line="44" />
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/deleted.py" line="60" />
+      <source>(untitled)</source>
+      <translation>(sans titre)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DerivedPanel</name>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="20" />
+      <source>Duration</source>
+      <translation>Durée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="21" />
+      <source>Time to detect</source>
+      <translation>Temps de détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="22" />
+      <source>Time to acknowledge</source>
+      <translation>Temps de prise en charge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="23" />
+      <source>Time to mitigate</source>
+      <translation>Temps d'atténuation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="24" />
+      <source>Time to resolve</source>
+      <translation>Temps de résolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="48" />
+      <source>… and {0} more.</source>
+      <translation>… et {0} de plus.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="55" />
+      <source>The incident is detected before it started.</source>
+      <translation>L'incident est détecté avant d'avoir commencé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="58" />
+      <source>The incident is mitigated before it started.</source>
+      <translation>L'incident est atténué avant d'avoir commencé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="61" />
+      <source>The incident is resolved before it started.</source>
+      <translation>L'incident est résolu avant d'avoir commencé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="64" />
+      <source>The incident is resolved before it is mitigated.</source>
+      <translation>L'incident est résolu avant d'être atténué.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/derived_panel.py" line="72" />
+      <source>Timeline entry '{0}' is outside the incident window.</source>
+      <translation>L'entrée de chronologie « {0} » est hors de la fenêtre de l'incident.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentEditor</name>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="49" />
+      <source>Header</source>
+      <translation>En-tête</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="50" />
+      <source>Summary and impact</source>
+      <translation>Résumé et impact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="51" />
+      <source>Timeline</source>
+      <translation>Chronologie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="52" />
+      <source>Analysis</source>
+      <translation>Analyse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="53" />
+      <source>Actions</source>
+      <translation>Actions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="54" />
+      <source>Lessons and communications</source>
+      <translation>Leçons et communications</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="55" />
+      <source>Annexes</source>
+      <translation>Annexes</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentView</name>
+    <message>
+      <location filename="../../ui/document_view.py" line="52" />
+      <source>Incident date</source>
+      <translation>Date de l'incident</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="55" />
+      <source>Severity</source>
+      <translation>Sévérité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="56" />
+      <location filename="../../ui/document_view.py" line="162" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="57" />
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="58" />
+      <source>Reviewers</source>
+      <translation>Relecteurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="60" />
+      <source>Postmortem date</source>
+      <translation>Date du postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="63" />
+      <source>Tags</source>
+      <translation>Étiquettes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="67" />
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="67" />
+      <location filename="../../ui/document_view.py" line="101" />
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="75" />
+      <source>Duration</source>
+      <translation>Durée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="76" />
+      <source>Time to detect</source>
+      <translation>Temps de détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="77" />
+      <source>Time to acknowledge</source>
+      <translation>Temps de prise en charge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="78" />
+      <source>Time to mitigate</source>
+      <translation>Temps d'atténuation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="79" />
+      <source>Time to resolve</source>
+      <translation>Temps de résolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="100" />
+      <source>Metric</source>
+      <translation>Mesure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="102" />
+      <source>Target</source>
+      <translation>Cible</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="113" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="114" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="115" />
+      <source>Attendance</source>
+      <translation>Présence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="124" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="125" />
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="126" />
+      <source>Actor</source>
+      <translation>Acteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="127" />
+      <source>Marker</source>
+      <translation>Repère</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="158" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="159" />
+      <source>Owner</source>
+      <translation>Responsable</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="160" />
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="161" />
+      <source>Priority</source>
+      <translation>Priorité</translation>
+    </message>
+  </context>
+  <context>
+    <name>Edits</name>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="18" />
+      <source>title</source>
+      <translation>titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="19" />
+      <source>incident date</source>
+      <translation>date de l'incident</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="20" />
+      <source>time zone</source>
+      <translation>fuseau horaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="21" />
+      <source>start time</source>
+      <translation>heure de début</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="22" />
+      <source>detection time</source>
+      <translation>heure de détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="23" />
+      <source>mitigation time</source>
+      <translation>heure d'atténuation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="24" />
+      <source>resolution time</source>
+      <translation>heure de résolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="25" />
+      <source>severity</source>
+      <translation>sévérité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="26" />
+      <source>status</source>
+      <translation>statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="27" />
+      <source>author</source>
+      <translation>auteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="28" />
+      <source>reviewers</source>
+      <translation>relecteurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="29" />
+      <source>postmortem date</source>
+      <translation>date du postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="30" />
+      <source>tags</source>
+      <translation>étiquettes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="31" />
+      <source>language</source>
+      <translation>langue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="32" />
+      <source>summary</source>
+      <translation>résumé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="33" />
+      <source>root cause</source>
+      <translation>cause racine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="34" />
+      <source>contributing factors</source>
+      <translation>facteurs contributifs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="35" />
+      <source>what went well</source>
+      <translation>ce qui a bien marché</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="36" />
+      <source>what went wrong</source>
+      <translation>ce qui a mal marché</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="37" />
+      <source>where we got lucky</source>
+      <translation>où nous avons eu de la chance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="38" />
+      <source>acknowledgements</source>
+      <translation>remerciements</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="39" />
+      <source>name</source>
+      <translation>nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="40" />
+      <source>role</source>
+      <translation>rôle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="41" />
+      <source>attendance</source>
+      <translation>présence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="42" />
+      <source>state</source>
+      <translation>état</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="43" />
+      <source>metric</source>
+      <translation>mesure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="44" />
+      <source>value</source>
+      <translation>valeur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="45" />
+      <source>target</source>
+      <translation>cible</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="46" />
+      <location filename="../../ui/editor/descriptions.py" line="62" />
+      <source>time</source>
+      <translation>heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="47" />
+      <source>event</source>
+      <translation>événement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="48" />
+      <source>actor</source>
+      <translation>acteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="49" />
+      <source>marker</source>
+      <translation>repère</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="50" />
+      <source>notes</source>
+      <translation>notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="51" />
+      <location filename="../../ui/editor/descriptions.py" line="84" />
+      <source>action</source>
+      <translation>action</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="52" />
+      <source>owner</source>
+      <translation>responsable</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="53" />
+      <source>due date</source>
+      <translation>échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="54" />
+      <source>priority</source>
+      <translation>priorité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="55" />
+      <source>kind</source>
+      <translation>type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="56" />
+      <source>horizon</source>
+      <translation>horizon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="57" />
+      <source>ticket</source>
+      <translation>ticket</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="58" />
+      <source>linked causes</source>
+      <translation>causes liées</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="59" />
+      <source>audience</source>
+      <translation>public</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="60" />
+      <source>text</source>
+      <translation>texte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="61" />
+      <source>channel</source>
+      <translation>canal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="63" />
+      <source>content</source>
+      <translation>contenu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="70" />
+      <source>participants</source>
+      <translation>participants</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="71" />
+      <source>services</source>
+      <translation>services</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="72" />
+      <source>impact rows</source>
+      <translation>lignes d'impact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="73" />
+      <source>timeline entries</source>
+      <translation>entrées de chronologie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="74" />
+      <source>actions</source>
+      <translation>actions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="75" />
+      <source>lessons</source>
+      <translation>leçons</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="76" />
+      <source>communications</source>
+      <translation>communications</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="77" />
+      <source>annexes</source>
+      <translation>annexes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="80" />
+      <source>participant</source>
+      <translation>participant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="81" />
+      <source>service</source>
+      <translation>service</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="82" />
+      <source>impact row</source>
+      <translation>ligne d'impact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="83" />
+      <source>timeline entry</source>
+      <translation>entrée de chronologie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="85" />
+      <source>lesson</source>
+      <translation>leçon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="86" />
+      <source>communication</source>
+      <translation>communication</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="87" />
+      <source>annex</source>
+      <translation>annexe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="108" />
+      <source>Change {0} of {1} {2}</source>
+      <translation>Modifier {0} ({1} {2})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="114" />
+      <location filename="../../ui/editor/descriptions.py" line="122" />
+      <source>Add {0} {1}</source>
+      <translation>Ajouter {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="116" />
+      <location filename="../../ui/editor/descriptions.py" line="124" />
+      <source>Delete {0} {1}</source>
+      <translation>Supprimer {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="130" />
+      <source>Move {0} {1} up</source>
+      <translation>Monter {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="132" />
+      <source>Move {0} {1} down</source>
+      <translation>Descendre {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="136" />
+      <source>Sort timeline by time</source>
+      <translation>Trier la chronologie par heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/descriptions.py" line="138" />
+      <source>Change {0}</source>
+      <translation>Modifier {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeaderPage</name>
+    <message>
+      <location filename="../../ui/editor/header.py" line="77" />
+      <source>incident date</source>
+      <translation>date de l'incident</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="81" />
+      <source>start time</source>
+      <translation>heure de début</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="82" />
+      <source>detection time</source>
+      <translation>heure de détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="83" />
+      <source>mitigation time</source>
+      <translation>heure d'atténuation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="84" />
+      <source>resolution time</source>
+      <translation>heure de résolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="94" />
+      <source>postmortem date</source>
+      <translation>date du postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="98" />
+      <source>Names, separated by commas</source>
+      <translation>Noms, séparés par des virgules</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="99" />
+      <source>Tags, separated by commas</source>
+      <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="126" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="127" />
+      <source>Incident date</source>
+      <translation>Date de l'incident</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="128" />
+      <source>Time zone</source>
+      <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="129" />
+      <source>Started at</source>
+      <translation>Début</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="130" />
+      <source>Detected at</source>
+      <translation>Détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="131" />
+      <source>Mitigated at</source>
+      <translation>Atténuation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="132" />
+      <source>Resolved at</source>
+      <translation>Résolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="136" />
+      <source>Severity</source>
+      <translation>Sévérité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="137" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="138" />
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="139" />
+      <source>Reviewers</source>
+      <translation>Relecteurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="140" />
+      <source>Postmortem date</source>
+      <translation>Date du postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="141" />
+      <source>Tags</source>
+      <translation>Étiquettes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="142" />
+      <source>Report language</source>
+      <translation>Langue du rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="148" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="149" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="152" />
+      <source>Attendance</source>
+      <translation>Présence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="159" />
+      <source>New participant</source>
+      <translation>Nouveau participant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="166" />
+      <source>Service</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="169" />
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="176" />
+      <source>new-service</source>
+      <translation>nouveau-service</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="180" />
+      <source>Derived times</source>
+      <translation>Temps calculés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="188" />
+      <source>People</source>
+      <translation>Personnes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="189" />
+      <source>Affected services</source>
+      <translation>Services touchés</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomePanel</name>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="200" />
+      <source>Search all postmortems…</source>
+      <translation>Rechercher dans tous les postmortems…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="201" />
+      <source>Any status</source>
+      <translation>Tous les statuts</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="206" />
+      <source>Newest incident first</source>
+      <translation>Incident le plus récent d'abord</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="207" />
+      <source>Last edited first</source>
+      <translation>Dernière modification d'abord</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="208" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="209" />
+      <source>Severity</source>
+      <translation>Sévérité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="210" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="214" />
+      <location filename="../../ui/home/__init__.py" line="233" />
+      <source>Any severity</source>
+      <translation>Toutes les sévérités</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="215" />
+      <location filename="../../ui/home/__init__.py" line="234" />
+      <source>Any service</source>
+      <translation>Tous les services</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="216" />
+      <location filename="../../ui/home/__init__.py" line="235" />
+      <source>Any tag</source>
+      <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="217" />
+      <source>New</source>
+      <translation>Nouveau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="218" />
+      <source>Duplicate</source>
+      <translation>Dupliquer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="219" />
+      <source>Delete…</source>
+      <translation>Supprimer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="220" />
+      <source>Undo</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="221" />
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="222" />
+      <source>to</source>
+      <translation>au</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="223" />
+      <source>Sort by</source>
+      <translation>Trier par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="277" />
+      <source>Untitled postmortem</source>
+      <translation>Postmortem sans titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="293" />
+      <source>Copy of {0}</source>
+      <translation>Copie de {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="317" />
+      <source>Delete postmortem</source>
+      <translation>Supprimer le postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="318" />
+      <source>Delete “{0}”? You can undo this or restore it later.</source>
+      <translation>Supprimer « {0} » ? Vous pourrez annuler ou le restaurer plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="323" />
+      <source>Delete</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="324" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="343" />
+      <source>Deleted “{0}”.</source>
+      <translation>« {0} » supprimé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/home/__init__.py" line="347" />
+      <source>Delete postmortem “{0}”</source>
+      <translation>Supprimer le postmortem « {0} »</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportReviewDialog</name>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="46" />
+      <source>Review the Markdown import</source>
+      <translation>Vérifier l'import Markdown</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="50" />
+      <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} annexes</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="61" />
+      <source>Mapped ({0})</source>
+      <translation>Repris ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="62" />
+      <source>Kept aside ({0})</source>
+      <translation>Mis de côté ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="63" />
+      <source>Warnings ({0})</source>
+      <translation>Avertissements ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="66" />
+      <source>Nothing is lost: what was kept aside is in the annexes of the new postmortem.</source>
+      <translation>Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="74" />
+      <source>Create the postmortem</source>
+      <translation>Créer le postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="92" />
+      <source>(nothing)</source>
+      <translation>(rien)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="30" />
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="31" />
+      <source>In review</source>
+      <translation>En relecture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="32" />
+      <source>Approved</source>
+      <translation>Approuvé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="33" />
+      <source>Archived</source>
+      <translation>Archivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="39" />
+      <source>Started</source>
+      <translation>Début</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="40" />
+      <source>Detected</source>
+      <translation>Détecté</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="41" />
+      <source>Acknowledged</source>
+      <translation>Pris en charge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="42" />
+      <source>Escalated</source>
+      <translation>Escaladé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="43" />
+      <source>Mitigated</source>
+      <translation>Atténué</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="44" />
+      <source>Resolved</source>
+      <translation>Résolu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="50" />
+      <source>To do</source>
+      <translation>À faire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="51" />
+      <source>In progress</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="52" />
+      <source>Done</source>
+      <translation>Fait</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="53" />
+      <source>Not doing</source>
+      <translation>Abandonné</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="59" />
+      <source>Mitigate</source>
+      <translation>Atténuer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="60" />
+      <source>Prevent</source>
+      <translation>Prévenir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="61" />
+      <source>Process</source>
+      <translation>Processus</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="62" />
+      <source>Detect</source>
+      <translation>Détecter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="68" />
+      <source>Immediate</source>
+      <translation>Immédiat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="69" />
+      <source>Short term</source>
+      <translation>Court terme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="70" />
+      <source>Medium term</source>
+      <translation>Moyen terme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="71" />
+      <source>Long term</source>
+      <translation>Long terme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="81" />
+      <source>Unknown</source>
+      <translation>Inconnue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="82" />
+      <source>Present</source>
+      <translation>Présent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="83" />
+      <source>Absent</source>
+      <translation>Absent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="84" />
+      <source>Excused</source>
+      <translation>Excusé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="90" />
+      <source>Internal</source>
+      <translation>Interne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="91" />
+      <source>External</source>
+      <translation>Externe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="97" />
+      <source>Down</source>
+      <translation>En panne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="98" />
+      <source>Degraded</source>
+      <translation>Dégradé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="99" />
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="105" />
+      <source>Log</source>
+      <translation>Journal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="106" />
+      <source>Link</source>
+      <translation>Lien</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="107" />
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="113" />
+      <source>Developers</source>
+      <translation>Développeurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="114" />
+      <source>Platform team</source>
+      <translation>Équipe plateforme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="115" />
+      <source>Organization</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="120" />
+      <source>English</source>
+      <translation>Anglais</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/labels.py" line="120" />
+      <source>French</source>
+      <translation>Français</translation>
+    </message>
+  </context>
+  <context>
+    <name>LessonsPage</name>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="27" />
+      <location filename="../../ui/editor/lessons.py" line="43" />
+      <source>Audience</source>
+      <translation>Public</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="32" />
+      <source>Lesson</source>
+      <translation>Leçon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="49" />
+      <source>Channel</source>
+      <translation>Canal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="52" />
+      <source>Sent at</source>
+      <translation>Envoyé à</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="55" />
+      <source>sent at</source>
+      <translation>envoyé à</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="59" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="65" />
+      <source>Lessons learned</source>
+      <translation>Leçons apprises</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/lessons.py" line="66" />
+      <source>Communications</source>
+      <translation>Communications</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="298" />
+      <source>&amp;File</source>
+      <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="299" />
+      <source>&amp;Edit</source>
+      <translation>É&amp;dition</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="300" />
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="301" />
+      <source>&amp;Postmortem</source>
+      <translation>&amp;Postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="302" />
+      <source>&amp;Meeting</source>
+      <translation>&amp;Réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="303" />
+      <source>&amp;Help</source>
+      <translation>&amp;Aide</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="308" />
+      <source>&amp;New postmortem</source>
+      <translation>&amp;Nouveau postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="309" />
+      <source>D&amp;uplicate</source>
+      <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="310" />
+      <source>&amp;Delete…</source>
+      <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="311" />
+      <source>&amp;Import…</source>
+      <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="312" />
+      <source>Add the &amp;demo postmortem</source>
+      <translation>Ajouter le postmortem de &amp;démonstration</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="313" />
+      <source>Deleted &amp;postmortems…</source>
+      <translation>&amp;Postmortems supprimés…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="314" />
+      <source>Pre&amp;ferences…</source>
+      <translation>Pré&amp;férences…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="315" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="316" />
+      <source>&amp;History…</source>
+      <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="317" />
+      <source>Take a &amp;snapshot</source>
+      <translation>Prendre un &amp;instantané</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="318" />
+      <source>&amp;About Postmortem Studio</source>
+      <translation>À &amp;propos de Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="320" />
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="322" />
+      <source>Select a postmortem to read it.</source>
+      <translation>Sélectionnez un postmortem pour le lire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="332" />
+      <source>&amp;Undo {0}</source>
+      <translation>&amp;Annuler : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="332" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="333" />
+      <source>&amp;Redo {0}</source>
+      <translation>&amp;Rétablir : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="333" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="558" />
+      <location filename="../../ui/main_window.py" line="649" />
+      <source>Postmortem Studio</source>
+      <translation>Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="361" />
+      <source>not saved, retrying</source>
+      <translation>non enregistré, nouvelle tentative</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="361" />
+      <source>saved</source>
+      <translation>enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="362" />
+      <source>(untitled)</source>
+      <translation>(sans titre)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="363" />
+      <source>{0} — {1} — Postmortem Studio</source>
+      <translation>{0} — {1} — Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="413" />
+      <source>The open postmortem has edits that are not saved yet; they are retried.</source>
+      <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="497" />
+      <source>Not saved: {0} Retrying every few seconds.</source>
+      <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="547" />
+      <source>Reloaded</source>
+      <translation>Rechargé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="549" />
+      <source>This postmortem was changed in another window; the latest version is shown.</source>
+      <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="559" />
+      <source>Some edits could not be saved: {0}
+Quit anyway and lose them?</source>
+      <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
+Quitter quand même et les perdre ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="586" />
+      <source>Import a postmortem</source>
+      <translation>Importer un postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="586" />
+      <source>Postmortem files (*.json)</source>
+      <translation>Fichiers postmortem (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="600" />
+      <source>Cannot import {0}: {1}</source>
+      <translation>Impossible d'importer {0} : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="622" />
+      <source>Snapshot recorded in the history.</source>
+      <translation>Instantané enregistré dans l'historique.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="662" />
+      <source>About Postmortem Studio</source>
+      <translation>À propos de Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="663" />
+      <source>Postmortem Studio — blameless incident postmortems, offline.</source>
+      <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_feature.py" line="40" />
+      <source>5 Whys</source>
+      <translation>5 Pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_feature.py" line="41" />
+      <source>Ishikawa</source>
+      <translation>Ishikawa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_feature.py" line="60" />
+      <source>Open a postmortem first, then export its diagram.</source>
+      <translation>Ouvrez d'abord un postmortem, puis exportez son diagramme.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_feature.py" line="65" />
+      <source>Export the diagram</source>
+      <translation>Exporter le diagramme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_feature.py" line="73" />
+      <source>Export diagram as {fmt.upper()}…</source>
+      <translation>Exporter le diagramme en {fmt.upper()}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="158" />
+      <source>Import &amp;Markdown…</source>
+      <translation>Importer du &amp;Markdown…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="164" />
+      <source>Import a Markdown postmortem</source>
+      <translation>Importer un postmortem Markdown</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="165" />
+      <source>Markdown files (*.md *.markdown)</source>
+      <translation>Fichiers Markdown (*.md *.markdown)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="174" />
+      <source>Start meeting…</source>
+      <translation>Démarrer la réunion…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="288" />
+      <source>Sign-off</source>
+      <translation>Signatures</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="298" />
+      <source>Export report as PDF…</source>
+      <translation>Exporter le rapport en PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="303" />
+      <source>Sign off…</source>
+      <translation>Signer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="306" />
+      <source>Reopen approved report</source>
+      <translation>Rouvrir le rapport approuvé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracking_feature.py" line="32" />
+      <source>Action &amp;tracker</source>
+      <translation>Suivi des &amp;actions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracking_feature.py" line="36" />
+      <source>Metrics &amp;dashboard</source>
+      <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="202" />
+      <source>Meeting in progress</source>
+      <translation>Réunion en cours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="203" />
+      <source>A meeting of this postmortem is in progress. Resume it?</source>
+      <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="241" />
+      <source>Meeting controls</source>
+      <translation>Pilotage de la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracking_feature.py" line="91" />
+      <source>Action tracker — Postmortem Studio</source>
+      <translation>Suivi des actions — Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracking_feature.py" line="103" />
+      <source>Metrics dashboard — Postmortem Studio</source>
+      <translation>Tableau de bord — Postmortem Studio</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="21" />
+      <source>{0}: '{1}' is not a date and time; use ISO 8601 with an offset, e.g. {2}.</source>
+      <translation>{0} : « {1} » n'est pas une date et heure ; utilisez l'ISO 8601 avec un décalage, p. ex. {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="27" />
+      <source>{0}: '{1}' has no UTC offset; add one, e.g. +01:00 or Z.</source>
+      <translation>{0} : « {1} » n'a pas de décalage UTC ; ajoutez-en un, p. ex. +01:00 ou Z.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="31" />
+      <source>{0}: '{1}' is not a date; use YYYY-MM-DD, e.g. {2}.</source>
+      <translation>{0} : « {1} » n'est pas une date ; utilisez AAAA-MM-JJ, p. ex. {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="35" />
+      <source>{0}: a date and time is required.</source>
+      <translation>{0} : une date et une heure sont obligatoires.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="39" />
+      <source>{0}: cannot be empty.</source>
+      <translation>{0} : ne peut pas être vide.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="45" />
+      <source>time zone: '{0}' is unknown; use a name such as Europe/Paris or an offset.</source>
+      <translation>fuseau horaire : « {0} » est inconnu ; utilisez un nom comme Europe/Paris ou un décalage.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="51" />
+      <source>time zone: '{0}' is not an offset such as +01:00.</source>
+      <translation>fuseau horaire : « {0} » n'est pas un décalage comme +01:00.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="58" />
+      <source>This report is approved and locked; reopen it to edit (a new revision is created).</source>
+      <translation>Ce rapport est approuvé et verrouillé ; rouvrez-le pour le modifier (une nouvelle révision est créée).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="68" />
+      <source>The database {0} is read-only. Your edits are kept in memory and saved as soon as it is writable again.</source>
+      <translation>La base {0} est en lecture seule. Vos modifications sont gardées en mémoire et enregistrées dès qu'elle redevient modifiable.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="79" />
+      <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
+      <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostmortemListModel</name>
+    <message>
+      <location filename="../../ui/postmortem_list.py" line="28" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/postmortem_list.py" line="28" />
+      <source>Incident date</source>
+      <translation>Date de l'incident</translation>
+    </message>
+    <message>
+      <location filename="../../ui/postmortem_list.py" line="28" />
+      <source>Severity</source>
+      <translation>Sévérité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/postmortem_list.py" line="28" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/postmortem_list.py" line="61" />
+      <source>(untitled)</source>
+      <translation>(sans titre)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <location filename="../../ui/preferences.py" line="256" />
+      <source>Preferences</source>
+      <translation>Préférences</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="262" />
+      <source>System language</source>
+      <translation>Langue du système</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="263" />
+      <location filename="../../ui/preferences.py" line="269" />
+      <source>English</source>
+      <translation>Anglais</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="264" />
+      <location filename="../../ui/preferences.py" line="269" />
+      <source>French</source>
+      <translation>Français</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="276" />
+      <source>Light</source>
+      <translation>Clair</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="277" />
+      <source>Dark</source>
+      <translation>Sombre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="278" />
+      <source>High contrast (for sharing a screen)</source>
+      <translation>Contraste élevé (pour partager l'écran)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="283" />
+      <source>One level per line: code | description</source>
+      <translation>Un niveau par ligne : code | description</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="286" />
+      <source>One step per line: title | minutes</source>
+      <translation>Une étape par ligne : titre | minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="291" />
+      <source>Author name</source>
+      <translation>Nom de l'auteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="292" />
+      <source>Author title</source>
+      <translation>Fonction de l'auteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="293" />
+      <source>Interface language</source>
+      <translation>Langue de l'interface</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="294" />
+      <source>Report language</source>
+      <translation>Langue du rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="295" />
+      <source>Theme</source>
+      <translation>Thème</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="296" />
+      <source>Severity scale
+(code | description)</source>
+      <translation>Échelle de sévérité
+(code | description)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="297" />
+      <source>Ishikawa categories</source>
+      <translation>Catégories Ishikawa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="298" />
+      <source>Meeting agenda
+(title | minutes)</source>
+      <translation>Ordre du jour
+(titre | minutes)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="302" />
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="303" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+  </context>
+  <context>
+    <name>PresenterView</name>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="112" />
+      <source>Postmortem meeting — presenter view</source>
+      <translation>Réunion postmortem — vue présentateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="243" />
+      <source>Thank you — the meeting has ended.</source>
+      <translation>Merci — la réunion est terminée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="245" />
+      <source>Last step of the meeting</source>
+      <translation>Dernière étape de la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="249" />
+      <source>Next: {0} ({1:g} min)</source>
+      <translation>Ensuite : {0} ({1:g} min)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="280" />
+      <source>Ground rules</source>
+      <translation>Règles du jeu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="289" />
+      <source>Timeline</source>
+      <translation>Chronologie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="296" />
+      <source>No timeline entries yet.</source>
+      <translation>Pas encore d'entrée de chronologie.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="301" />
+      <source>Actions</source>
+      <translation>Actions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="308" />
+      <source>No actions yet.</source>
+      <translation>Pas encore d'action.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="311" />
+      <source>Open actions from earlier postmortems</source>
+      <translation>Actions ouvertes des postmortems précédents</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="315" />
+      <source>No open actions elsewhere.</source>
+      <translation>Aucune action ouverte ailleurs.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="334" />
+      <source>Ishikawa diagram</source>
+      <translation>Diagramme d'Ishikawa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="334" />
+      <source>5 Whys</source>
+      <translation>5 Pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="340" />
+      <source>Nothing yet.</source>
+      <translation>Rien pour l'instant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="383" />
+      <source>Step {0} of {1}</source>
+      <translation>Étape {0} sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="388" />
+      <source>  ·  +{0} over</source>
+      <translation>  ·  +{0} de dépassement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="389" />
+      <source>Meeting {0} / {1}{2}</source>
+      <translation>Réunion {0} / {1}{2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="394" />
+      <source>Ready to start</source>
+      <translation>Prête à démarrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="396" />
+      <source>Wrapping up</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="397" />
+      <source>Over time</source>
+      <translation>Temps dépassé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="398" />
+      <source>Paused</source>
+      <translation>En pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="399" />
+      <source>Meeting ended</source>
+      <translation>Réunion terminée</translation>
+    </message>
+  </context>
+  <context>
+    <name>RevisionsDialog</name>
+    <message>
+      <location filename="../../ui/revisions.py" line="47" />
+      <source>History</source>
+      <translation>Historique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="57" />
+      <source>Take a snapshot now</source>
+      <translation>Prendre un instantané maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="59" />
+      <source>Restore this revision</source>
+      <translation>Restaurer cette révision</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="61" />
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="69" />
+      <source>Compare</source>
+      <translation>Comparer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="70" />
+      <source>with</source>
+      <translation>avec</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="92" />
+      <source>created</source>
+      <translation>création</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="94" />
+      <source>duplicated</source>
+      <translation>duplication</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="96" />
+      <source>snapshot on demand</source>
+      <translation>instantané à la demande</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="99" />
+      <source>status: {0} → {1}</source>
+      <translation>statut : {0} → {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="103" />
+      <source>imported from {0}</source>
+      <translation>importé de {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="108" />
+      <source>{0} — {1} (revision {2})</source>
+      <translation>{0} — {1} (révision {2})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="124" />
+      <source>Current version</source>
+      <translation>Version actuelle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="164" />
+      <source>No difference.</source>
+      <translation>Aucune différence.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/revisions.py" line="199" />
+      <source>Restore revision of {0}</source>
+      <translation>Restaurer la révision du {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RowSection</name>
+    <message>
+      <location filename="../../ui/editor/row_section.py" line="46" />
+      <source>Add</source>
+      <translation>Ajouter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/row_section.py" line="47" />
+      <source>Delete</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/row_section.py" line="48" />
+      <source>Move up</source>
+      <translation>Monter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/row_section.py" line="49" />
+      <source>Move down</source>
+      <translation>Descendre</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignoffDialog</name>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="43" />
+      <source>Sign off the report</source>
+      <translation>Signer le rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="47" />
+      <source>Your sign-off approves the report exactly as it is now. Any later edit makes it stale and the report goes back to review.</source>
+      <translation>Votre signature approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="65" />
+      <source>Your full name</source>
+      <translation>Votre nom complet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="68" />
+      <source>e.g. Head of SRE</source>
+      <translation>p. ex. Responsable SRE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="70" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="71" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="72" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="76" />
+      <source>Sign off</source>
+      <translation>Signer</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignoffPage</name>
+    <message>
+      <location filename="../../ui/report_feature.py" line="73" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="74" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="75" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="76" />
+      <source>Signed</source>
+      <translation>Signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="77" />
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="83" />
+      <source>Sign off…</source>
+      <translation>Signer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="85" />
+      <source>Reopen as a new revision</source>
+      <translation>Rouvrir en nouvelle révision</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="95" />
+      <source>Export PDF…</source>
+      <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="114" />
+      <source>Report language</source>
+      <translation>Langue du rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="116" />
+      <source>Paper</source>
+      <translation>Papier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="145" />
+      <source>Open a postmortem to see its sign-offs.</source>
+      <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="154" />
+      <source>Status: {0} · revision {1}</source>
+      <translation>Statut : {0} · révision {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="159" />
+      <source>{0} sign-off(s) STALE: the content changed after signing</source>
+      <translation>{0} signature(s) PÉRIMÉE(S) : le contenu a changé après la signature</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="229" />
+      <source>Export the report</source>
+      <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="229" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="244" />
+      <source>Sign the report</source>
+      <translation>Signer le rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="245" />
+      <source>Passphrase of your signing key (created on first use):</source>
+      <translation>Phrase secrète de votre clé de signature (créée à la première utilisation) :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="255" />
+      <source>Building {0}…</source>
+      <translation>Création de {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="274" />
+      <source>Saved {0}</source>
+      <translation>{0} enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="281" />
+      <source>Export failed.</source>
+      <translation>L'export a échoué.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryPage</name>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="25" />
+      <source>What happened, who was affected, how it was resolved (3–5 sentences).</source>
+      <translation>Ce qui s'est passé, qui a été touché, comment c'est résolu (3 à 5 phrases).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="32" />
+      <source>Metric</source>
+      <translation>Mesure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="33" />
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="34" />
+      <source>Target</source>
+      <translation>Cible</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="36" />
+      <source>Objective</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="39" />
+      <source>New metric</source>
+      <translation>Nouvelle mesure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="43" />
+      <source>Summary</source>
+      <translation>Résumé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="46" />
+      <source>Impact</source>
+      <translation>Impact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="48" />
+      <source>Durations such as RTO or RPO show whether the target was met.</source>
+      <translation>Les durées comme le RTO ou le RPO indiquent si la cible est atteinte.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="58" />
+      <source>Met</source>
+      <translation>Atteint</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="60" />
+      <source>The value is within the target.</source>
+      <translation>La valeur respecte la cible.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="62" />
+      <source>Missed</source>
+      <translation>Manqué</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="62" />
+      <source>The value exceeds the target.</source>
+      <translation>La valeur dépasse la cible.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelinePage</name>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="53" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="56" />
+      <source>time</source>
+      <translation>heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="61" />
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="62" />
+      <source>Actor</source>
+      <translation>Acteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="65" />
+      <source>Marker</source>
+      <translation>Repère</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="71" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="74" />
+      <source>New event</source>
+      <translation>Nouvel événement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="81" />
+      <source>Paste rows</source>
+      <translation>Coller des lignes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="84" />
+      <source>Paste lines from a chat log or a Markdown table: each becomes a row.</source>
+      <translation>Collez des lignes d'une discussion ou d'un tableau Markdown : chacune devient une ligne.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="87" />
+      <source>Put in time order</source>
+      <translation>Trier par heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="94" />
+      <source>Derived times</source>
+      <translation>Temps calculés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="131" />
+      <source>No line of the pasted text starts with a time (e.g. 14:02 or [14:02]).</source>
+      <translation>Aucune ligne du texte collé ne commence par une heure (par ex. 14:02 ou [14:02]).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="137" />
+      <source>Paste {0} timeline rows</source>
+      <translation>Coller {0} lignes de chronologie</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrackerModel</name>
+    <message>
+      <location filename="../../ui/tracker.py" line="186" />
+      <source>Double-click to open this postmortem</source>
+      <extracomment>(row, new status) asked by the status editor; the widget saves it through a session.</extracomment>
+      <translation>Double-cliquez pour ouvrir ce postmortem</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/tracker.py" line="188" />
+      <source>Overdue by %n day(s)</source>
+      <translation>
+        <numerusform>En retard de %n jour</numerusform>
+        <numerusform>En retard de %n jours</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="207" />
+      <source>(untitled)</source>
+      <translation>(sans titre)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrackerWidget</name>
+    <message>
+      <location filename="../../ui/tracker.py" line="284" />
+      <source>Owner…</source>
+      <translation>Responsable…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="288" />
+      <source>Action or ticket…</source>
+      <translation>Action ou ticket…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="292" />
+      <source>All statuses</source>
+      <translation>Tous les statuts</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="292" />
+      <source>Open</source>
+      <translation>Ouvertes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="298" />
+      <source>All priorities</source>
+      <translation>Toutes les priorités</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="302" />
+      <source>All kinds</source>
+      <translation>Tous les types</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="304" />
+      <location filename="../../ui/tracker.py" line="378" />
+      <source>All postmortems</source>
+      <translation>Tous les postmortems</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="309" />
+      <source>Overdue only</source>
+      <translation>En retard seulement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="313" />
+      <source>Open postmortem</source>
+      <translation>Ouvrir le postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="315" />
+      <source>Export CSV…</source>
+      <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="381" />
+      <source>(untitled)</source>
+      <translation>(sans titre)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/tracker.py" line="410" />
+      <source>%n action(s)</source>
+      <translation>
+        <numerusform>%n action</numerusform>
+        <numerusform>%n actions</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/tracker.py" line="412" />
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n en retard</numerusform>
+        <numerusform>%n en retard</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="462" />
+      <source>Export actions</source>
+      <translation>Exporter les actions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="462" />
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tracker.py" line="473" />
+      <source>Cannot export to {0}: {1}</source>
+      <translation>Impossible d'exporter vers {0} : {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomePage</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="63" />
+      <source>Welcome to Postmortem Studio</source>
+      <translation>Bienvenue dans Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="68" />
+      <source>Your database has no postmortem yet.
+Open the demo — a payment-service outage — to see every section filled in.</source>
+      <translation>Votre base ne contient encore aucun postmortem.
+Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="74" />
+      <source>Open the demo postmortem</source>
+      <translation>Ouvrir le postmortem de démonstration</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,387 @@
+# ruff: noqa: E501 - whole sentences stay on one line so they can be searched
+"""Refresh the French catalogue: lupdate over ui/, fill every entry from FRENCH, lrelease.
+
+    .venv/bin/python resources/translations/translate_fr.py
+
+Strings are extracted from every module of ui/ (``self.tr``, ``translate(context, …)``).
+``window.tr(…)`` calls in feature modules are extracted under the context "window" but run
+under "MainWindow" (the class of the window): they are moved there. An entry with no French
+text below makes the script fail, listing it — add it to FRENCH and run again.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TS = HERE / "postmortem_studio_fr.ts"
+QM = TS.with_suffix(".qm")
+BIN = Path(sys.executable).parent
+ALIASES = {"window": "MainWindow", "self.window": "MainWindow"}
+
+# fmt: off
+FRENCH: dict[str, str] = {
+    # -- the window, menus, home ---------------------------------------------------------------
+    "Postmortem Studio": "Postmortem Studio",
+    "&File": "&Fichier", "&Edit": "É&dition", "&View": "&Affichage", "&Postmortem": "&Postmortem",
+    "&Meeting": "&Réunion", "&Help": "&Aide",
+    "&New postmortem": "&Nouveau postmortem", "D&uplicate": "D&upliquer", "&Delete…": "&Supprimer…",
+    "&Import…": "&Importer…", "Add the &demo postmortem": "Ajouter le postmortem de &démonstration",
+    "Deleted &postmortems…": "&Postmortems supprimés…", "Pre&ferences…": "Pré&férences…",
+    "&Quit": "&Quitter", "&History…": "&Historique…", "Take a &snapshot": "Prendre un &instantané",
+    "&About Postmortem Studio": "À &propos de Postmortem Studio",
+    "Report": "Rapport", "Select a postmortem to read it.": "Sélectionnez un postmortem pour le lire.",
+    "&Undo {0}": "&Annuler : {0}", "&Undo": "&Annuler", "&Redo {0}": "&Rétablir : {0}", "&Redo": "&Rétablir",
+    "not saved, retrying": "non enregistré, nouvelle tentative", "saved": "enregistré",
+    "{0} — {1} — Postmortem Studio": "{0} — {1} — Postmortem Studio",
+    "The open postmortem has edits that are not saved yet; they are retried.":
+        "Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.",
+    "Not saved: {0} Retrying every few seconds.":
+        "Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.",
+    "Reloaded": "Rechargé",
+    "This postmortem was changed in another window; the latest version is shown.":
+        "Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.",
+    "Some edits could not be saved: {0}\nQuit anyway and lose them?":
+        "Certaines modifications n'ont pas pu être enregistrées : {0}\nQuitter quand même et les perdre ?",
+    "Import a postmortem": "Importer un postmortem",
+    "Postmortem files (*.json)": "Fichiers postmortem (*.json)",
+    "Cannot import {0}: {1}": "Impossible d'importer {0} : {1}",
+    "Snapshot recorded in the history.": "Instantané enregistré dans l'historique.",
+    "About Postmortem Studio": "À propos de Postmortem Studio",
+    "Postmortem Studio — blameless incident postmortems, offline.":
+        "Postmortem Studio — postmortems d'incident sans blâme, hors ligne.",
+    "Welcome to Postmortem Studio": "Bienvenue dans Postmortem Studio",
+    "Your database has no postmortem yet.\nOpen the demo — a payment-service outage — to see every section filled in.":
+        "Votre base ne contient encore aucun postmortem.\nOuvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.",
+    "Open the demo postmortem": "Ouvrir le postmortem de démonstration",
+    "Search all postmortems…": "Rechercher dans tous les postmortems…",
+    "Any status": "Tous les statuts", "Any severity": "Toutes les sévérités",
+    "Any service": "Tous les services", "Any tag": "Toutes les étiquettes",
+    "Newest incident first": "Incident le plus récent d'abord",
+    "Last edited first": "Dernière modification d'abord",
+    "New": "Nouveau", "Duplicate": "Dupliquer", "Delete…": "Supprimer…", "Undo": "Annuler",
+    "From": "Du", "to": "au", "Sort by": "Trier par",
+    "Untitled postmortem": "Postmortem sans titre", "Copy of {0}": "Copie de {0}",
+    "Delete postmortem": "Supprimer le postmortem",
+    "Delete “{0}”? You can undo this or restore it later.":
+        "Supprimer « {0} » ? Vous pourrez annuler ou le restaurer plus tard.",
+    "Delete": "Supprimer", "Cancel": "Annuler", "Deleted “{0}”.": "« {0} » supprimé.",
+    "Delete postmortem “{0}”": "Supprimer le postmortem « {0} »",
+    "Deleted postmortems": "Postmortems supprimés", "No deleted postmortem.": "Aucun postmortem supprimé.",
+    "Restore": "Restaurer", "Close": "Fermer", "(untitled)": "(sans titre)",
+    "Title": "Titre", "Incident date": "Date de l'incident", "Severity": "Sévérité", "Status": "Statut",
+    # -- history ---------------------------------------------------------------------------------
+    "History": "Historique", "Take a snapshot now": "Prendre un instantané maintenant",
+    "Restore this revision": "Restaurer cette révision", "Compare": "Comparer", "with": "avec",
+    "{0} — {1} (revision {2})": "{0} — {1} (révision {2})", "Current version": "Version actuelle",
+    "Restore revision of {0}": "Restaurer la révision du {0}",
+    "No difference.": "Aucune différence.", "created": "création", "duplicated": "duplication",
+    "snapshot on demand": "instantané à la demande", "status: {0} → {1}": "statut : {0} → {1}",
+    "imported from {0}": "importé de {0}",
+    # -- preferences -----------------------------------------------------------------------------
+    "Preferences": "Préférences", "System language": "Langue du système", "English": "Anglais",
+    "French": "Français", "Light": "Clair", "Dark": "Sombre",
+    "High contrast (for sharing a screen)": "Contraste élevé (pour partager l'écran)",
+    "One level per line: code | description": "Un niveau par ligne : code | description",
+    "One step per line: title | minutes": "Une étape par ligne : titre | minutes",
+    "Author name": "Nom de l'auteur", "Author title": "Fonction de l'auteur",
+    "Interface language": "Langue de l'interface", "Theme": "Thème",
+    "Severity scale\n(code | description)": "Échelle de sévérité\n(code | description)",
+    "Ishikawa categories": "Catégories Ishikawa",
+    "Meeting agenda\n(title | minutes)": "Ordre du jour\n(titre | minutes)",
+    "Report language": "Langue du rapport",
+    # -- editor tabs and header ------------------------------------------------------------------
+    "Header": "En-tête", "Summary and impact": "Résumé et impact", "Timeline": "Chronologie",
+    "Analysis": "Analyse", "Actions": "Actions", "Lessons and communications": "Leçons et communications",
+    "Annexes": "Annexes", "Names, separated by commas": "Noms, séparés par des virgules",
+    "Tags, separated by commas": "Étiquettes, séparées par des virgules",
+    "Time zone": "Fuseau horaire", "Started at": "Début", "Detected at": "Détection",
+    "Mitigated at": "Atténuation", "Resolved at": "Résolution", "Author": "Auteur",
+    "Reviewers": "Relecteurs", "Postmortem date": "Date du postmortem", "Tags": "Étiquettes",
+    "Role": "Rôle", "New participant": "Nouveau participant", "Service": "Service", "State": "État",
+    "new-service": "nouveau-service", "Derived times": "Temps calculés", "People": "Personnes",
+    "Affected services": "Services touchés", "Name": "Nom", "Attendance": "Présence",
+    "Duration": "Durée", "Time to detect": "Temps de détection",
+    "Time to acknowledge": "Temps de prise en charge", "Time to mitigate": "Temps d'atténuation",
+    "Time to resolve": "Temps de résolution", "… and {0} more.": "… et {0} de plus.",
+    "The incident is detected before it started.": "L'incident est détecté avant d'avoir commencé.",
+    "The incident is mitigated before it started.": "L'incident est atténué avant d'avoir commencé.",
+    "The incident is resolved before it started.": "L'incident est résolu avant d'avoir commencé.",
+    "The incident is resolved before it is mitigated.": "L'incident est résolu avant d'être atténué.",
+    "Timeline entry '{0}' is outside the incident window.":
+        "L'entrée de chronologie « {0} » est hors de la fenêtre de l'incident.",
+    # -- summary, timeline, analysis, actions, lessons, annexes ------------------------------
+    "What happened, who was affected, how it was resolved (3–5 sentences).":
+        "Ce qui s'est passé, qui a été touché, comment c'est résolu (3 à 5 phrases).",
+    "Metric": "Mesure", "Value": "Valeur", "Target": "Cible", "Objective": "Objectif",
+    "New metric": "Nouvelle mesure", "Summary": "Résumé", "Impact": "Impact",
+    "Durations such as RTO or RPO show whether the target was met.":
+        "Les durées comme le RTO ou le RPO indiquent si la cible est atteinte.",
+    "Met": "Atteint", "The value is within the target.": "La valeur respecte la cible.",
+    "Missed": "Manqué", "The value exceeds the target.": "La valeur dépasse la cible.",
+    "Time": "Heure", "Event": "Événement", "Actor": "Acteur", "Marker": "Repère", "Notes": "Notes",
+    "New event": "Nouvel événement", "Paste rows": "Coller des lignes",
+    "Paste lines from a chat log or a Markdown table: each becomes a row.":
+        "Collez des lignes d'une discussion ou d'un tableau Markdown : chacune devient une ligne.",
+    "Put in time order": "Trier par heure",
+    "No line of the pasted text starts with a time (e.g. 14:02 or [14:02]).":
+        "Aucune ligne du texte collé ne commence par une heure (par ex. 14:02 ou [14:02]).",
+    "Paste {0} timeline rows": "Coller {0} lignes de chronologie",
+    "One item per line.": "Un élément par ligne.", "Contributing factors": "Facteurs contributifs",
+    "What went well": "Ce qui a bien marché", "What went wrong": "Ce qui a mal marché",
+    "Where we got lucky": "Où nous avons eu de la chance", "Root cause": "Cause racine",
+    "The systemic cause, not a person: what made the failure possible?":
+        "La cause systémique, pas une personne : qu'est-ce qui a rendu la panne possible ?",
+    "Action": "Action", "Owner": "Responsable", "Due": "Échéance", "Priority": "Priorité",
+    "Kind": "Type", "Horizon": "Horizon", "Ticket": "Ticket", "Linked causes": "Causes liées",
+    "New action": "Nouvelle action", "Open ticket": "Ouvrir le ticket",
+    "Overdue: the due date has passed.": "En retard : l'échéance est dépassée.",
+    "This action's ticket is not a web address.": "Le ticket de cette action n'est pas une adresse web.",
+    "⚠ {0} unfinished action(s) past their due date.": "⚠ {0} action(s) non terminée(s) en retard.",
+    "Audience": "Public", "Lesson": "Leçon", "Channel": "Canal", "Sent at": "Envoyé à",
+    "sent at": "envoyé à", "Message": "Message", "Lessons learned": "Leçons apprises",
+    "Communications": "Communications", "New annex": "Nouvelle annexe",
+    "Select an annex to edit its content.": "Sélectionnez une annexe pour modifier son contenu.",
+    "Open link": "Ouvrir le lien", "Acknowledgements": "Remerciements",
+    "Content of “{0}”": "Contenu de « {0} »",
+    "This annex does not hold a web address.": "Cette annexe ne contient pas d'adresse web.",
+    "Add": "Ajouter", "Move up": "Monter", "Move down": "Descendre",
+    # -- vocabulary ------------------------------------------------------------------------------
+    "Draft": "Brouillon", "In review": "En relecture", "Approved": "Approuvé", "Archived": "Archivé",
+    "Started": "Début", "Detected": "Détecté", "Acknowledged": "Pris en charge", "Escalated": "Escaladé",
+    "Mitigated": "Atténué", "Resolved": "Résolu", "To do": "À faire", "In progress": "En cours",
+    "Done": "Fait", "Not doing": "Abandonné", "Mitigate": "Atténuer", "Prevent": "Prévenir",
+    "Process": "Processus", "Detect": "Détecter", "Immediate": "Immédiat", "Short term": "Court terme",
+    "Medium term": "Moyen terme", "Long term": "Long terme", "Unknown": "Inconnue", "Present": "Présent",
+    "Absent": "Absent", "Excused": "Excusé", "Internal": "Interne", "External": "Externe",
+    "Down": "En panne", "Degraded": "Dégradé", "OK": "OK", "Log": "Journal", "Link": "Lien",
+    "Text": "Texte", "Developers": "Développeurs", "Platform team": "Équipe plateforme",
+    "Organization": "Organisation",
+    # -- edit names (Edit menu) ------------------------------------------------------------------
+    "title": "titre", "incident date": "date de l'incident", "time zone": "fuseau horaire",
+    "start time": "heure de début", "detection time": "heure de détection",
+    "mitigation time": "heure d'atténuation", "resolution time": "heure de résolution",
+    "severity": "sévérité", "status": "statut", "author": "auteur", "reviewers": "relecteurs",
+    "postmortem date": "date du postmortem", "tags": "étiquettes", "language": "langue",
+    "summary": "résumé", "root cause": "cause racine", "contributing factors": "facteurs contributifs",
+    "what went well": "ce qui a bien marché", "what went wrong": "ce qui a mal marché",
+    "where we got lucky": "où nous avons eu de la chance", "acknowledgements": "remerciements",
+    "name": "nom", "role": "rôle", "attendance": "présence", "state": "état", "metric": "mesure",
+    "value": "valeur", "target": "cible", "time": "heure", "event": "événement", "actor": "acteur",
+    "marker": "repère", "notes": "notes", "action": "action", "owner": "responsable",
+    "due date": "échéance", "priority": "priorité", "kind": "type", "horizon": "horizon",
+    "ticket": "ticket", "linked causes": "causes liées", "audience": "public", "text": "texte",
+    "channel": "canal", "content": "contenu", "participants": "participants", "services": "services",
+    "impact rows": "lignes d'impact", "timeline entries": "entrées de chronologie", "actions": "actions",
+    "lessons": "leçons", "communications": "communications", "annexes": "annexes",
+    "participant": "participant", "service": "service", "impact row": "ligne d'impact",
+    "timeline entry": "entrée de chronologie", "lesson": "leçon", "communication": "communication",
+    "annex": "annexe", "Change {0} of {1} {2}": "Modifier {0} ({1} {2})", "Add {0} {1}": "Ajouter {0} {1}",
+    "Delete {0} {1}": "Supprimer {0} {1}", "Move {0} {1} up": "Monter {0} {1}",
+    "Move {0} {1} down": "Descendre {0} {1}", "Sort timeline by time": "Trier la chronologie par heure",
+    "Change {0}": "Modifier {0}",
+    # -- messages of the core ------------------------------------------------------------------
+    "{0}: '{1}' is not a date and time; use ISO 8601 with an offset, e.g. {2}.": "{0} : « {1} » n'est pas une date et heure ; utilisez l'ISO 8601 avec un décalage, p. ex. {2}.",
+    "{0}: '{1}' has no UTC offset; add one, e.g. +01:00 or Z.": "{0} : « {1} » n'a pas de décalage UTC ; ajoutez-en un, p. ex. +01:00 ou Z.",
+    "{0}: '{1}' is not a date; use YYYY-MM-DD, e.g. {2}.": "{0} : « {1} » n'est pas une date ; utilisez AAAA-MM-JJ, p. ex. {2}.",
+    "{0}: a date and time is required.": "{0} : une date et une heure sont obligatoires.",
+    "{0}: cannot be empty.": "{0} : ne peut pas être vide.",
+    "time zone: '{0}' is unknown; use a name such as Europe/Paris or an offset.": "fuseau horaire : « {0} » est inconnu ; utilisez un nom comme Europe/Paris ou un décalage.",
+    "time zone: '{0}' is not an offset such as +01:00.": "fuseau horaire : « {0} » n'est pas un décalage comme +01:00.",
+    "This report is approved and locked; reopen it to edit (a new revision is created).": "Ce rapport est approuvé et verrouillé ; rouvrez-le pour le modifier (une nouvelle révision est créée).",
+    "The database {0} is read-only. Your edits are kept in memory and saved as soon as it is writable again.": "La base {0} est en lecture seule. Vos modifications sont gardées en mémoire et enregistrées dès qu'elle redevient modifiable.",
+    "The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.": "La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.",
+    # -- the read-only report tab ----------------------------------------------------------------
+    "Field": "Champ", "Participants": "Participants", "Root cause analysis": "Analyse des causes",
+    "Problem:": "Problème :", "Effect:": "Effet :",
+    # -- meeting -------------------------------------------------------------------------------
+    "Start the meeting": "Démarrer la réunion", "Step": "Étape", "Minutes": "Minutes",
+    "Add a step": "Ajouter une étape", "New step": "Nouvelle étape", "Remove the step": "Retirer l'étape",
+    "Save as template…": "Enregistrer comme modèle…", "Start": "Démarrer",
+    "Total: {0} min": "Total : {0} min", "Save as template": "Enregistrer comme modèle",
+    "Meeting controls — {0}": "Pilotage de la réunion — {0}", "◀ Previous": "◀ Précédent",
+    "Next ▶": "Suivant ▶", "−1 min": "−1 min", "+1 min": "+1 min", "Rebalance": "Rééquilibrer",
+    "End meeting": "Terminer la réunion",
+    "Private notes for this step (not shown to the room)":
+        "Notes privées pour cette étape (non montrées à la salle)",
+    "Agenda (double-click to jump)": "Ordre du jour (double-clic pour y aller)",
+    "Private notes": "Notes privées", "Quick capture": "Saisie rapide",
+    "Later steps shortened: the meeting ends on time.":
+        "Étapes suivantes raccourcies : la réunion finit à l'heure.",
+    "Even at one minute per step, the meeting ends {0} late.":
+        "Même à une minute par étape, la réunion finit avec {0} de retard.",
+    "Not started": "Pas commencée", "Paused": "En pause", "Ended": "Terminée", "Running": "En cours",
+    "Resume": "Reprendre", "Pause": "Pause", "What happened": "Ce qui s'est passé",
+    "Who (optional)": "Qui (facultatif)", "Why …?": "Pourquoi … ?", "Because …": "Parce que …",
+    "Why": "Pourquoi", "Answer": "Réponse", "Cause": "Cause", "Category": "Catégorie",
+    "What we will change": "Ce que nous allons changer", "Owner (required)": "Responsable (obligatoire)",
+    "Due date YYYY-MM-DD (required)": "Échéance AAAA-MM-JJ (obligatoire)",
+    "A topic for later": "Un sujet pour plus tard", "Topic": "Sujet", "Parking lot": "Parking",
+    "Added: {0}": "Ajouté : {0}", "Meeting in progress": "Réunion en cours",
+    "A meeting of this postmortem is in progress. Resume it?":
+        "Une réunion de ce postmortem est en cours. La reprendre ?",
+    "Meeting controls": "Pilotage de la réunion",
+    "Postmortem meeting — presenter view": "Réunion postmortem — vue présentateur",
+    "Thank you — the meeting has ended.": "Merci — la réunion est terminée.",
+    "Last step of the meeting": "Dernière étape de la réunion",
+    "Next: {0} ({1:g} min)": "Ensuite : {0} ({1:g} min)", "Ground rules": "Règles du jeu",
+    "No timeline entries yet.": "Pas encore d'entrée de chronologie.",
+    "No actions yet.": "Pas encore d'action.",
+    "Open actions from earlier postmortems": "Actions ouvertes des postmortems précédents",
+    "No open actions elsewhere.": "Aucune action ouverte ailleurs.",
+    "Ishikawa diagram": "Diagramme d'Ishikawa", "Nothing yet.": "Rien pour l'instant.",
+    "Step {0} of {1}": "Étape {0} sur {1}", "  ·  +{0} over": "  ·  +{0} de dépassement",
+    "Meeting {0} / {1}{2}": "Réunion {0} / {1}{2}", "Ready to start": "Prête à démarrer",
+    "Wrapping up": "Conclusion", "Over time": "Temps dépassé", "Meeting ended": "Réunion terminée",
+    "Start meeting…": "Démarrer la réunion…",
+    # -- diagrams, import, metrics, tracker, sign-off -----------------------------------------
+    "5 Whys": "5 Pourquoi", "Ishikawa": "Ishikawa",
+    "Open a postmortem first, then export its diagram.":
+        "Ouvrez d'abord un postmortem, puis exportez son diagramme.",
+    "Export the diagram": "Exporter le diagramme",
+    "Export diagram as {fmt.upper()}…": "Exporter le diagramme en {fmt.upper()}…",
+    "Import &Markdown…": "Importer du &Markdown…",
+    "Import a Markdown postmortem": "Importer un postmortem Markdown",
+    "Markdown files (*.md *.markdown)": "Fichiers Markdown (*.md *.markdown)",
+    "Review the Markdown import": "Vérifier l'import Markdown",
+    "<b>{0}</b><br>from {1}: {2} timeline rows, {3} actions, {4} annexes":
+        "<b>{0}</b><br>depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes",
+    "Mapped ({0})": "Repris ({0})", "Kept aside ({0})": "Mis de côté ({0})",
+    "Warnings ({0})": "Avertissements ({0})",
+    "Nothing is lost: what was kept aside is in the annexes of the new postmortem.":
+        "Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.",
+    "Create the postmortem": "Créer le postmortem", "(nothing)": "(rien)", "No data": "Aucune donnée",
+    "Completed": "Terminées", "On time": "À l'heure", "Refresh": "Actualiser",
+    "Corrective actions": "Actions correctives", "Overdue": "En retard",
+    "Response times vs targets": "Temps de réponse et cibles",
+    "Incident → postmortem": "Incident → postmortem", "Incidents by severity": "Incidents par sévérité",
+    "Incidents by month": "Incidents par mois", "Recurrence": "Récurrence",
+    "{0} postmortems · {1} actions · figures on {2}": "{0} postmortems · {1} actions · chiffres au {2}",
+    "{0} of {1}": "{0} sur {1}", "{0} late": "{0} en retard",
+    "{0} open, {1} not doing, {2} without a due date":
+        "{0} ouvertes, {1} abandonnées, {2} sans échéance",
+    "{0:.1f} d": "{0:.1f} j",
+    "mean over {0} postmortem(s) with both dates": "moyenne sur {0} postmortem(s) ayant les deux dates",
+    "; median {0:.1f} d": " ; médiane {0:.1f} j",
+    "{0} of {1} postmortems share a cause with another one":
+        "{0} postmortems sur {1} partagent une cause avec un autre",
+    "Action &tracker": "Suivi des &actions", "Metrics &dashboard": "&Tableau de bord",
+    "Action tracker — Postmortem Studio": "Suivi des actions — Postmortem Studio",
+    "Metrics dashboard — Postmortem Studio": "Tableau de bord — Postmortem Studio",
+    "Double-click to open this postmortem": "Double-cliquez pour ouvrir ce postmortem",
+    "Owner…": "Responsable…", "Action or ticket…": "Action ou ticket…", "All statuses": "Tous les statuts",
+    "Open": "Ouvertes", "All priorities": "Toutes les priorités", "All kinds": "Tous les types",
+    "All postmortems": "Tous les postmortems", "Overdue only": "En retard seulement",
+    "Open postmortem": "Ouvrir le postmortem", "Export CSV…": "Exporter en CSV…",
+    "Export actions": "Exporter les actions", "CSV files (*.csv)": "Fichiers CSV (*.csv)",
+    "Cannot export to {0}: {1}": "Impossible d'exporter vers {0} : {1}",
+    "Sign-off": "Signatures", "Export report as PDF…": "Exporter le rapport en PDF…",
+    "Sign off…": "Signer…", "Reopen approved report": "Rouvrir le rapport approuvé",
+    "Sign off the report": "Signer le rapport",
+    "Your sign-off approves the report exactly as it is now. Any later edit makes it stale and the report goes back to review.":
+        "Votre signature approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.",
+    "Your full name": "Votre nom complet", "e.g. Head of SRE": "p. ex. Responsable SRE",
+    "Sign off": "Signer", "Signed": "Signé", "Reopen as a new revision": "Rouvrir en nouvelle révision",
+    "Export PDF…": "Exporter en PDF…", "Paper": "Papier",
+    "Open a postmortem to see its sign-offs.": "Ouvrez un postmortem pour voir ses signatures.",
+    "Status: {0} · revision {1}": "Statut : {0} · révision {1}",
+    "{0} sign-off(s) STALE: the content changed after signing":
+        "{0} signature(s) PÉRIMÉE(S) : le contenu a changé après la signature",
+    "Export the report": "Exporter le rapport", "PDF (*.pdf)": "PDF (*.pdf)",
+    "Sign the report": "Signer le rapport",
+    "Passphrase of your signing key (created on first use):":
+        "Phrase secrète de votre clé de signature (créée à la première utilisation) :",
+    "Building {0}…": "Création de {0}…", "Saved {0}": "{0} enregistré", "Export failed.": "L'export a échoué.",
+}
+# fmt: on
+
+# Entries with a count (%n): singular, plural.
+FRENCH_PLURALS: dict[str, tuple[str, str]] = {
+    "Overdue by %n day(s)": ("En retard de %n jour", "En retard de %n jours"),
+    "%n action(s)": ("%n action", "%n actions"),
+    "%n overdue": ("%n en retard", "%n en retard"),
+}
+
+
+def run_lupdate() -> None:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS.relative_to(ROOT))],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+def merge_aliases(root: ET.Element) -> None:
+    contexts = {c.findtext("name"): c for c in root.findall("context")}
+    for alias, real in ALIASES.items():
+        source = contexts.get(alias)
+        if source is None:
+            continue
+        target = contexts.get(real)
+        if target is None:
+            source.find("name").text = real  # type: ignore[union-attr]
+            contexts[real] = source
+            continue
+        known = {m.findtext("source") for m in target.findall("message")}
+        for message in source.findall("message"):
+            if message.findtext("source") not in known:
+                target.append(message)
+        root.remove(source)
+
+
+def fill(root: ET.Element) -> list[str]:
+    missing: list[str] = []
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            forms = FRENCH_PLURALS.get(source)
+            if forms is None:
+                missing.append(source)
+                continue
+            translation.text = None
+            for child in list(translation):
+                translation.remove(child)
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+            continue
+        if source not in FRENCH:
+            missing.append(source)
+            translation.set("type", "unfinished")
+            continue
+        translation.text = FRENCH[source]
+    return missing
+
+
+def main() -> int:
+    run_lupdate()
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    merge_aliases(root)
+    missing = fill(root)
+    ET.indent(tree)
+    body = ET.tostring(root, encoding="unicode")
+    TS.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
+    if missing:
+        print(f"{len(missing)} entries have no French text:", file=sys.stderr)
+        for source in dict.fromkeys(missing):
+            print(f"    {source!r}", file=sys.stderr)
+        return 1
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, capture_output=True
+    )
+    print(f"{TS.name}: {sum(1 for _ in root.iter('message'))} entries, all translated → {QM.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

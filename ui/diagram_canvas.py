@@ -1,0 +1,550 @@
+"""The live diagram canvas: ``DiagramView``, a QGraphicsView mirroring one diagram of a document.
+
+API (all a host needs)::
+
+    view = DiagramView("whys" | "ishikawa", window=main_window)      # editable, undoable
+    view = DiagramView("ishikawa", session=session, editable=False)   # e.g. a presenter screen
+    view.set_session(session_or_None)   # follow another document (the window does this itself)
+    view.selected_node() -> str | None; view.select(node_id)
+    view.fit(); view.zoom_by(factor); view.current_layout() -> Layout
+    view.auto_fit = True   # keep the whole diagram in view on resize and edits (the default
+                           # for read-only views, e.g. a presenter screen)
+
+Edits go through ``window.apply_change`` (one undo step each) or, without a window, straight to
+``session.apply`` (no undo). The scene is rebuilt from a fresh layout after every model change:
+items are created, updated or removed by node id, so the selection survives every re-layout.
+
+Keys: Tab adds a child, Enter a sibling, F2 (or double-click) renames in place, Shift+F2 edits
+a why's answer, Delete removes the node and its subtree, R toggles root cause, arrows move the
+selection (Up: parent, Down: first child, Left/Right: siblings), Ctrl+= / Ctrl+- zoom, Ctrl+0
+fits. Mouse: click selects, drag a box onto another to re-parent it (the target turns green),
+drag the background to pan, Ctrl+wheel zooms, right-click opens the context menu.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLineEdit, QMenu, QWidget
+
+from app.diagrams import changes
+from app.diagrams.document_layout import layout_for
+from app.diagrams.graph import (
+    ISHIKAWA,
+    SEED_CATEGORIES_EN,
+    SEED_CATEGORIES_FR,
+    SIX_M_EN,
+    SIX_M_FR,
+    WHYS,
+    children,
+    parent,
+    root_of,
+)
+from app.diagrams.layout import Layout
+from app.errors import PostmortemError
+from app.session import Change, DocumentSession
+from ui.diagram_items import BoxItem, ConnectorItem
+from ui.session_bridge import SessionBridge
+
+DEFAULT_ZOOM = 1.25  # 10.5 pt text is ≥ 13 px high at 1280×720 without zooming
+MIN_ZOOM, MAX_ZOOM = 0.15, 5.0
+DRAG_THRESHOLD = 6
+
+
+class InPlaceEditor(QLineEdit):
+    """The rename field laid over a box: Enter commits, Escape cancels."""
+
+    committed = Signal(str)
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.committed.emit(self.text())
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        if self.isVisible():
+            self.committed.emit(self.text())
+
+
+class DiagramView(QGraphicsView):
+    """A diagram of the open document, drawn from its layout; editable unless told otherwise."""
+
+    selection_changed = Signal(object)
+
+    def __init__(
+        self,
+        kind: str,
+        window: Any = None,
+        session: DocumentSession | None = None,
+        editable: bool = True,
+        parent_widget: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.kind = kind
+        self.window_ = window
+        self.editable = editable
+        self.session: DocumentSession | None = None
+        self.bridge: SessionBridge | None = None
+        self.layout_: Layout | None = None
+        self.items_: dict[str, BoxItem] = {}
+        self.connectors_: dict[tuple[str, str, str], ConnectorItem] = {}
+        self.selected: str | None = None
+        self.editing: tuple[str, str] | None = None  # (node, "text" | "answer")
+        self.press: tuple[str, QPointF] | None = None
+        self.dragging = False
+        self.drop_target: str | None = None
+        self.auto_fit = not editable
+        self.last_error = ""  # the last refused edit, when there is no window to show it
+        self.setObjectName(f"diagram-{kind}")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.scale(DEFAULT_ZOOM, DEFAULT_ZOOM)
+        self.editor = InPlaceEditor(self.viewport())
+        self.editor.setObjectName("diagramEditor")
+        self.editor.hide()
+        self.editor.committed.connect(self._commit_edit)
+        self.editor.cancelled.connect(self._cancel_edit)
+        self.setAccessibleName("5 Whys diagram" if kind == WHYS else "Ishikawa diagram")
+        if window is not None and session is None:
+            session = window.session
+        self.set_session(session)
+
+    # ----- following the document -------------------------------------------------------
+    def set_session(self, session: DocumentSession | None) -> None:
+        if self.bridge is not None and self.session is not None:
+            if self.bridge._on_change in self.session.listeners:
+                self.session.listeners.remove(self.bridge._on_change)
+            self.bridge.deleteLater()
+        self.session = session
+        self.bridge = None
+        self._cancel_edit()
+        if session is not None:
+            self.bridge = SessionBridge(session, self)
+            self.bridge.changed.connect(self.rebuild)
+        self.selected = None
+        self.rebuild()
+        if session is not None:
+            self.select(root_of(self._graph()))
+
+    def _graph(self) -> Any:
+        assert self.session is not None
+        return getattr(self.session.doc, self.kind)
+
+    def current_layout(self) -> Layout | None:
+        return self.layout_
+
+    def rebuild(self, *_args: object) -> None:
+        """Mirror the model: create, update or remove items by node id."""
+        scene = self.scene()
+        if self.session is None:
+            for item in [*self.items_.values(), *self.connectors_.values()]:
+                scene.removeItem(item)
+            self.items_.clear()
+            self.connectors_.clear()
+            self.layout_ = None
+            return
+        layout = layout_for(self.session.doc, self.kind)
+        self.layout_ = layout
+        seen: set[str] = set()
+        for box in layout.boxes:
+            seen.add(box.node_id)
+            item = self.items_.get(box.node_id)
+            if item is None:
+                item = BoxItem(box)
+                self.items_[box.node_id] = item
+                scene.addItem(item)
+            else:
+                item.set_box(box)
+        for gone in set(self.items_) - seen:
+            scene.removeItem(self.items_.pop(gone))
+        wanted: set[tuple[str, str, str]] = set()
+        for connector in layout.connectors:
+            key = (connector.source, connector.target, connector.kind)
+            wanted.add(key)
+            line = self.connectors_.get(key)
+            if line is None:
+                line = ConnectorItem(connector)
+                self.connectors_[key] = line
+                scene.addItem(line)
+            elif line.connector != connector:
+                line.set_connector(connector)
+        for gone_key in set(self.connectors_) - wanted:
+            scene.removeItem(self.connectors_.pop(gone_key))
+        scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        if self.auto_fit:
+            self.fit()
+        if self.selected not in self.items_:
+            self.selected = None
+            self.select(root_of(self._graph()))
+        elif self.selected is not None:
+            self.items_[self.selected].set_state(selected=True)
+
+    # ----- selection --------------------------------------------------------------------
+    def selected_node(self) -> str | None:
+        return self.selected
+
+    def select(self, node: str | None) -> None:
+        if self.selected in self.items_:
+            self.items_[self.selected].set_state(selected=False)
+        self.selected = node if node in self.items_ else None
+        if self.selected is not None:
+            item = self.items_[self.selected]
+            item.set_state(selected=True)
+            self.ensureVisible(item, 24, 24)
+        self.selection_changed.emit(self.selected)
+
+    def box_item(self, node: str) -> BoxItem:
+        return self.items_[node]
+
+    # ----- edits ------------------------------------------------------------------------
+    def apply(self, change: Change) -> bool:
+        if not self.editable or self.session is None:
+            return False
+        if self.window_ is not None:
+            done = bool(self.window_.apply_change(change))
+        else:
+            try:
+                self.session.apply(change)
+                done = True
+            except PostmortemError as error:
+                self.last_error = str(error)
+                done = False
+        created = getattr(change, "created", None)
+        if done and created:
+            self.select(created)
+        return done
+
+    def add_child(self) -> None:
+        if self.selected and self.apply(changes.add_child(self.kind, self.selected)):
+            self.start_edit()
+
+    def add_sibling(self) -> None:
+        if self.selected is None:
+            return
+        if parent(self._graph(), self.selected) is None:
+            self.add_child()
+        elif self.apply(changes.add_sibling(self.kind, self.selected)):
+            self.start_edit()
+
+    def delete_selected(self) -> None:
+        if self.selected is None:
+            return
+        above = parent(self._graph(), self.selected)
+        if self.apply(changes.delete(self.kind, self.selected)) and above is not None:
+            self.select(above)
+
+    def toggle_root_cause(self) -> None:
+        if self.selected is None:
+            return
+        value = not self._graph().nodes[self.selected].get("root_cause", False)
+        self.apply(changes.set_root_cause(self.kind, self.selected, value))
+
+    def start_edit(self, field: str = "text") -> None:
+        if not self.editable or self.selected is None:
+            return
+        node = self.selected
+        if field == "answer" and self._graph().nodes[node].get("role") != "why":
+            return
+        self.editing = (node, field)
+        item = self.items_[node]
+        rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        self.editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 160), 34)
+        self.editor.setText(str(self._graph().nodes[node].get(field, "")))
+        placeholder = "Answer: because…" if field == "answer" else "Type the text, Enter"
+        self.editor.setPlaceholderText(placeholder)
+        self.editor.show()
+        self.editor.selectAll()
+        self.editor.setFocus()
+
+    def _commit_edit(self, text: str) -> None:
+        if self.editing is None:
+            return
+        node, field = self.editing
+        self.editing = None
+        self.editor.hide()
+        self.setFocus()
+        if node in self._graph() and text != self._graph().nodes[node].get(field, ""):
+            if field == "answer":
+                self.apply(changes.set_answer(self.kind, node, text))
+            else:
+                self.apply(changes.rename(self.kind, node, text))
+
+    def _cancel_edit(self) -> None:
+        self.editing = None
+        self.editor.hide()
+        if self.session is not None:
+            self.setFocus()
+
+    # ----- keyboard ---------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers()
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif ctrl and key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+        elif ctrl and key == Qt.Key.Key_0:
+            self.fit()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self._navigate(key)
+        elif not self.editable or self.session is None:
+            super().keyPressEvent(event)
+        elif key == Qt.Key.Key_Tab:
+            self.add_child()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.add_sibling()
+        elif key == Qt.Key.Key_F2:
+            shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            self.start_edit("answer" if shift else "text")
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selected()
+        elif key == Qt.Key.Key_R and not ctrl:
+            self.toggle_root_cause()
+        else:
+            super().keyPressEvent(event)
+
+    def _navigate(self, key: int) -> None:
+        if self.session is None or self.selected is None:
+            return
+        graph = self._graph()
+        node = self.selected
+        above = parent(graph, node)
+        target: str | None = None
+        if key == Qt.Key.Key_Up:
+            target = above
+        elif key == Qt.Key.Key_Down:
+            kids = children(graph, node)
+            target = kids[0] if kids else None
+        elif above is not None:
+            siblings = children(graph, above)
+            index = siblings.index(node) + (1 if key == Qt.Key.Key_Right else -1)
+            target = siblings[index] if 0 <= index < len(siblings) else None
+        if target is not None:
+            self.select(target)
+
+    # ----- zoom -------------------------------------------------------------------------
+    def zoom_by(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(MIN_ZOOM / current, min(MAX_ZOOM / current, factor))
+        self.scale(factor, factor)
+
+    def zoom(self) -> float:
+        return float(self.transform().m11())
+
+    def fit(self) -> None:
+        """Show the whole diagram (a small one is not blown up beyond 1.5× the default zoom)."""
+        if self.layout_ is not None:
+            self.fitInView(
+                QRectF(0, 0, self.layout_.width, self.layout_.height),
+                Qt.AspectRatioMode.KeepAspectRatio,
+            )
+            if self.zoom() > DEFAULT_ZOOM * 1.5:
+                self.zoom_by(DEFAULT_ZOOM * 1.5 / self.zoom())
+                self.centerOn(self.layout_.width / 2, self.layout_.height / 2)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ----- mouse: select, drag to re-parent, pan ----------------------------------------
+    def _node_at(self, pos: QPoint) -> str | None:
+        for item in self.items(pos):
+            if isinstance(item, BoxItem):
+                return item.node_id
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        node = self._node_at(event.position().toPoint())
+        if node is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(node)
+            self.press = (node, self.mapToScene(event.position().toPoint()))
+            self.setFocus()
+            event.accept()
+            return
+        if node is not None and event.button() == Qt.MouseButton.RightButton:
+            self.select(node)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.press is None or not self.editable:
+            super().mouseMoveEvent(event)
+            return
+        node, start = self.press
+        here = self.mapToScene(event.position().toPoint())
+        if not self.dragging:
+            moved = self.mapFromScene(here) - self.mapFromScene(start)
+            if moved.manhattanLength() < DRAG_THRESHOLD or parent(self._graph(), node) is None:
+                return
+            self.dragging = True
+        item = self.items_[node]
+        item.setPos(item.box.x + here.x() - start.x(), item.box.y + here.y() - start.y())
+        item.setZValue(5)
+        self._set_drop_target(self._drop_target_at(event.position().toPoint(), node))
+
+    def _drop_target_at(self, pos: QPoint, dragged: str) -> str | None:
+        import networkx as nx
+
+        graph = self._graph()
+        banned = {dragged, *nx.descendants(graph, dragged)}
+        for item in self.items(pos):
+            if isinstance(item, BoxItem) and item.node_id not in banned:
+                role = graph.nodes[item.node_id].get("role")
+                dragged_role = graph.nodes[dragged].get("role")
+                if dragged_role == "category" and role != "effect":
+                    return None
+                if dragged_role == "cause" and role not in ("category", "cause"):
+                    return None
+                return item.node_id
+        return None
+
+    def _set_drop_target(self, node: str | None) -> None:
+        if self.drop_target == node:
+            return
+        if self.drop_target in self.items_:
+            self.items_[self.drop_target].set_state(drop_target=False)
+        self.drop_target = node
+        if node is not None:
+            self.items_[node].set_state(drop_target=True)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.press is None:
+            super().mouseReleaseEvent(event)
+            return
+        node, _ = self.press
+        target = self.drop_target
+        was_dragging = self.dragging
+        self.press = None
+        self.dragging = False
+        self._set_drop_target(None)
+        if node in self.items_:
+            item = self.items_[node]
+            item.setZValue(1)
+            item.setPos(item.box.x, item.box.y)
+        if (
+            was_dragging
+            and target is not None
+            and self.apply(changes.move(self.kind, node, target))
+        ):
+            self.select(node)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        node = self._node_at(event.position().toPoint())
+        if node is not None:
+            self.select(node)
+            self.start_edit()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu()
+        menu.exec(event.globalPos())
+
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        entries: list[tuple[str, str, Any]] = []
+        if self.editable and self.selected is not None:
+            entries += [
+                ("Add a child", "Tab", self.add_child),
+                ("Add a sibling", "Enter", self.add_sibling),
+                ("Rename", "F2", self.start_edit),
+            ]
+            if self.kind == WHYS:
+                entries.append(("Edit the answer", "Shift+F2", lambda: self.start_edit("answer")))
+            entries += [
+                ("Root cause on/off", "R", self.toggle_root_cause),
+                ("Delete with its sub-nodes", "Del", self.delete_selected),
+            ]
+        for text, shortcut, slot in entries:
+            action = QAction(f"{text}\t{shortcut}", menu)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        if self.editable and self.selected is not None and self.session is not None:
+            self._add_link_menu(menu)
+        if self.editable and self.kind == ISHIKAWA and self.session is not None:
+            self._add_category_sets(menu)
+        menu.addSeparator()
+        fit = QAction("Fit to view\tCtrl+0", menu)
+        fit.triggered.connect(self.fit)
+        menu.addAction(fit)
+        return menu
+
+    def _add_category_sets(self, menu: QMenu) -> None:
+        sets = menu.addMenu("Category set")
+        choices = (
+            ("Incident (People, Process, Tools…)", SEED_CATEGORIES_EN),
+            ("Incident, in French", SEED_CATEGORIES_FR),
+            ("The 6M (Manpower, Method, Machine…)", SIX_M_EN),
+            ("Les 6M, in French", SIX_M_FR),
+        )
+        for text, names in choices:
+            entry = QAction(text, sets)
+            entry.triggered.connect(
+                lambda _checked=False, chosen=names, what=text: self.apply(
+                    changes.use_categories(chosen, f"Use the categories: {what}")
+                )
+            )
+            sets.addAction(entry)
+
+    def _add_link_menu(self, menu: QMenu) -> None:
+        assert self.session is not None and self.selected is not None
+        node = self.selected
+        if self._graph().nodes[node].get("role") not in ("why", "cause"):
+            return
+        sub = menu.addMenu("Corrective actions")
+        actions = self.session.doc.actions
+        ref = f"{self.kind}:{node}"
+        current = {a.id for a in actions if ref in a.causes}
+        if not actions:
+            sub.addAction("(no corrective action yet)").setEnabled(False)
+        for action in actions:
+            entry = QAction(action.action[:80] or action.id, sub)
+            entry.setCheckable(True)
+            entry.setChecked(action.id in current)
+            wanted = current ^ {action.id}
+            entry.triggered.connect(
+                lambda _checked=False, ids=wanted: self.apply(
+                    changes.link_actions(self.kind, node, ids)
+                )
+            )
+            sub.addAction(entry)

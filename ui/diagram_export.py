@@ -1,0 +1,68 @@
+"""PNG (and SVG) files of a diagram, for the menu and for ``export --format png|svg``.
+
+PNG is rasterised by Qt from the very items the canvas uses, so the picture is what the room
+saw, with the bundled fonts. Qt stays out of ``app/``: the CLI registers
+``"ui.diagram_export:export_png"`` as a string and imports this module only when a PNG is asked
+for (other commands never load Qt). A second rasteriser (reportlab's renderPM) would mean
+another dependency and another text renderer to keep identical. Without a display the export
+runs Qt offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from app.commands.interchange import write_atomically
+from app.diagrams.document_layout import layout_for
+from app.diagrams.graph import DIAGRAM_KINDS
+from app.diagrams.layout import Layout
+from app.errors import PostmortemError
+from app.model import Postmortem
+
+PNG_SCALE = 2.0  # 144 dpi: sharp on screens and slides
+
+
+def _kind(args: argparse.Namespace | None) -> str:
+    kind = getattr(args, "diagram", None) or "whys"
+    if kind not in DIAGRAM_KINDS:
+        raise PostmortemError(f"unknown diagram '{kind}' (choose whys or ishikawa).")
+    return str(kind)
+
+
+def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from ui.application import ensure_application
+    from ui.diagram_items import BoxItem, ConnectorItem
+
+    ensure_application()
+    scene = QGraphicsScene()
+    for connector in layout.connectors:
+        scene.addItem(ConnectorItem(connector))
+    for box in layout.boxes:
+        item = BoxItem(box)
+        item.setCacheMode(BoxItem.CacheMode.NoCache)  # paint straight into the image
+        scene.addItem(item)
+    width, height = round(layout.width * scale), round(layout.height * scale)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(layout.background))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, width, height), QRectF(0, 0, layout.width, layout.height))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_png(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
+    write_atomically(path, render_png(layout_for(doc, _kind(args))))

@@ -1,0 +1,63 @@
+"""The document editor: one tab per section group of the postmortem.
+
+Every page reads the open document in ``load(doc)`` (called on opening and after each change)
+and writes through the host's ``apply_change``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
+
+from app.model import Postmortem
+from ui.editor.actions import ActionsPage
+from ui.editor.analysis import AnalysisPage
+from ui.editor.annexes import AnnexesPage
+from ui.editor.header import HeaderPage
+from ui.editor.lessons import LessonsPage
+from ui.editor.row_section import EditorHost
+from ui.editor.summary import SummaryPage
+from ui.editor.timeline import TimelinePage
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
+class DocumentEditor(QObject):
+    """Creates the section pages as tabs of ``tabs`` and keeps them in step with the document."""
+
+    def __init__(
+        self, host: EditorHost, tabs: QTabWidget, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__()
+        self.header = HeaderPage(host)
+        self.summary = SummaryPage(host)
+        self.timeline = TimelinePage(host)
+        self.analysis = AnalysisPage(host)
+        self.actions = ActionsPage(host, today)
+        self.lessons = LessonsPage(host)
+        self.annexes = AnnexesPage(host)
+        self.pages: list[tuple[QWidget, str, str]] = [
+            (self.header, "headerTab", self.tr("Header")),
+            (self.summary, "summaryTab", self.tr("Summary and impact")),
+            (self.timeline, "timelineTab", self.tr("Timeline")),
+            (self.analysis, "analysisTab", self.tr("Analysis")),
+            (self.actions, "actionsTab", self.tr("Actions")),
+            (self.lessons, "lessonsTab", self.tr("Lessons and communications")),
+            (self.annexes, "annexesTab", self.tr("Annexes")),
+        ]
+        for position, (page, name, title) in enumerate(self.pages):
+            page.setObjectName(name)
+            tabs.insertTab(position, _scrolling(page), title)
+
+    def load(self, doc: Postmortem | None) -> None:
+        for page, _name, _title in self.pages:
+            page.load(doc)  # type: ignore[attr-defined]

@@ -1,0 +1,368 @@
+"""Table sections (timeline, actions, participants, …): a model over one list of the document.
+
+The model reads the rows straight from the open document and turns every cell edit into a
+named change (``app.edits.set_cell``) sent to the window, so tables share undo, durability and
+locking with every other field. Cells are typed by their column: text, closed choice, date
+(with a calendar picker), date-time with offset, or a comma-separated list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from app.edits import set_cell
+from app.errors import PostmortemError, ValidationError
+from app.model import Postmortem
+from app.timeutil import parse_date
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 11
+KIND_ROLE = Qt.ItemDataRole.UserRole + 12
+
+
+@dataclass
+class Column:
+    """One column: attribute, heading, and how its cells are shown and typed."""
+
+    attribute: str
+    title: str
+    kind: str = "text"  # text | choice | date | datetime | list | computed
+    choices: list[tuple[str, Any]] = field(default_factory=list)
+    parse_datetime: Callable[[str], datetime] | None = None
+    compute: Callable[[Any], tuple[str, QColor | None, str]] | None = None
+    width: int = 0
+    convert: Callable[[Any], Any] | None = None  # e.g. a StrEnum: combo data → model value
+    required: bool = False
+
+
+def show_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+
+
+class RowsModel(QAbstractTableModel):
+    """The rows of one section of the open document."""
+
+    def __init__(
+        self,
+        section: str,
+        columns: list[Column],
+        apply: Callable[[Any], bool],
+        report: Callable[[str], None],
+    ) -> None:
+        super().__init__()
+        self.section = section
+        self.columns = columns
+        self.apply = apply
+        self.report = report
+        self.doc: Postmortem | None = None
+        self.row_hint: Callable[[Any], tuple[QColor | None, str]] | None = None
+        self._count = 0
+        #: view row → document row; sorting reorders the view, never the document
+        self.order: list[int] = []
+        self._position: list[int] = []
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- following the document ------------------------------------------------------------
+
+    def rows(self) -> list[Any]:
+        return [] if self.doc is None else list(getattr(self.doc, self.section))
+
+    def load(self, doc: Postmortem | None) -> None:
+        count = 0 if doc is None else len(getattr(doc, self.section))
+        if doc is self.doc and count == self._count and count:
+            previous = self.order
+            self._compute_order()
+            if self.order == previous:
+                last = self.index(count - 1, len(self.columns) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+                return
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+            return
+        self.beginResetModel()
+        self.doc = doc
+        self._count = count
+        self._compute_order()
+        self.endResetModel()
+
+    def _sort_key(self, column: Column) -> Callable[[Any], Any]:
+        if column.kind == "computed":
+            assert column.compute is not None
+            compute = column.compute
+            return lambda row: compute(row)[0]
+
+        def key(row: Any) -> Any:
+            value = getattr(row, column.attribute)
+            if isinstance(value, datetime):
+                return (0, value.timestamp())
+            if isinstance(value, date):
+                return (0, value.toordinal())
+            if value is None:
+                return (1, 0)
+            if isinstance(value, list):
+                return (0, ", ".join(value).casefold())
+            return (0, str(value).casefold())
+
+        return key
+
+    def _compute_order(self) -> None:
+        rows = self.rows()
+        order = list(range(len(rows)))
+        if 0 <= self.sort_column < len(self.columns):
+            key = self._sort_key(self.columns[self.sort_column])
+            order.sort(
+                key=lambda i: key(rows[i]),
+                reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
+            )
+        self.order = order
+        self._position = [0] * len(order)
+        for view_row, doc_row in enumerate(order):
+            self._position[doc_row] = view_row
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.sort_column, self.sort_order = column, order
+        self._compute_order()
+        self.layoutChanged.emit()
+
+    def doc_row(self, view_row: int) -> int:
+        return self.order[view_row]
+
+    def view_row(self, doc_row: int) -> int:
+        return self._position[doc_row]
+
+    # -- Qt model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].kind != "computed":
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _row(self, index: Index) -> Any:
+        return getattr(self.doc, self.section)[self.order[index.row()]]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.doc is None or index.row() >= self._count:
+            return None
+        column = self.columns[index.column()]
+        row = self._row(index)
+        if column.kind == "computed":
+            assert column.compute is not None
+            text, colour, tip = column.compute(row)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if role == Qt.ItemDataRole.ForegroundRole and colour is not None:
+                return QBrush(colour)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip or None
+            if role == SORT_ROLE:
+                return text
+            return None
+        value = getattr(row, column.attribute)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(column, value, role)
+        if role == SORT_ROLE:
+            if isinstance(value, datetime):
+                return value.timestamp()
+            if isinstance(value, date):
+                return value.toordinal()
+            return self._display(column, value, Qt.ItemDataRole.DisplayRole)
+        if role == CHOICES_ROLE:
+            return column.choices
+        if role == KIND_ROLE:
+            return column.kind
+        hinted = (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        if role in hinted and self.row_hint:
+            colour, tip = self.row_hint(row)
+            if role == Qt.ItemDataRole.BackgroundRole and colour is not None:
+                return QBrush(colour)
+            if role == Qt.ItemDataRole.ForegroundRole and colour is not None:
+                return QBrush(QColor("#1a1a1a"))  # readable on the light hint in every theme
+            if role == Qt.ItemDataRole.ToolTipRole and tip:
+                return tip
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
+            return value
+        return None
+
+    def _display(self, column: Column, value: Any, role: int) -> Any:
+        if column.kind == "choice":
+            if role == Qt.ItemDataRole.EditRole:
+                return None if value is None else str(value)
+            return next((label for label, v in column.choices if v == value), value or "")
+        if column.kind == "datetime":
+            return show_datetime(value)
+        if column.kind == "date":
+            if role == Qt.ItemDataRole.EditRole:
+                return value
+            return "" if value is None else value.isoformat()
+        if column.kind == "list":
+            return ", ".join(value)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            first = value.split("\n", 1)[0]
+            return first if len(first) <= 200 else first[:199] + "…"
+        return value
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self.doc is None or not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        try:
+            parsed = self.parse(column, value)
+        except (PostmortemError, ValueError) as error:
+            self.report(str(error))
+            return False
+        current = getattr(self._row(index), column.attribute)
+        if parsed == current:
+            return False
+        row = self.order[index.row()]
+        return self.apply(set_cell(self.doc, self.section, row, column.attribute, parsed))
+
+    def parse(self, column: Column, value: Any) -> Any:
+        if column.kind == "choice":
+            return column.convert(value) if column.convert and value is not None else value
+        if column.kind == "list":
+            return [part.strip() for part in str(value).split(",") if part.strip()]
+        if column.kind == "date":
+            if value is None or isinstance(value, date):
+                return value
+            text = str(value).strip()
+            return parse_date(text, column.title.lower()) if text else None
+        if column.kind == "datetime":
+            assert column.parse_datetime is not None
+            text = str(value).strip()
+            if not text and column.required:
+                raise ValidationError(f"{column.title}: a date and time is required.")
+            return column.parse_datetime(text) if text else None
+        if column.kind == "text" and column.required and not str(value).strip():
+            raise ValidationError(f"{column.title}: cannot be empty.")
+        return value
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Combo boxes for closed choices, a calendar for dates, a line for everything else."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        kind = index.data(KIND_ROLE)
+        if kind == "choice":
+            box = QComboBox(parent)
+            for label, value in index.data(CHOICES_ROLE) or []:
+                box.addItem(label, value)
+            return box
+        if kind == "date":
+            editor = QDateEdit(parent)
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            found = editor.findData(value)
+            editor.setCurrentIndex(max(found, 0))
+            return
+        if isinstance(editor, QDateEdit):
+            day = value if isinstance(value, date) else date.today()
+            editor.setDate(QDate(day.year, day.month, day.day))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+            return
+        if isinstance(editor, QDateEdit):
+            chosen = editor.date()
+            model.setData(index, date(chosen.year(), chosen.month(), chosen.day()))
+            return
+        super().setModelData(editor, model, index)
+
+
+class RowTable(QTableView):
+    """A table over a ``RowsModel``; a sortable one sorts its view, not the document."""
+
+    def __init__(self, model: RowsModel, *, sortable: bool = False) -> None:
+        super().__init__()
+        self.rows_model = model
+        self.setModel(model)
+        if sortable:
+            self.setSortingEnabled(True)
+        self.setItemDelegate(CellDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(50)
+        for number, column in enumerate(model.columns):
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(number, column.width or 280)
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def source_row(self, view_row: int) -> int:
+        return self.rows_model.doc_row(view_row)
+
+    def view_row(self, source_row: int) -> int:
+        return self.rows_model.view_row(source_row)
+
+    def selected_source_rows(self) -> list[int]:
+        rows = {index.row() for index in self.selectionModel().selectedIndexes()}
+        if not rows and self.currentIndex().isValid():
+            rows = {self.currentIndex().row()}
+        return sorted(self.source_row(row) for row in rows)
+
+    def cell(self, source_row: int, column: int) -> QModelIndex:
+        """The view index of a document row's cell (for selecting and editing it)."""
+        return self.rows_model.index(self.view_row(source_row), column)

@@ -1,0 +1,1 @@
+"""The meeting windows: the presenter view for the room and the facilitator's controls."""

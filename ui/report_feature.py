@@ -1,0 +1,310 @@
+"""The "Sign-off" document tab, File ▸ Export report as PDF, Document ▸ Sign off / Reopen.
+
+Every opened session gets the sign-off workflow hook, so any edit marks sign-offs stale.
+The PDF is built off the GUI thread (``ui.pdf_export``) and opened in the system viewer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import PostmortemError
+from app.jsonio import clone
+from app.model import Postmortem
+from app.report.export import SignWith
+from app.session import DocumentSession
+from app.signoff import (
+    install_signoff_workflow,
+    reopen,
+    required_roles,
+    role_states,
+    signoff_change,
+)
+from app.vocabulary import Status
+from ui.pdf_export import PdfExporter
+from ui.signoff_dialog import STATE_WORDS, SignoffDialog, role_text
+
+STALE_COLOUR = "#a00000"
+CURRENT_COLOUR = "#1d6b2a"
+STATUS_WORDS = {
+    Status.DRAFT: "Draft",
+    Status.IN_REVIEW: "In review",
+    Status.APPROVED: "Approved — locked",
+    Status.ARCHIVED: "Archived",
+}
+
+
+class SignoffPage(QWidget):
+    """Who signed what, which sign-offs are stale, and the PDF export."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__()
+        self.window = window
+        self.setObjectName("signoffPage")
+        self.open_when_done = True
+        self.last_export: Path | None = None
+        self.status = QLabel()
+        self.status.setObjectName("signoffStatus")
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("signoffTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Role"),
+                self.tr("Name"),
+                self.tr("Title"),
+                self.tr("Signed"),
+                self.tr("State"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.sign_button = QPushButton(self.tr("Sign off…"))
+        self.sign_button.setObjectName("signOffButton")
+        self.reopen_button = QPushButton(self.tr("Reopen as a new revision"))
+        self.reopen_button.setObjectName("reopenButton")
+        self.language = QComboBox()
+        self.language.setObjectName("reportLanguage")
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.paper = QComboBox()
+        self.paper.setObjectName("reportPaper")
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("Letter", "letter")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
+        self.export_button.setObjectName("exportPdfButton")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setObjectName("exportMessage")
+        self.exporter = PdfExporter(self)
+        self.exporter.finished.connect(self._exported)
+        self.exporter.failed.connect(self._failed)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        export_row = QHBoxLayout()
+        export_row.addWidget(QLabel(self.tr("Report language")))
+        export_row.addWidget(self.language)
+        export_row.addWidget(QLabel(self.tr("Paper")))
+        export_row.addWidget(self.paper)
+        export_row.addWidget(self.export_button)
+        export_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(export_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        self.sign_button.clicked.connect(self.ask_signoff)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.export_button.clicked.connect(self.choose_export)
+        self.show_document(None)
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def session(self) -> DocumentSession | None:
+        session: DocumentSession | None = self.window.session
+        return session
+
+    def show_document(self, doc: Postmortem | None) -> None:
+        enabled = doc is not None
+        for widget in (self.sign_button, self.export_button, self.language, self.paper):
+            widget.setEnabled(enabled and not self.exporter.running)
+        self.table.setRowCount(0)
+        if doc is None:
+            self.status.setText(self.tr("Open a postmortem to see its sign-offs."))
+            self.reopen_button.setEnabled(False)
+            return
+        self.language.setCurrentIndex(max(self.language.findData(doc.language), 0))
+        approved = doc.status == Status.APPROVED
+        self.sign_button.setEnabled(not approved)
+        self.reopen_button.setEnabled(approved)
+        states = role_states(doc, required_roles(self.window.store))
+        stale = [s for s in states if s.state == "stale"]
+        text = self.tr("Status: {0} · revision {1}").format(
+            self.tr(STATUS_WORDS.get(doc.status, doc.status.value)), doc.revision
+        )
+        if stale:
+            text += " · " + self.tr(
+                "{0} sign-off(s) STALE: the content changed after signing"
+            ).format(len(stale))
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {STALE_COLOUR};" if stale else "")
+        for state in states:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            signoff = state.signoff
+            when = (
+                signoff.signed_at.strftime("%Y-%m-%d %H:%M")
+                if signoff and signoff.signed_at
+                else ""
+            )
+            cells = [
+                role_text(state.role),
+                signoff.name if signoff else "",
+                signoff.title if signoff else "",
+                when,
+                self.tr(STATE_WORDS[state.state]),
+            ]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if column == 4 and state.state != "missing":
+                    colour = STALE_COLOUR if state.state == "stale" else CURRENT_COLOUR
+                    item.setForeground(QColor(colour))
+                self.table.setItem(row, column, item)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def ask_signoff(self) -> SignoffDialog | None:
+        session = self.session
+        if session is None:
+            return None
+        dialog = SignoffDialog(role_states(session.doc, required_roles(session.store)), self)
+        dialog.accepted.connect(lambda: self._sign(dialog))
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _sign(self, dialog: SignoffDialog) -> None:
+        session = self.session
+        if session is None:
+            return
+        role, name, title = dialog.values()
+        try:
+            change = signoff_change(session, role, name, title)
+        except PostmortemError as error:
+            self.window.show_error(str(error))
+            return
+        if self.window.apply_change(change):
+            self.show_document(session.doc)
+
+    def reopen(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            reopen(session)
+        except PostmortemError as error:
+            self.window.show_error(str(error))
+            return
+        self.window.undo_stack.clear()
+        self.show_document(session.doc)
+
+    def choose_export(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        suggested = f"{session.doc.title or 'postmortem'}.pdf".replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report"), suggested, self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Export to ``path``; an approved report asks for the signing key's passphrase first."""
+        session = self.session
+        if session is None or self.exporter.running:
+            return
+        if session.doc.status != Status.APPROVED:
+            self._start(path, None)
+            return
+        ask = QInputDialog(self)
+        ask.setObjectName("passphraseDialog")
+        ask.setWindowTitle(self.tr("Sign the report"))
+        ask.setLabelText(self.tr("Passphrase of your signing key (created on first use):"))
+        ask.setTextEchoMode(QLineEdit.EchoMode.Password)
+        ask.textValueSelected.connect(lambda text: self._start(path, SignWith(passphrase=text)))
+        ask.open()
+        self.passphrase_dialog = ask
+
+    def _start(self, path: Path, sign_with: SignWith | None) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.message.setText(self.tr("Building {0}…").format(path.name))
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        started = self.exporter.start(
+            clone(session.doc),
+            path,
+            language=str(self.language.currentData()),
+            paper=str(self.paper.currentData()),
+            roles=required_roles(session.store),
+            sign_with=sign_with,
+        )
+        if not started:
+            self.progress.hide()
+            self.export_button.setEnabled(True)
+
+    def _exported(self, path: str) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.last_export = Path(path)
+        self.message.setText(self.tr("Saved {0}").format(path))
+        if self.open_when_done:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _failed(self, message: str) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.message.setText(self.tr("Export failed."))
+        self.window.show_error(message)
+
+
+def install(window: Any) -> None:
+    page = SignoffPage(window)
+    window.signoff_page = page
+    window.document_tabs.addTab(page, window.tr("Sign-off"))
+
+    def opened(session: DocumentSession) -> None:
+        install_signoff_workflow(session)
+        session.subscribe(lambda doc, _description: page.show_document(doc))
+        page.show_document(session.doc)
+
+    window.document_opened.connect(opened)
+    window.document_closed.connect(lambda: page.show_document(None))
+
+    export = QAction(window.tr("Export report as PDF…"), window)
+    export.setObjectName("exportReportPdf")
+    export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P))
+    export.triggered.connect(page.choose_export)
+    window.menus["file"].addAction(export)
+    sign = QAction(window.tr("Sign off…"), window)
+    sign.setObjectName("signOffAction")
+    sign.triggered.connect(page.ask_signoff)
+    again = QAction(window.tr("Reopen approved report"), window)
+    again.setObjectName("reopenAction")
+    again.triggered.connect(page.reopen)
+    window.menus["document"].addAction(sign)
+    window.menus["document"].addAction(again)
