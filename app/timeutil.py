@@ -63,12 +63,12 @@ def format_date(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def format_duration(delta: timedelta | None) -> str:
-    """``1 h 05 min``, ``12 min``, ``45 s``; negative durations keep their sign."""
+def format_duration(delta: timedelta | None, *, empty: str = "—", minus: str = "-") -> str:
+    """``1 h 05 min``, ``12 min 05 s``, ``45 s``; negative durations keep their sign."""
     if delta is None:
-        return "—"
+        return empty
     total = int(delta.total_seconds())
-    sign = "-" if total < 0 else ""
+    sign = minus if total < 0 else ""
     total = abs(total)
     hours, rest = divmod(total, 3600)
     minutes, seconds = divmod(rest, 60)

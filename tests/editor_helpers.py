@@ -10,25 +10,23 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QWidget
 
 import ui.main_window as main_window_module
+import ui.preferences as preferences_module
 from app.store import Store
 from ui.editor.rows import RowTable
-from ui.i18n import install_language
 from ui.main_window import MainWindow
-from ui.preferences import Preferences, apply_theme, use_preferences
+from ui.preferences import Preferences, use_preferences
 
 
-@pytest.fixture(autouse=True)
-def restore_preferences():
-    """Each test leaves the process as it found it: default settings, English, light theme."""
-    yield
-    use_preferences(None)
-    install_language("en")
-    apply_theme("light")
-
-
-def use_temporary_settings(tmp_path: Path) -> Preferences:
+def use_temporary_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch | None = None
+) -> Preferences:
+    """Settings in a temporary INI file; with ``monkeypatch`` they are undone after the test
+    (the next window then follows the default settings: English, light theme)."""
     prefs = Preferences.from_file(tmp_path / "settings.ini")
-    use_preferences(prefs)
+    if monkeypatch is not None:
+        monkeypatch.setattr(preferences_module, "_current", prefs)
+    else:
+        use_preferences(prefs)
     return prefs
 
 

@@ -15,19 +15,18 @@ from app.demo import add_demo
 from app.edits import set_field
 from app.store import Store
 from app.vocabulary import Status
-from tests.editor_helpers import (  # noqa: F401 - restore_preferences is an autouse fixture
+from tests.editor_helpers import (
     cell_text,
     edit_cell,
     fill_field,
     make_window,
-    restore_preferences,
     use_temporary_settings,
 )
 
 
 @pytest.fixture
 def window(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    use_temporary_settings(tmp_path)
+    use_temporary_settings(tmp_path, monkeypatch)
     doc = add_demo(store)
     win = make_window(qtbot, store, monkeypatch, today=lambda: date(2026, 1, 20))
     win.select(doc.id)

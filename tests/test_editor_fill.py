@@ -10,14 +10,13 @@ from PySide6.QtCore import Qt
 
 from app.jsonio import document_to_dict
 from app.store import Store
-from tests.editor_helpers import (  # noqa: F401 - restore_preferences is an autouse fixture
+from tests.editor_helpers import (
     cell_text,
     choose,
     edit_cell,
     fill_field,
     fill_text,
     make_window,
-    restore_preferences,
     use_temporary_settings,
 )
 
@@ -179,7 +178,7 @@ def check_everything(doc) -> None:
 def test_fill_undo_all_redo_all_then_reopen(
     qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    use_temporary_settings(tmp_path)
+    use_temporary_settings(tmp_path, monkeypatch)
     store = Store(db_path)
     window = make_window(qtbot, store, monkeypatch, today=lambda: date(2026, 3, 10))
     qtbot.mouseClick(window.home.new_button, Qt.MouseButton.LeftButton)

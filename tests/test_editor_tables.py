@@ -10,13 +10,12 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from app.store import Store
-from tests.editor_helpers import (  # noqa: F401 - restore_preferences is an autouse fixture
+from tests.editor_helpers import (
     cell_text,
     edit_cell,
     fill_field,
     fill_text,
     make_window,
-    restore_preferences,
     use_temporary_settings,
 )
 
@@ -33,7 +32,7 @@ class UrlCatcher(QObject):
 
 @pytest.fixture
 def window(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    use_temporary_settings(tmp_path)
+    use_temporary_settings(tmp_path, monkeypatch)
     win = make_window(qtbot, store, monkeypatch)
     qtbot.mouseClick(win.home.new_button, Qt.MouseButton.LeftButton)
     fill_field(qtbot, win.editor.header.fields["incident_date"], "2026-01-15")

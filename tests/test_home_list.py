@@ -28,7 +28,7 @@ def titles(window) -> list[str]:
 
 @pytest.fixture
 def window(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    prefs = use_temporary_settings(tmp_path)
+    prefs = use_temporary_settings(tmp_path, monkeypatch)
     prefs.author_name = "Camille Martin"
     add_demo(store)
     for title, status, severity, service, tag, day in (

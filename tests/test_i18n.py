@@ -94,7 +94,7 @@ def english_leftovers(window) -> list[str]:
 def test_the_french_interface_has_no_english_left(
     qtbot, french, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    prefs = use_temporary_settings(tmp_path)
+    prefs = use_temporary_settings(tmp_path, monkeypatch)
     prefs.ui_language = "fr"
     doc = add_demo(store)
     window = make_window(qtbot, store, monkeypatch)
@@ -109,7 +109,7 @@ def test_the_french_interface_has_no_english_left(
 
 
 def test_switching_language_while_running(qtbot, store: Store, tmp_path: Path, monkeypatch) -> None:
-    prefs = use_temporary_settings(tmp_path)
+    prefs = use_temporary_settings(tmp_path, monkeypatch)
     doc = add_demo(store)
     window = make_window(qtbot, store, monkeypatch)
     window.select(doc.id)
@@ -143,7 +143,7 @@ def test_switching_language_while_running(qtbot, store: Store, tmp_path: Path, m
 def test_preferences_feed_new_postmortems_and_the_severity_scale(
     qtbot, store: Store, tmp_path: Path, monkeypatch
 ) -> None:
-    prefs = use_temporary_settings(tmp_path)
+    prefs = use_temporary_settings(tmp_path, monkeypatch)
     prefs.author_name = "Inès"
     prefs.report_language = "fr"
     prefs.severity_lines = ["SEV1 | Tout est cassé", "SEV2 | Partiellement cassé"]
@@ -164,7 +164,7 @@ def test_messages_of_the_core_are_shown_in_french(
 ) -> None:
     from tests.editor_helpers import fill_field
 
-    prefs = use_temporary_settings(tmp_path)
+    prefs = use_temporary_settings(tmp_path, monkeypatch)
     prefs.ui_language = "fr"
     doc = add_demo(store)
     window = make_window(qtbot, store, monkeypatch)

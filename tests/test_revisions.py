@@ -22,7 +22,7 @@ from tests.editor_helpers import (
 
 @pytest.fixture
 def window(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    use_temporary_settings(tmp_path)
+    use_temporary_settings(tmp_path, monkeypatch)
     doc = add_demo(store)
     win = make_window(qtbot, store, monkeypatch)
     win.select(doc.id)

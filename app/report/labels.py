@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date, datetime, timedelta
 
+from app.timeutil import format_duration
+
 LANGUAGES = ("en", "fr")
 
 _EN: dict[str, str] = {
@@ -337,18 +339,7 @@ class Labels:
         return f"{clock} {_offset(value)}".rstrip()
 
     def duration(self, delta: timedelta | None) -> str:
-        if delta is None:
-            return self["not_set"]
-        total = int(delta.total_seconds())
-        sign = "−" if total < 0 else ""
-        total = abs(total)
-        hours, rest = divmod(total, 3600)
-        minutes, seconds = divmod(rest, 60)
-        if hours:
-            return f"{sign}{hours} h {minutes:02d} min"
-        if minutes:
-            return f"{sign}{minutes} min {seconds:02d} s" if seconds else f"{sign}{minutes} min"
-        return f"{sign}{seconds} s"
+        return format_duration(delta, empty=self["not_set"], minus="−")
 
 
 def _offset(value: datetime) -> str:
