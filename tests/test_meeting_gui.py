@@ -344,3 +344,29 @@ def test_controls_can_dock_into_the_main_window(
     assert text(presenter, "presenterCountdown") == "04:00"
     window.close_document()
     assert feature.dock is None
+
+
+def test_follow_up_variant_lists_open_actions_of_other_postmortems(
+    qtbot, store: Store, demo: Postmortem
+) -> None:
+    from app.demo import add_demo
+
+    earlier = add_demo(store)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(demo.id)
+    feature: MeetingFeature = window.meeting_feature  # type: ignore[attr-defined]
+    feature.clock = FakeClock(T0)
+    follow_up = builtin_templates("en")[1]
+    assert feature.start_with(follow_up) is not None
+    assert feature.panel is not None and feature.presenter is not None
+    qtbot.addWidget(feature.panel)
+    qtbot.addWidget(feature.presenter)
+    rows = feature.presenter.rows
+    shown = [rows.item(i).text() for i in range(rows.count())]
+    open_in_earlier = [a for a in earlier.actions if a.status.value in ("todo", "in_progress")]
+    assert len(shown) == len(open_in_earlier) == 6
+    assert any("Kyverno" in line and "Platform Team" in line for line in shown)
+    assert all(earlier.title in line for line in shown)
+    assert not any("Ajouter readinessProbe au payment-service —" in line for line in shown)

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.diagrams.graph import ISHIKAWA, WHYS, children, root_of
 from app.meeting.agenda import ground_rules
-from app.meeting.follow_up import open_actions_elsewhere
 from app.meeting.meeting import Meeting
 from app.meeting.timer import Phase, format_clock
+from app.tracker import open_actions
 
 FAMILY = "DejaVu Sans"
 
@@ -47,6 +47,7 @@ CUES: dict[Phase, tuple[str, str]] = {
 
 LIVE_RULES = {"introduction"}
 LIVE_FOLLOW_UP = {"follow_up"}
+FOLLOW_UP_ROWS = 50
 LIVE_TIMELINE = {"timeline"}
 LIVE_DIAGRAM = {"analysis"}
 LIVE_ACTIONS = {"actions", "prioritising"}
@@ -309,9 +310,14 @@ class PresenterView(QWidget):
             )
         elif key in LIVE_FOLLOW_UP:
             self.live_title.setText(self.tr("Open actions from earlier postmortems"))
-            found = open_actions_elsewhere(self.meeting.session.store, doc.id)
+            found = open_actions(self.meeting.session.store, exclude_postmortem_id=doc.id)
             self._rows(
-                [f"{item.action}  —  {item.owner or '?'}  ({item.postmortem})" for item in found],
+                [
+                    f"{item.action}  —  {item.owner or '?'}"
+                    + (f", {item.due.isoformat()}" if item.due else "")
+                    + f"  ({item.postmortem_title})"
+                    for item in found[:FOLLOW_UP_ROWS]
+                ],
                 self.tr("No open actions elsewhere."),
             )
         else:
