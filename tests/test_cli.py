@@ -482,6 +482,10 @@ def test_the_console_script_exit_codes(db_path: Path, tmp_path: Path) -> None:
     with Store(db_path) as store:
         assert [s.id for s in store.summaries()] == [demo_id]
 
+    unknown_option = run_console("--db", db_path, "--bogus")
+    assert unknown_option.code == 2
+    assert "unrecognized arguments: --bogus" in unknown_option.err
+
 
 # -- output a terminal or a script can rely on ---------------------------------------------
 

@@ -13,8 +13,9 @@ from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget
 
 from app.demo import add_demo
+from app.edits import set_cell
 from app.store import Store
-from tests.editor_helpers import make_window, use_temporary_settings
+from tests.editor_helpers import fill_field, make_window, use_temporary_settings
 from ui.i18n import install_language
 from ui.preferences import Preferences, apply_theme
 
@@ -162,8 +163,6 @@ def test_preferences_feed_new_postmortems_and_the_severity_scale(
 def test_messages_of_the_core_are_shown_in_french(
     qtbot, french, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.editor_helpers import fill_field
-
     prefs = use_temporary_settings(tmp_path, monkeypatch)
     prefs.ui_language = "fr"
     doc = add_demo(store)
@@ -172,3 +171,7 @@ def test_messages_of_the_core_are_shown_in_french(
     field = window.editor.header.fields["started_at"]
     fill_field(qtbot, field, "hier")
     assert field.error.text().startswith("heure de début : « hier » n'est pas une date et heure")
+    fill_field(qtbot, window.editor.header.fields["author"], "Léa")
+    assert window.undo_action.text() == "&Annuler : Modifier auteur"
+    window.apply_change(set_cell(window.current, "actions", 2, "owner", "Léa"))
+    assert window.undo_action.text() == "&Annuler : Modifier responsable (action 3)"

@@ -16,8 +16,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.cli import build_parser
 
     parser, _handlers = build_parser()
-    parsed, _ = parser.parse_known_args(args)
-    if parsed.command is not None or any(a in ("-h", "--help", "--version") for a in args):
+    parsed = parser.parse_args(args)  # --help, --version and unknown options end here
+    if parsed.command is not None:
         from app.cli import main as cli_main
 
         return cli_main(args)

@@ -511,11 +511,9 @@ class MainWindow(QMainWindow):
             self.retry_timer.stop()
             return True
         try:
-            if self.session.pending:
-                self.session.store.save(self.session.doc)
-                self.session.pending.clear()
+            self.session.retry_pending()  # listeners hear about the edits once they are on disk
         except PostmortemError as error:
-            self.save_problem = str(error)
+            self.save_problem = localized(str(error))
             return False
         try:
             self.known_seq = self.store.seq(self.session.doc.id)
