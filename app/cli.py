@@ -17,7 +17,13 @@ from pathlib import Path
 from types import ModuleType
 
 from app import __version__
-from app.errors import FormatError, NotFoundError, PostmortemError, ValidationError
+from app.errors import (
+    FormatError,
+    LockedError,
+    NotFoundError,
+    PostmortemError,
+    ValidationError,
+)
 from app.paths import DB_ENV, data_dir, default_db_path
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -51,7 +57,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
 
 
 def exit_code(error: PostmortemError) -> int:
-    return 2 if isinstance(error, FormatError | ValidationError | NotFoundError) else 1
+    refused = FormatError | ValidationError | NotFoundError | LockedError
+    return 2 if isinstance(error, refused) else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,13 +74,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.db is None:
             db_path.parent.mkdir(parents=True, exist_ok=True)
-        if getattr(handlers[args.command], "NEEDS_STORE", True):
+        module = handlers[args.command]
+        if args.command not in getattr(module, "COMMANDS_WITHOUT_STORE", ()):
             with Store(db_path) as store:
                 return int(handlers[args.command].run(args, store) or 0)
         return int(handlers[args.command].run(args, None) or 0)
     except PostmortemError as error:
         print(f"postmortem-studio: error: {error}", file=sys.stderr)
         return exit_code(error)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped listening: not an error worth a message.
+        _silence_stdout()
+        return 0
     except OSError as error:
         print(
             f"postmortem-studio: error: {error.strerror or error}: {error.filename or ''}".rstrip(
@@ -117,6 +129,14 @@ def _tolerate_terminal_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

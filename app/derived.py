@@ -43,7 +43,8 @@ def instants(doc: Postmortem) -> Instants:
     return Instants(
         started=started,
         detected=doc.detected_at or first_marker(doc, Marker.DETECTED),
-        acknowledged=first_marker(doc, Marker.ACKNOWLEDGED, Marker.ESCALATED),
+        # A page (escalated) is not an acknowledgement; it stands in only when none is marked.
+        acknowledged=first_marker(doc, Marker.ACKNOWLEDGED) or first_marker(doc, Marker.ESCALATED),
         mitigated=doc.mitigated_at or first_marker(doc, Marker.MITIGATED),
         resolved=doc.resolved_at or first_marker(doc, Marker.RESOLVED),
     )

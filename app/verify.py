@@ -20,6 +20,7 @@ from pathlib import Path
 from app.errors import FormatError
 from app.signing import REASON_PREFIX
 
+log = logging.getLogger(__name__)
 DIGEST = re.compile(r"sha256:([0-9a-f]{64})")
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -35,6 +36,7 @@ class SignatureCheck:
     trusted: bool
     signed_digest: str
     problem: str = ""
+    readable: bool = True
 
     @property
     def ok(self) -> bool:
@@ -70,16 +72,25 @@ class VerifyResult:
             out.append(f"signature {check.field}: {state}")
             out.append(f"  signed by: {check.signer}")
             out.append(f"  signed at: {when}")
-            if not check.whole_file:
-                out.append("  the file was changed after it was signed")
-            if check.problem:
+            if not check.readable:
                 out.append(f"  problem: {check.problem}")
+            elif not check.intact:
+                out.append("  problem: the signed bytes were modified (digest mismatch)")
+            elif not check.valid:
+                out.append("  problem: the signature does not match the signer's certificate")
+            elif not check.whole_file:
+                out.append("  problem: the file was changed after it was signed")
             out.append(
                 "  certificate: trusted"
                 if check.trusted
                 else "  certificate: self-signed or unknown authority (identity not vouched)"
             )
-        if self.printed_digest:
+        if self.printed_digest and not all(check.ok for check in self.signatures):
+            out.append(
+                f"content digest sha256:{self.printed_digest} cannot be trusted: "
+                "the signature does not cover this file as signed"
+            )
+        elif self.printed_digest:
             verdict = "matches" if self.digest_matches else "DOES NOT MATCH"
             out.append(f"content digest sha256:{self.printed_digest} {verdict} the signed document")
         else:
@@ -168,6 +179,7 @@ def _check_signature(embedded: object) -> SignatureCheck:
         with _quiet_validator():
             status = validate_pdf_signature(embedded, context)  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 — any failure means "not intact"
+        log.debug("signature %s cannot be validated: %r", name, error)
         return SignatureCheck(
             name,
             signer,
@@ -177,7 +189,8 @@ def _check_signature(embedded: object) -> SignatureCheck:
             False,
             False,
             signed_digest,
-            problem=str(error) or type(error).__name__,
+            problem="the signature data is damaged and cannot be checked",
+            readable=False,
         )
     return SignatureCheck(
         field=name,

@@ -328,8 +328,15 @@ def test_export_to_a_missing_folder_or_unknown_format(db_path: Path, tmp_path: P
     folder = tmp_path / "taken"
     folder.mkdir()
     result = run_cli("--db", db_path, "export", demo_id, "--format", "json", "-o", folder)
-    assert_one_line_error(result, "cannot write")
+    assert_one_line_error(result, "is a folder; give a file name")
+    assert result.code == 2
     assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".*.tmp"))
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text("{}", encoding="utf-8")
+    result = run_cli("--db", db_path, "export", demo_id, "--format", "md", "-o", earlier)
+    assert_one_line_error(result, "--format md does not match the file name earlier.json")
+    assert result.code == 2
+    assert earlier.read_text(encoding="utf-8") == "{}"
     result = run_cli("--db", db_path, "export", demo_id, "--format", "docx", "-o", tmp_path / "x")
     assert_one_line_error(result, "unknown export format 'docx'")
     assert result.code == 2

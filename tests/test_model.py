@@ -31,12 +31,21 @@ def test_the_demo_derives_its_times_from_the_timeline() -> None:
     assert times.time_to_detect == timedelta(seconds=20)
     assert times.time_to_mitigate == timedelta(minutes=10)
     assert times.time_to_resolve == timedelta(minutes=12)
-    assert times.time_to_acknowledge == timedelta(seconds=5)  # escalated at 14:00:25
+    # acknowledged at 14:01:00, 40 s after detection; the page at 14:00:25 is not an ack
+    assert times.time_to_acknowledge == timedelta(seconds=40)
     assert [format_duration(t) for t in (times.duration, times.time_to_detect)] == [
         "12 min",
         "20 s",
     ]
     assert inconsistencies(demo_document()) == []
+
+
+def test_an_escalation_stands_in_for_a_missing_acknowledgement() -> None:
+    doc = demo_document()
+    for entry in doc.timeline:
+        if entry.marker is not None and entry.marker.value == "acknowledged":
+            entry.marker = None
+    assert derived_times(doc).time_to_acknowledge == timedelta(seconds=5)
 
 
 def test_markers_alone_give_the_times_when_the_header_is_empty() -> None:

@@ -245,3 +245,68 @@ def test_unapproved_export_is_unsigned_and_read_only_folder_is_refused(
         assert not (folder / "report.pdf").exists()
     finally:
         locked.chmod(0o700)
+
+
+def test_a_damaged_signature_is_reported_plainly(
+    signed_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = signed_pdf.read_bytes()
+    base = data.index(b"/Contents <") + len(b"/Contents <")
+    failures = 0
+    for offset in (10, 40, 100, 1000, 2000):
+        damaged = bytearray(data)
+        damaged[base + offset] = ord("0") if damaged[base + offset] != ord("0") else ord("1")
+        path = tmp_path / f"damaged-{offset}.pdf"
+        path.write_bytes(bytes(damaged))
+        code = main(["verify", str(path)])
+        captured = capsys.readouterr()
+        text = captured.out + captured.err
+        assert "attribute" not in text and "object has no" not in text, text
+        assert code in (0, 2, 3), text
+        if code == 3:
+            failures += 1
+            assert "problem:" in text and "RESULT: FAILED" in text
+            assert "matches the signed document" not in text
+    assert failures >= 1
+
+
+def test_a_tampered_content_byte_gives_a_reason_and_exit_3(
+    signed_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = bytearray(signed_pdf.read_bytes())
+    marker = data.index(b"stream\n", len(data) // 4) + len(b"stream\n") + 10
+    data[marker] ^= 0x01
+    tampered = tmp_path / "tampered-content.pdf"
+    tampered.write_bytes(bytes(data))
+    code = main(["verify", str(tampered)])
+    out = capsys.readouterr().out
+    if code == 2:  # the flip broke the file's structure: refused as damaged, also a failure
+        return
+    assert code == 3
+    assert "NOT INTACT" in out and "problem: the signed bytes were modified" in out
+    assert "cannot be trusted" in out and "matches the signed document" not in out
+
+
+def test_signing_a_role_twice_asks_before_replacing(
+    store: Store, demo: Postmortem, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    base = ["--db", str(db_path), "sign", demo.id, "--role", "approved_by"]
+    assert main([*base, "--name", "Early Bird"]) == 0
+    assert main([*base, "--name", "Sofia Benali"]) == 2
+    assert "Early Bird has already signed as approved_by" in capsys.readouterr().err
+    assert main([*base, "--name", "Sofia Benali", "--replace"]) == 0
+    assert "replaced the sign-off by Early Bird" in capsys.readouterr().err
+    with Store(db_path) as reopened:
+        names = [s.name for s in reopened.load(demo.id).signoffs if s.role == "approved_by"]
+    assert names == ["Sofia Benali"]
+
+
+def test_signing_a_locked_report_is_refused_as_bad_input(
+    store: Store, demo: Postmortem, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _approve(store, demo)
+    store.close()
+    args = ["--db", str(db_path), "sign", demo.id, "--role", "filed_by", "--name", "X"]
+    assert main(args) == 2
+    assert "approved and locked" in capsys.readouterr().err

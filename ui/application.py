@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -47,7 +48,23 @@ def ensure_application() -> QApplication:
     return application
 
 
+def missing_display() -> str:
+    """Why no window can open here ('' when one can): Qt would abort the whole process."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "no display found (DISPLAY and WAYLAND_DISPLAY are not set): start the app from a "
+        "desktop session, or use a command such as 'postmortem-studio list' (see --help)."
+    )
+
+
 def run_gui(db_path: Path | None) -> int:
+    problem = missing_display()
+    if problem:
+        print(f"postmortem-studio: error: {problem}", file=sys.stderr)
+        return 1
     application = ensure_application()
     try:
         store = open_store_for_gui(db_path)

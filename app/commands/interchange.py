@@ -34,10 +34,19 @@ Exporter = Callable[[Postmortem, Path, argparse.Namespace], None]
 
 IMPORTERS: dict[str, Importer | str] = {".json": _import_json}
 EXPORTERS: dict[str, Exporter | str] = {"json": _export_json}
-IMPORTERS.update(dict.fromkeys((".md", ".markdown"), "app.markdown.importer:import_file"))
+IMPORTERS.update(dict.fromkeys((".md", ".markdown", ".txt"), "app.markdown.importer:import_file"))
 EXPORTERS["md"] = "app.markdown.exporter:export_file"
 EXPORTERS.update(png="ui.diagram_export:export_png", svg="app.diagrams.svg_export:export_svg")
 EXPORTERS["pdf"] = "app.commands.report:export_pdf"
+
+#: the file name endings each export format writes (another known ending is refused)
+EXPORT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "json": (".json",),
+    "md": (".md", ".markdown"),
+    "pdf": (".pdf",),
+    "png": (".png",),
+    "svg": (".svg",),
+}
 
 
 def register(sub: Any) -> list[str]:
@@ -65,6 +74,10 @@ def _resolve(entry: Any) -> Any:
 def run(args: argparse.Namespace, store: Store) -> int:
     if args.command == "import":
         path: Path = args.file
+        if not path.exists():
+            raise FormatError(f"{path}: no such file.")
+        if path.is_dir():
+            raise FormatError(f"{path} is a folder, not a file to import.")
         importer = IMPORTERS.get(path.suffix.lower())
         if importer is None:
             known = ", ".join(sorted(IMPORTERS))
@@ -79,10 +92,28 @@ def run(args: argparse.Namespace, store: Store) -> int:
     exporter = EXPORTERS.get(args.format)
     if exporter is None:
         raise FormatError(f"unknown export format '{args.format}' (known: {', '.join(EXPORTERS)}).")
+    check_output_path(args.output, args.format)
     doc = store.load(args.id)
     _resolve(exporter)(doc, args.output, args)
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def check_output_path(path: Path, export_format: str) -> None:
+    """Refuse an output that is a folder, or whose ending names another format (which would
+    silently overwrite, say, an earlier JSON export with a PDF)."""
+    expected = EXPORT_SUFFIXES.get(export_format, ())
+    if path.is_dir():
+        ending = expected[0] if expected else ""
+        example = path / f"report{ending}"
+        raise FormatError(f"{path} is a folder; give a file name, e.g. {example}.")
+    suffix = path.suffix.lower()
+    known = {ending for endings in EXPORT_SUFFIXES.values() for ending in endings}
+    if suffix in known and suffix not in expected:
+        raise FormatError(
+            f"--format {export_format} does not match the file name {path.name}; "
+            f"use a name ending in {' or '.join(expected)}."
+        )
 
 
 def read_text_file(path: Path) -> str:

@@ -9,9 +9,10 @@ from dataclasses import asdict
 from typing import Any
 
 from app.derived import derived_times
+from app.diagrams.graph import children, root_of
 from app.jsonio import document_to_dict, document_to_json
 from app.model import Postmortem
-from app.store import Store
+from app.store import Store, Summary
 from app.timeutil import format_duration
 
 
@@ -37,14 +38,29 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         write_json(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2) + "\n")
         return 0
     if not rows:
-        print("No postmortems yet. Add the demo with: postmortem-studio demo", file=sys.stderr)
+        if args.search.strip():
+            print(f"No postmortem matches '{args.search.strip()}'.", file=sys.stderr)
+        else:
+            print("No postmortems yet. Add the demo with: postmortem-studio demo", file=sys.stderr)
         return 0
-    for row in rows:
-        print(
-            f"{row.id:<22} {row.incident_date or '—':<10} {row.severity or '—':<3} "
-            f"{row.status:<10} {row.title}"
-        )
+    print(list_table(rows))
     return 0
+
+
+def list_table(rows: list[Summary]) -> str:
+    """An aligned table with a header row; empty values show as a dash."""
+    header = ("ID", "INCIDENT", "SEV", "STATUS", "TITLE")
+    cells = [
+        (row.id, row.incident_date or "—", row.severity or "—", row.status, row.title or "—")
+        for row in rows
+    ]
+    widths = [max(len(line[i]) for line in [header, *cells]) for i in range(len(header) - 1)]
+    return "\n".join(
+        "  ".join(value.ljust(width) for value, width in zip(line, widths, strict=False))
+        + "  "
+        + line[-1]
+        for line in [header, *cells]
+    )
 
 
 def _show(args: argparse.Namespace, store: Store) -> int:
@@ -67,31 +83,63 @@ def write_json(text: str) -> None:
     buffer.flush()
 
 
+def _heading(title: str, underline: str = "-") -> list[str]:
+    return ["", title, underline * len(title)]
+
+
+def _bullets(values: list[str]) -> list[str]:
+    return [f"- {value}" for value in values] or ["—"]
+
+
 def render_text(doc: Postmortem) -> str:
+    """A plain-text reading of every section, for a terminal."""
     data = document_to_dict(doc)
     times = derived_times(doc)
+    title = doc.title or "(untitled)"
     lines = [
-        doc.title or "(untitled)",
-        "=" * min(len(doc.title or "(untitled)"), 80),
+        title,
+        "=" * len(title),
         f"Incident date : {data['incident_date'] or '—'}   Severity: {doc.severity or '—'}   "
-        f"Status: {doc.status.value}",
+        f"Status: {doc.status.value}   Revision: {doc.revision}",
         f"Author        : {doc.author or '—'}   Reviewers: {', '.join(doc.reviewers) or '—'}",
+        "Services      : "
+        + (", ".join(f"{s.name} ({s.state.value})" for s in doc.services) or "—"),
         f"Duration      : {format_duration(times.duration)}   "
         f"Time to detect: {format_duration(times.time_to_detect)}   "
+        f"Time to acknowledge: {format_duration(times.time_to_acknowledge)}   "
         f"Time to mitigate: {format_duration(times.time_to_mitigate)}",
-        "",
-        "Summary",
-        "-------",
-        doc.summary or "—",
-        "",
-        f"Timeline ({len(doc.timeline)} entries)",
-        "--------",
     ]
+    lines += [*_heading("Summary"), doc.summary or "—"]
+    lines += _heading("Impact")
+    lines += [
+        f"- {row.metric}: {row.value}" + (f" (target {row.target})" if row.target else "")
+        for row in doc.impact
+    ] or ["—"]
+    lines += _heading(f"Timeline ({len(doc.timeline)} entries)")
     for entry in doc.sorted_timeline():
         marker = f" [{entry.marker.value}]" if entry.marker else ""
-        lines.append(f"{entry.at.isoformat()}  {entry.event} — {entry.actor}{marker}")
-    lines += ["", f"Corrective actions ({len(doc.actions)})", "------------------"]
+        lines.append(f"{entry.at.isoformat()}  {entry.event} — {entry.actor or '—'}{marker}")
+    lines += _heading("5 Whys")
+    root = root_of(doc.whys)
+    lines.append(f"Problem: {doc.whys.nodes[root].get('text') or '—'}")
+    stack = [(child, 1) for child in reversed(children(doc.whys, root))]
+    while stack:
+        node, depth = stack.pop()
+        attrs = doc.whys.nodes[node]
+        flag = "  ◆ root cause" if attrs.get("root_cause") else ""
+        lines.append(f"{'  ' * depth}{attrs.get('text', '')}{flag}")
+        if attrs.get("answer"):
+            lines.append(f"{'  ' * depth}→ {attrs['answer']}")
+        stack.extend((child, depth + 1) for child in reversed(children(doc.whys, node)))
+    lines += [*_heading("Root cause"), doc.root_cause or "—"]
+    lines += _heading("Contributing factors") + _bullets(doc.contributing_factors)
+    lines += _heading("What went well") + _bullets(doc.went_well)
+    lines += _heading("What went wrong") + _bullets(doc.went_wrong)
+    lines += _heading("Where we got lucky") + _bullets(doc.lucky)
+    lines += _heading(f"Corrective actions ({len(doc.actions)})")
     for action in doc.actions:
         due = action.due.isoformat() if action.due else "—"
         lines.append(f"[{action.status.value}] {action.action} — {action.owner or '—'} (due {due})")
+    lines += _heading("Lessons learned")
+    lines += [f"- [{lesson.audience}] {lesson.text}" for lesson in doc.lessons] or ["—"]
     return "\n".join(lines)

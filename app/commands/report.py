@@ -12,19 +12,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.errors import PostmortemError
+from app.errors import PostmortemError, ValidationError
 from app.model import Postmortem
 from app.signoff import install_signoff_workflow, reopen, required_roles, role_states, sign
 from app.store import Store
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, Status
 
+#: exit code of ``verify`` when the file is readable but its signature or digest does not hold
+VERIFICATION_FAILED = 3
+#: commands of this module that never open the database
+COMMANDS_WITHOUT_STORE = ("verify",)
+
 
 def register(sub: Any) -> list[str]:
     signing = sub.add_parser("sign", help="sign off a postmortem for one role")
     signing.add_argument("id")
-    signing.add_argument("--role", required=True, help="e.g. prepared_by, approved_by")
+    signing.add_argument(
+        "--role",
+        required=True,
+        help=f"the role signed for (default roles: {', '.join(DEFAULT_SIGNOFF_ROLES)})",
+    )
     signing.add_argument("--name", required=True, help="the signer's name")
     signing.add_argument("--title", default="", help="the signer's job title")
+    signing.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a current sign-off of the same role by someone else",
+    )
     again = sub.add_parser("reopen", help="reopen an approved postmortem as a new revision")
     again.add_argument("id")
     check = sub.add_parser("verify", help="check the digital signature of a report PDF")
@@ -48,14 +62,23 @@ def run(args: argparse.Namespace, store: Store) -> int:
 
         result = verify_pdf(args.file)
         print("\n".join(result.lines()))
-        return 0 if result.ok else 1
+        return 0 if result.ok else VERIFICATION_FAILED
     session = DocumentSession.open(store, args.id)
     install_signoff_workflow(session)
     if args.command == "reopen":
         revision = reopen(session)
         print(f"reopened as revision {revision} (status: {session.doc.status.value})")
         return 0
+    replaced = _current_signer(session.doc, args.role, required_roles(store))
+    unlocked = session.doc.status != Status.APPROVED  # a locked report is refused by sign()
+    if unlocked and replaced and replaced != args.name.strip() and not args.replace:
+        raise ValidationError(
+            f"{replaced} has already signed as {args.role} for this content; "
+            "add --replace to replace that sign-off."
+        )
     sign(session, args.role, args.name, args.title)
+    if replaced and replaced != args.name.strip():
+        print(f"replaced the sign-off by {replaced}", file=sys.stderr)
     doc = session.doc
     missing = [
         state.role
@@ -68,6 +91,14 @@ def run(args: argparse.Namespace, store: Store) -> int:
     elif missing:
         print(f"still to sign: {', '.join(missing)}", file=sys.stderr)
     return 0
+
+
+def _current_signer(doc: Postmortem, role: str, roles: tuple[str, ...]) -> str:
+    """Name of the current (not stale) sign-off for ``role``, or an empty string."""
+    for state in role_states(doc, roles):
+        if state.role == role.strip() and state.state == "current" and state.signoff:
+            return state.signoff.name
+    return ""
 
 
 def _roles(args: argparse.Namespace) -> tuple[str, ...]:
