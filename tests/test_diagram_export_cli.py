@@ -40,7 +40,7 @@ def test_svg_export_never_loads_qt_and_png_does(
     root = ElementTree.fromstring(text.encode("utf-8"))  # well-formed: viewers will open it
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert "Pourquoi n&apos;y avait-il" in text or "Pourquoi n'y avait-il" in text
-    assert "◆ ROOT CAUSE" in text
+    assert "◆ CAUSE RACINE" in text  # the demo is a French report
 
     png = tmp_path / "fish.png"
     done = _run(
@@ -71,3 +71,21 @@ def test_export_to_a_missing_folder_is_one_clear_line(
     code = main(["--db", str(db_path), "export", demo.id, "--format", "svg", "-o", str(target)])
     assert code != 0
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_exported_diagrams_speak_the_report_language(tmp_path: Path) -> None:
+    from app.cli import main
+    from app.demo import add_demo
+    from app.store import Store
+
+    db = tmp_path / "lang.sqlite3"
+    with Store(db) as store:
+        doc = add_demo(store)  # a French report
+    french = tmp_path / "fr.svg"
+    english = tmp_path / "en.svg"
+    base = ["--db", str(db), "export", doc.id, "--format", "svg", "--diagram", "whys"]
+    assert main([*base, "-o", str(french)]) == 0
+    assert main([*base, "--lang", "en", "-o", str(english)]) == 0
+    assert "CAUSE RACINE" in french.read_text(encoding="utf-8")
+    assert "ROOT CAUSE" not in french.read_text(encoding="utf-8")
+    assert "ROOT CAUSE" in english.read_text(encoding="utf-8")

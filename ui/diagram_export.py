@@ -17,7 +17,7 @@ from pathlib import Path
 from app.commands.interchange import write_atomically
 from app.diagrams.document_layout import layout_for
 from app.diagrams.graph import DIAGRAM_KINDS
-from app.diagrams.layout import Layout
+from app.diagrams.layout import Layout, in_language
 from app.errors import PostmortemError
 from app.model import Postmortem
 
@@ -65,4 +65,5 @@ def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
 
 
 def export_png(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
-    write_atomically(path, render_png(layout_for(doc, _kind(args))))
+    language = getattr(args, "lang", None) or doc.language
+    write_atomically(path, render_png(in_language(layout_for(doc, _kind(args)), language)))

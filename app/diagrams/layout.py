@@ -28,7 +28,7 @@ How to paint a layout (every painter does exactly this, in this order):
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.diagrams.text_metrics import BOLD, FAMILY, REGULAR
 
@@ -70,6 +70,10 @@ BONE_WIDTH = 2.0
 
 ROOT_CAUSE_TEXT = "◆ ROOT CAUSE"
 NO_ACTION_TEXT = "◆ ROOT CAUSE ⚠ no action"
+#: the root-cause badges in another language (the strip spans the box, so they always fit)
+BADGE_TEXTS = {
+    "fr": {ROOT_CAUSE_TEXT: "◆ CAUSE RACINE", NO_ACTION_TEXT: "◆ CAUSE RACINE ⚠ sans action"},
+}
 
 
 @dataclass(frozen=True)
@@ -277,3 +281,17 @@ def moved(box: Box, x: float, y: float) -> Box:
     object.__setattr__(copy, "x", round(x, 2))
     object.__setattr__(copy, "y", round(y, 2))
     return copy
+
+
+def in_language(layout: Layout, language: str) -> Layout:
+    """The same layout with its badges in ``language`` (geometry unchanged)."""
+    texts = BADGE_TEXTS.get(language)
+    if not texts:
+        return layout
+    boxes = [
+        replace(box, badge=replace(box.badge, text=texts.get(box.badge.text, box.badge.text)))
+        if box.badge is not None
+        else box
+        for box in layout.boxes
+    ]
+    return replace(layout, boxes=boxes)

@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from app.diagrams.graph import DIAGRAM_KINDS, WHYS, label
-from app.diagrams.layout import ARROW_SIZE, FONTS, Box, Connector, Layout, TextLine
+from app.diagrams.layout import ARROW_SIZE, FONTS, Box, Connector, Layout, TextLine, in_language
 from app.diagrams.text_metrics import FAMILY
 from app.errors import ValidationError
 from app.model import Postmortem
@@ -107,4 +107,6 @@ def export_svg(doc: Postmortem, path: Path, args: argparse.Namespace | None = No
     if kind not in DIAGRAM_KINDS:
         raise ValidationError(f"unknown diagram '{kind}' (choose whys or ishikawa).")
     title = f"{doc.title} — {label(kind)}"
-    write_atomically(path, layout_to_svg(layout_for(doc, kind), title).encode("utf-8"))
+    language = getattr(args, "lang", None) or doc.language
+    layout = in_language(layout_for(doc, kind), language)
+    write_atomically(path, layout_to_svg(layout, title).encode("utf-8"))

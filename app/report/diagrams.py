@@ -10,16 +10,14 @@ from __future__ import annotations
 import functools
 import importlib
 import math
-from dataclasses import replace
 from typing import Any
 
 from app.diagrams.layout import (
     ARROW_SIZE,
     FONTS,
-    NO_ACTION_TEXT,
-    ROOT_CAUSE_TEXT,
     Layout,
     TextLine,
+    in_language,
     linked_nodes,
 )
 from app.model import Postmortem
@@ -30,10 +28,6 @@ from app.report.text_safety import visual_order
 LAYOUTS = {
     "whys": ("app.diagrams.whys_layout", "layout_whys"),
     "ishikawa": ("app.diagrams.ishikawa_layout", "layout_ishikawa"),
-}
-#: the root-cause badges in the report's language (the strip spans the box, so they fit)
-BADGES = {
-    "fr": {ROOT_CAUSE_TEXT: "◆ CAUSE RACINE", NO_ACTION_TEXT: "◆ CAUSE RACINE ⚠ sans action"},
 }
 #: below this scale the boxes' text (≈ 11 pt) gets smaller than ≈ 5 pt: the report adds an outline
 READABLE_SCALE = 0.45
@@ -76,12 +70,12 @@ def drawing(layout: Layout, max_width: float, max_height: float, language: str =
     canvas = Drawing(layout.width * scale, layout.height * scale)
     group = Group()
     group.transform = (scale, 0, 0, scale, 0, 0)
-    _paint(layout, group, BADGES.get(language, {}))
+    _paint(in_language(layout, language), group)
     canvas.add(group)
     return canvas
 
 
-def _paint(layout: Layout, group: Any, badges: dict[str, str]) -> None:
+def _paint(layout: Layout, group: Any) -> None:
     """Layout y grows downwards from the top; PDF y upwards: every y becomes ``height - y``."""
     from reportlab.graphics.shapes import Polygon, PolyLine, Rect
     from reportlab.lib.colors import HexColor
@@ -135,8 +129,7 @@ def _paint(layout: Layout, group: Any, badges: dict[str, str]) -> None:
                     strokeColor=None,
                 )
             )
-            badge = replace(box.badge, text=badges.get(box.badge.text, box.badge.text))
-            _text(group, badge, (box.x, box.y), top, colour)
+            _text(group, box.badge, (box.x, box.y), top, colour)
         for line in box.lines:
             _text(group, line, (box.x, box.y), top, colour)
     for label in layout.labels:
