@@ -359,3 +359,14 @@ def test_ctrl_wheel_zooms(qtbot: Any, window: MainWindow) -> None:
     )
     QApplication.sendEvent(view.viewport(), event)
     assert view.zoom() > start
+
+
+def test_root_cause_badges_follow_the_report_language(
+    qtbot: Any, store: Store, demo: Postmortem
+) -> None:
+    from app.session import DocumentSession
+
+    view = DiagramView("whys", session=DocumentSession(store, demo), editable=False)
+    qtbot.addWidget(view)
+    badges = [box.badge.text for box in view.current_layout().boxes if box.badge is not None]
+    assert badges and all("CAUSE RACINE" in text for text in badges)  # the demo is French

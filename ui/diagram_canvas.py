@@ -50,7 +50,7 @@ from app.diagrams.graph import (
     parent,
     root_of,
 )
-from app.diagrams.layout import Layout
+from app.diagrams.layout import Layout, in_language
 from app.errors import PostmortemError
 from app.session import Change, DocumentSession
 from ui.diagram_items import BoxItem, ConnectorItem
@@ -164,7 +164,8 @@ class DiagramView(QGraphicsView):
             self.connectors_.clear()
             self.layout_ = None
             return
-        layout = layout_for(self.session.doc, self.kind)
+        # badges in the report's language: what the room sees is what the report prints
+        layout = in_language(layout_for(self.session.doc, self.kind), self.session.doc.language)
         self.layout_ = layout
         seen: set[str] = set()
         for box in layout.boxes:
