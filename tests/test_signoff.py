@@ -144,7 +144,7 @@ def test_cli_sign_reopen_and_locked(
         assert main([*base, "sign", demo.id, "--role", role, "--name", "Ana", "--title", "VP"]) == 0
     err = capsys.readouterr().err
     assert "approved and locked" in err
-    assert main([*base, "sign", demo.id, "--role", "filed_by", "--name", "Bob"]) == 1
+    assert main([*base, "sign", demo.id, "--role", "filed_by", "--name", "Bob"]) == 2
     assert "already approved and locked" in capsys.readouterr().err
     assert main([*base, "reopen", demo.id]) == 0
     assert "revision 2" in capsys.readouterr().out
