@@ -111,6 +111,10 @@ def test_a_due_date_in_the_past_is_allowed_and_flagged(qtbot, window) -> None:
     assert tip == "Overdue: the due date has passed."
     edit_cell(qtbot, actions.table, row, 4, "Done")
     assert actions.table.cell(row, 0).data(Qt.ItemDataRole.ToolTipRole) != tip
+    actions.table.setCurrentIndex(actions.table.cell(row, 2))
+    qtbot.keyClick(actions.table, Qt.Key.Key_Delete)  # a due date can be removed again
+    assert window.current.actions[row].due is None
+    assert window.undo_stack.undoText() == f"Change due date of action {row + 1}"
 
 
 def test_a_read_only_database_keeps_edits_in_memory_and_retries(qtbot, window, db_path) -> None:
@@ -153,18 +157,24 @@ def test_two_windows_on_one_database_stay_consistent(
     second = make_window(qtbot, second_store, monkeypatch)
     second.select(window.current.id)
     fill_field(qtbot, window.editor.header.fields["title"], "Changed in the first window")
-    # the second window still shows the old title, and is told when it edits
-    fill_field(qtbot, second.editor.header.fields["author"], "Second author")
-    assert second.current.title == "Changed in the first window"
-    assert "changed in another window" in second.statusBar().currentMessage()
+    # coming back to the second window (activation) shows the other window's edit
+    assert second.check_for_outside_changes()
     assert second.editor.header.fields["title"].text() == "Changed in the first window"
+    assert not second.check_for_outside_changes()  # nothing new since
+    second.statusBar().clearMessage()
+    fill_field(qtbot, window.editor.header.fields["title"], "Changed again in the first window")
+    # an edit made while the second window is still behind: it catches up first
+    fill_field(qtbot, second.editor.header.fields["author"], "Second author")
+    assert second.current.title == "Changed again in the first window"
+    assert "changed in another window" in second.statusBar().currentMessage()
+    assert second.editor.header.fields["title"].text() == "Changed again in the first window"
     final = window.store.load(window.current.id)
-    assert (final.title, final.author) == ("Changed in the first window", "Second author")
+    assert (final.title, final.author) == ("Changed again in the first window", "Second author")
     # and the first window catches up before its own next edit
     fill_field(qtbot, window.editor.header.fields["tags"], "a, b")
     final = second_store.load(window.current.id)
     assert (final.title, final.author, final.tags) == (
-        "Changed in the first window",
+        "Changed again in the first window",
         "Second author",
         ["a", "b"],
     )

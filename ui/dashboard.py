@@ -207,7 +207,7 @@ class KpiGauge(QWidget):
         painter.drawText(
             QRectF(0, 0, self.width(), line),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            kpi_verdict(kpi),
+            self.tr(kpi_verdict(kpi)),  # "on target" / "above target", in the catalogue
         )
         track = QRectF(0, line + 6, self.width() - 1, 10)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -228,7 +228,9 @@ class KpiGauge(QWidget):
         painter.drawText(
             QRectF(0, track.bottom() + 4, self.width(), line),
             Qt.AlignmentFlag.AlignHCenter,
-            f"target < {format_duration(kpi.target)} · {kpi.incidents} incident(s)",
+            self.tr("target < {0} · {1} incident(s)").format(
+                format_duration(kpi.target), kpi.incidents
+            ),
         )
 
 

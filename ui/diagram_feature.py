@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
@@ -13,9 +14,10 @@ from app.errors import PostmortemError
 from app.session import DocumentSession
 from ui.diagram_canvas import DiagramView
 
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "DiagramPage",
     "Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · "
-    "arrows: move · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit"
+    "arrows: move · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit",
 )
 
 
@@ -25,7 +27,8 @@ class DiagramPage(QWidget):
     def __init__(self, kind: str, window: Any) -> None:
         super().__init__()
         self.view = DiagramView(kind, window=window)
-        hint = QLabel(HINT.format(answer="Shift+F2: answer · " if kind == WHYS else ""))
+        answer = self.tr("Shift+F2: answer · ") if kind == WHYS else ""
+        hint = QLabel(QCoreApplication.translate("DiagramPage", HINT).format(answer=answer))
         hint.setWordWrap(True)
         hint.setObjectName("diagramHint")
         layout = QVBoxLayout(self)
@@ -70,7 +73,7 @@ def install(window: Any) -> None:
     menu = window.menus["file"]
     anchor = _after_imports(menu.actions())
     for fmt in ("png", "svg"):
-        action = QAction(window.tr(f"Export diagram as {fmt.upper()}…"), window)
+        action = QAction(window.tr("Export diagram as {0}…").format(fmt.upper()), window)
         action.setObjectName(f"exportDiagram{fmt.upper()}")
         action.triggered.connect(lambda _checked=False, f=fmt: export(f))
         if anchor is None:

@@ -374,6 +374,7 @@ class MainWindow(QMainWindow):
         except PostmortemError as error:
             self.show_error(str(error))
             return
+        self.home.update_facets()
         empty_database = (
             not self.list_model.all_rows
             and not self.search.text()

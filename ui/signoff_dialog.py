@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +31,8 @@ STATE_WORDS = {
 
 
 def role_text(role: str) -> str:
-    return ROLE_WORDS.get(role, role.replace("_", " ").capitalize())
+    words = ROLE_WORDS.get(role, role.replace("_", " ").capitalize())
+    return QCoreApplication.translate("SignoffDialog", words)  # in the interface language
 
 
 class SignoffDialog(QDialog):

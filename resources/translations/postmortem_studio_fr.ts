@@ -462,92 +462,92 @@
   <context>
     <name>DashboardWidget</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="289" />
+      <location filename="../../ui/dashboard.py" line="291" />
       <source>Completed</source>
       <translation>Terminées</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="291" />
+      <location filename="../../ui/dashboard.py" line="293" />
       <source>On time</source>
       <translation>À l'heure</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="311" />
+      <location filename="../../ui/dashboard.py" line="313" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="316" />
+      <location filename="../../ui/dashboard.py" line="318" />
       <source>Corrective actions</source>
       <translation>Actions correctives</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="323" />
+      <location filename="../../ui/dashboard.py" line="325" />
       <source>Overdue</source>
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="331" />
+      <location filename="../../ui/dashboard.py" line="333" />
       <source>Response times vs targets</source>
       <translation>Temps de réponse et cibles</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="336" />
+      <location filename="../../ui/dashboard.py" line="338" />
       <source>Incident → postmortem</source>
       <translation>Incident → postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="341" />
+      <location filename="../../ui/dashboard.py" line="343" />
       <source>Incidents by severity</source>
       <translation>Incidents par sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="343" />
+      <location filename="../../ui/dashboard.py" line="345" />
       <source>Incidents by month</source>
       <translation>Incidents par mois</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="346" />
+      <location filename="../../ui/dashboard.py" line="348" />
       <source>Recurrence</source>
       <translation>Récurrence</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="397" />
+      <location filename="../../ui/dashboard.py" line="399" />
       <source>{0} postmortems · {1} actions · figures on {2}</source>
       <translation>{0} postmortems · {1} actions · chiffres au {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="403" />
+      <location filename="../../ui/dashboard.py" line="405" />
       <source>{0} of {1}</source>
       <translation>{0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="406" />
+      <location filename="../../ui/dashboard.py" line="408" />
       <source>{0} late</source>
       <translation>{0} en retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="413" />
+      <location filename="../../ui/dashboard.py" line="415" />
       <source>{0} open, {1} not doing, {2} without a due date</source>
       <translation>{0} ouvertes, {1} abandonnées, {2} sans échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="420" />
+      <location filename="../../ui/dashboard.py" line="422" />
       <source>{0:.1f} d</source>
       <translation>{0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="423" />
+      <location filename="../../ui/dashboard.py" line="425" />
       <source>mean over {0} postmortem(s) with both dates</source>
       <translation>moyenne sur {0} postmortem(s) ayant les deux dates</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="426" />
+      <location filename="../../ui/dashboard.py" line="428" />
       <source>; median {0:.1f} d</source>
       <translation> ; médiane {0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="442" />
+      <location filename="../../ui/dashboard.py" line="444" />
       <source>{0} of {1} postmortems share a cause with another one</source>
       <translation>{0} postmortems sur {1} partagent une cause avec un autre</translation>
     </message>
@@ -636,6 +636,19 @@
       <location filename="../../ui/editor/derived_panel.py" line="72" />
       <source>Timeline entry '{0}' is outside the incident window.</source>
       <translation>L'entrée de chronologie « {0} » est hors de la fenêtre de l'incident.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiagramPage</name>
+    <message>
+      <location filename="../../ui/diagram_feature.py" line="17" />
+      <source>Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · arrows: move · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit</source>
+      <translation>Tab : ajouter un enfant · Entrée : ajouter un frère · F2 : renommer · {answer}R : cause racine · Suppr : supprimer · flèches : déplacer · glisser une boîte sur une autre pour la déplacer · Ctrl+molette / Ctrl+0 : zoom / ajuster</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_feature.py" line="30" />
+      <source>Shift+F2: answer · </source>
+      <translation>Maj+F2 : réponse · </translation>
     </message>
   </context>
   <context>
@@ -1161,162 +1174,162 @@
   <context>
     <name>HeaderPage</name>
     <message>
-      <location filename="../../ui/editor/header.py" line="77" />
+      <location filename="../../ui/editor/header.py" line="78" />
       <source>incident date</source>
       <translation>date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="81" />
+      <location filename="../../ui/editor/header.py" line="82" />
       <source>start time</source>
       <translation>heure de début</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="82" />
+      <location filename="../../ui/editor/header.py" line="83" />
       <source>detection time</source>
       <translation>heure de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="83" />
+      <location filename="../../ui/editor/header.py" line="84" />
       <source>mitigation time</source>
       <translation>heure d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="84" />
+      <location filename="../../ui/editor/header.py" line="85" />
       <source>resolution time</source>
       <translation>heure de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="94" />
+      <location filename="../../ui/editor/header.py" line="95" />
       <source>postmortem date</source>
       <translation>date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="98" />
+      <location filename="../../ui/editor/header.py" line="99" />
       <source>Names, separated by commas</source>
       <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="99" />
+      <location filename="../../ui/editor/header.py" line="100" />
       <source>Tags, separated by commas</source>
       <translation>Étiquettes, séparées par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="126" />
+      <location filename="../../ui/editor/header.py" line="127" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="127" />
+      <location filename="../../ui/editor/header.py" line="128" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="128" />
+      <location filename="../../ui/editor/header.py" line="129" />
       <source>Time zone</source>
       <translation>Fuseau horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="129" />
+      <location filename="../../ui/editor/header.py" line="130" />
       <source>Started at</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="130" />
+      <location filename="../../ui/editor/header.py" line="131" />
       <source>Detected at</source>
       <translation>Détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="131" />
+      <location filename="../../ui/editor/header.py" line="132" />
       <source>Mitigated at</source>
       <translation>Atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="132" />
+      <location filename="../../ui/editor/header.py" line="133" />
       <source>Resolved at</source>
       <translation>Résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="136" />
+      <location filename="../../ui/editor/header.py" line="137" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="137" />
+      <location filename="../../ui/editor/header.py" line="138" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="138" />
+      <location filename="../../ui/editor/header.py" line="139" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="139" />
+      <location filename="../../ui/editor/header.py" line="140" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="140" />
+      <location filename="../../ui/editor/header.py" line="141" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="141" />
+      <location filename="../../ui/editor/header.py" line="142" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="142" />
+      <location filename="../../ui/editor/header.py" line="143" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="148" />
+      <location filename="../../ui/editor/header.py" line="149" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="149" />
+      <location filename="../../ui/editor/header.py" line="150" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="152" />
+      <location filename="../../ui/editor/header.py" line="153" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="159" />
+      <location filename="../../ui/editor/header.py" line="160" />
       <source>New participant</source>
       <translation>Nouveau participant</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="166" />
+      <location filename="../../ui/editor/header.py" line="167" />
       <source>Service</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="169" />
+      <location filename="../../ui/editor/header.py" line="170" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="176" />
+      <location filename="../../ui/editor/header.py" line="177" />
       <source>new-service</source>
       <translation>nouveau-service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="180" />
+      <location filename="../../ui/editor/header.py" line="181" />
       <source>Derived times</source>
       <translation>Temps calculés</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="188" />
+      <location filename="../../ui/editor/header.py" line="189" />
       <source>People</source>
       <translation>Personnes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="189" />
+      <location filename="../../ui/editor/header.py" line="190" />
       <source>Affected services</source>
       <translation>Services touchés</translation>
     </message>
@@ -1493,6 +1506,22 @@
       <location filename="../../ui/markdown_feature.py" line="92" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
+    </message>
+  </context>
+  <context>
+    <name>KpiGauge</name>
+    <message>
+      <location filename="../../ui/dashboard.py" line="231" />
+      <source>target &lt; {0} · {1} incident(s)</source>
+      <translation>cible &lt; {0} · {1} incident(s)</translation>
+    </message>
+    <message>
+      <source>on target</source>
+      <translation>dans la cible</translation>
+    </message>
+    <message>
+      <source>above target</source>
+      <translation>au-dessus de la cible</translation>
     </message>
   </context>
   <context>
@@ -1740,229 +1769,229 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="304" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
-      <location filename="../../ui/main_window.py" line="558" />
-      <location filename="../../ui/main_window.py" line="649" />
+      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="562" />
+      <location filename="../../ui/main_window.py" line="653" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="497" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="547" />
+      <location filename="../../ui/main_window.py" line="548" />
       <source>Reloaded</source>
       <translation>Rechargé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="549" />
+      <location filename="../../ui/main_window.py" line="550" />
       <source>This postmortem was changed in another window; the latest version is shown.</source>
       <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="559" />
+      <location filename="../../ui/main_window.py" line="563" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="586" />
+      <location filename="../../ui/main_window.py" line="590" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="586" />
+      <location filename="../../ui/main_window.py" line="590" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="600" />
+      <location filename="../../ui/main_window.py" line="604" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="622" />
+      <location filename="../../ui/main_window.py" line="626" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="662" />
+      <location filename="../../ui/main_window.py" line="666" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="663" />
+      <location filename="../../ui/main_window.py" line="667" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="40" />
+      <location filename="../../ui/diagram_feature.py" line="43" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="41" />
+      <location filename="../../ui/diagram_feature.py" line="44" />
       <source>Ishikawa</source>
       <translation>Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="60" />
+      <location filename="../../ui/diagram_feature.py" line="63" />
       <source>Open a postmortem first, then export its diagram.</source>
       <translation>Ouvrez d'abord un postmortem, puis exportez son diagramme.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="65" />
+      <location filename="../../ui/diagram_feature.py" line="68" />
       <source>Export the diagram</source>
       <translation>Exporter le diagramme</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="73" />
-      <source>Export diagram as {fmt.upper()}…</source>
-      <translation>Exporter le diagramme en {fmt.upper()}…</translation>
+      <location filename="../../ui/diagram_feature.py" line="76" />
+      <source>Export diagram as {0}…</source>
+      <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
       <location filename="../../ui/markdown_feature.py" line="158" />
@@ -2096,27 +2125,27 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PostmortemListModel</name>
     <message>
-      <location filename="../../ui/postmortem_list.py" line="28" />
+      <location filename="../../ui/postmortem_list.py" line="43" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/postmortem_list.py" line="28" />
+      <location filename="../../ui/postmortem_list.py" line="43" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/postmortem_list.py" line="28" />
+      <location filename="../../ui/postmortem_list.py" line="43" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/postmortem_list.py" line="28" />
+      <location filename="../../ui/postmortem_list.py" line="43" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/postmortem_list.py" line="61" />
+      <location filename="../../ui/postmortem_list.py" line="76" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
@@ -2228,112 +2257,112 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PresenterView</name>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="112" />
+      <location filename="../../ui/meeting/presenter_view.py" line="113" />
       <source>Postmortem meeting — presenter view</source>
       <translation>Réunion postmortem — vue présentateur</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="243" />
+      <location filename="../../ui/meeting/presenter_view.py" line="244" />
       <source>Thank you — the meeting has ended.</source>
       <translation>Merci — la réunion est terminée.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="245" />
+      <location filename="../../ui/meeting/presenter_view.py" line="246" />
       <source>Last step of the meeting</source>
       <translation>Dernière étape de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="249" />
+      <location filename="../../ui/meeting/presenter_view.py" line="250" />
       <source>Next: {0} ({1:g} min)</source>
       <translation>Ensuite : {0} ({1:g} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="280" />
+      <location filename="../../ui/meeting/presenter_view.py" line="281" />
       <source>Ground rules</source>
       <translation>Règles du jeu</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="289" />
+      <location filename="../../ui/meeting/presenter_view.py" line="290" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="296" />
+      <location filename="../../ui/meeting/presenter_view.py" line="297" />
       <source>No timeline entries yet.</source>
       <translation>Pas encore d'entrée de chronologie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="301" />
+      <location filename="../../ui/meeting/presenter_view.py" line="302" />
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="308" />
+      <location filename="../../ui/meeting/presenter_view.py" line="309" />
       <source>No actions yet.</source>
       <translation>Pas encore d'action.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="311" />
+      <location filename="../../ui/meeting/presenter_view.py" line="312" />
       <source>Open actions from earlier postmortems</source>
       <translation>Actions ouvertes des postmortems précédents</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="315" />
+      <location filename="../../ui/meeting/presenter_view.py" line="321" />
       <source>No open actions elsewhere.</source>
       <translation>Aucune action ouverte ailleurs.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="334" />
+      <location filename="../../ui/meeting/presenter_view.py" line="340" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="334" />
+      <location filename="../../ui/meeting/presenter_view.py" line="340" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="340" />
+      <location filename="../../ui/meeting/presenter_view.py" line="346" />
       <source>Nothing yet.</source>
       <translation>Rien pour l'instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="383" />
+      <location filename="../../ui/meeting/presenter_view.py" line="389" />
       <source>Step {0} of {1}</source>
       <translation>Étape {0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="388" />
+      <location filename="../../ui/meeting/presenter_view.py" line="394" />
       <source>  ·  +{0} over</source>
       <translation>  ·  +{0} de dépassement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="389" />
+      <location filename="../../ui/meeting/presenter_view.py" line="395" />
       <source>Meeting {0} / {1}{2}</source>
       <translation>Réunion {0} / {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="394" />
+      <location filename="../../ui/meeting/presenter_view.py" line="400" />
       <source>Ready to start</source>
       <translation>Prête à démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="396" />
+      <location filename="../../ui/meeting/presenter_view.py" line="402" />
       <source>Wrapping up</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="397" />
+      <location filename="../../ui/meeting/presenter_view.py" line="403" />
       <source>Over time</source>
       <translation>Temps dépassé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="398" />
+      <location filename="../../ui/meeting/presenter_view.py" line="404" />
       <source>Paused</source>
       <translation>En pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="399" />
+      <location filename="../../ui/meeting/presenter_view.py" line="405" />
       <source>Meeting ended</source>
       <translation>Réunion terminée</translation>
     </message>
@@ -2442,44 +2471,72 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>SignoffDialog</name>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="43" />
+      <location filename="../../ui/signoff_dialog.py" line="44" />
       <source>Sign off the report</source>
       <translation>Signer le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="47" />
+      <location filename="../../ui/signoff_dialog.py" line="48" />
       <source>Your sign-off approves the report exactly as it is now. Any later edit makes it stale and the report goes back to review.</source>
       <translation>Votre signature approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="65" />
+      <location filename="../../ui/signoff_dialog.py" line="66" />
       <source>Your full name</source>
       <translation>Votre nom complet</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="68" />
+      <location filename="../../ui/signoff_dialog.py" line="69" />
       <source>e.g. Head of SRE</source>
       <translation>p. ex. Responsable SRE</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="70" />
+      <location filename="../../ui/signoff_dialog.py" line="71" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="71" />
+      <location filename="../../ui/signoff_dialog.py" line="72" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="72" />
+      <location filename="../../ui/signoff_dialog.py" line="73" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="76" />
+      <location filename="../../ui/signoff_dialog.py" line="77" />
       <source>Sign off</source>
       <translation>Signer</translation>
+    </message>
+    <message>
+      <source>signed</source>
+      <translation>signé</translation>
+    </message>
+    <message>
+      <source>STALE — content changed after signing</source>
+      <translation>PÉRIMÉE — le contenu a changé après la signature</translation>
+    </message>
+    <message>
+      <source>to sign</source>
+      <translation>à signer</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>Préparé par</translation>
+    </message>
+    <message>
+      <source>Reviewed by</source>
+      <translation>Relu par</translation>
+    </message>
+    <message>
+      <source>Approved by</source>
+      <translation>Approuvé par</translation>
+    </message>
+    <message>
+      <source>Filed by</source>
+      <translation>Archivé par</translation>
     </message>
   </context>
   <context>
@@ -2583,6 +2640,34 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/report_feature.py" line="281" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <source>In review</source>
+      <translation>En relecture</translation>
+    </message>
+    <message>
+      <source>Approved — locked</source>
+      <translation>Approuvé — verrouillé</translation>
+    </message>
+    <message>
+      <source>Archived</source>
+      <translation>Archivé</translation>
+    </message>
+    <message>
+      <source>signed</source>
+      <translation>signé</translation>
+    </message>
+    <message>
+      <source>STALE — content changed after signing</source>
+      <translation>PÉRIMÉE — le contenu a changé après la signature</translation>
+    </message>
+    <message>
+      <source>to sign</source>
+      <translation>à signer</translation>
     </message>
   </context>
   <context>
@@ -2742,6 +2827,66 @@ Quitter quand même et les perdre ?</translation>
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
+    <message>
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priorité</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Responsable</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Postmortem</source>
+      <translation>Postmortem</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>To do</source>
+      <translation>À faire</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fait</translation>
+    </message>
+    <message>
+      <source>Not doing</source>
+      <translation>Abandonné</translation>
+    </message>
+    <message>
+      <source>Mitigate</source>
+      <translation>Atténuer</translation>
+    </message>
+    <message>
+      <source>Prevent</source>
+      <translation>Prévenir</translation>
+    </message>
+    <message>
+      <source>Process</source>
+      <translation>Processus</translation>
+    </message>
+    <message>
+      <source>Detect</source>
+      <translation>Détecter</translation>
+    </message>
   </context>
   <context>
     <name>TrackerWidget</name>
@@ -2832,25 +2977,76 @@ Quitter quand même et les perdre ?</translation>
       <source>Cannot export to {0}: {1}</source>
       <translation>Impossible d'exporter vers {0} : {1}</translation>
     </message>
+    <message>
+      <source>To do</source>
+      <translation>À faire</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fait</translation>
+    </message>
+    <message>
+      <source>Not doing</source>
+      <translation>Abandonné</translation>
+    </message>
+    <message>
+      <source>Mitigate</source>
+      <translation>Atténuer</translation>
+    </message>
+    <message>
+      <source>Prevent</source>
+      <translation>Prévenir</translation>
+    </message>
+    <message>
+      <source>Process</source>
+      <translation>Processus</translation>
+    </message>
+    <message>
+      <source>Detect</source>
+      <translation>Détecter</translation>
+    </message>
   </context>
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="63" />
+      <location filename="../../ui/main_window.py" line="65" />
       <source>Welcome to Postmortem Studio</source>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="68" />
+      <location filename="../../ui/main_window.py" line="70" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="76" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusDelegate</name>
+    <message>
+      <source>To do</source>
+      <translation>À faire</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fait</translation>
+    </message>
+    <message>
+      <source>Not doing</source>
+      <translation>Abandonné</translation>
     </message>
   </context>
 </TS>

@@ -23,6 +23,29 @@ QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 ALIASES = {"window": "MainWindow", "self.window": "MainWindow"}
 
+_ACTION_STATUSES = ("To do", "In progress", "Done", "Not doing")
+_ACTION_KINDS = ("Mitigate", "Prevent", "Process", "Detect")
+_SIGNOFF_STATES = ("signed", "STALE — content changed after signing", "to sign")
+#: Words passed to ``self.tr`` through a variable (lupdate cannot see them): context → sources.
+DYNAMIC: dict[str, tuple[str, ...]] = {
+    "TrackerModel": (
+        "Due",
+        "Priority",
+        "Status",
+        "Owner",
+        "Action",
+        "Postmortem",
+        "Kind",
+        *_ACTION_STATUSES,
+        *_ACTION_KINDS,
+    ),
+    "StatusDelegate": _ACTION_STATUSES,
+    "TrackerWidget": (*_ACTION_STATUSES, *_ACTION_KINDS),
+    "SignoffPage": ("Draft", "In review", "Approved — locked", "Archived", *_SIGNOFF_STATES),
+    "SignoffDialog": (*_SIGNOFF_STATES, "Prepared by", "Reviewed by", "Approved by", "Filed by"),
+    "KpiGauge": ("on target", "above target"),
+}
+
 # fmt: off
 FRENCH: dict[str, str] = {
     # -- the window, menus, home ---------------------------------------------------------------
@@ -198,6 +221,12 @@ FRENCH: dict[str, str] = {
     # -- the read-only report tab ----------------------------------------------------------------
     "Field": "Champ", "Participants": "Participants", "Root cause analysis": "Analyse des causes",
     "Problem:": "Problème :", "Effect:": "Effet :",
+    # -- words other screens pass to tr() through a variable ------------------------------------
+    "Postmortem": "Postmortem", "Approved — locked": "Approuvé — verrouillé", "signed": "signé",
+    "STALE — content changed after signing": "PÉRIMÉE — le contenu a changé après la signature",
+    "to sign": "à signer", "on target": "dans la cible", "above target": "au-dessus de la cible",
+    "target < {0} · {1} incident(s)": "cible < {0} · {1} incident(s)", "Prepared by": "Préparé par", "Reviewed by": "Relu par",
+    "Approved by": "Approuvé par", "Filed by": "Archivé par",
     # -- meeting -------------------------------------------------------------------------------
     "Start the meeting": "Démarrer la réunion", "Step": "Étape", "Minutes": "Minutes",
     "Add a step": "Ajouter une étape", "New step": "Nouvelle étape", "Remove the step": "Retirer l'étape",
@@ -240,10 +269,12 @@ FRENCH: dict[str, str] = {
     "Start meeting…": "Démarrer la réunion…",
     # -- diagrams, import, metrics, tracker, sign-off -----------------------------------------
     "5 Whys": "5 Pourquoi", "Ishikawa": "Ishikawa",
+    "Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · arrows: move · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit": "Tab : ajouter un enfant · Entrée : ajouter un frère · F2 : renommer · {answer}R : cause racine · Suppr : supprimer · flèches : déplacer · glisser une boîte sur une autre pour la déplacer · Ctrl+molette / Ctrl+0 : zoom / ajuster",
+    "Shift+F2: answer · ": "Maj+F2 : réponse · ",
     "Open a postmortem first, then export its diagram.":
         "Ouvrez d'abord un postmortem, puis exportez son diagramme.",
     "Export the diagram": "Exporter le diagramme",
-    "Export diagram as {fmt.upper()}…": "Exporter le diagramme en {fmt.upper()}…",
+    "Export diagram as {0}…": "Exporter le diagramme en {0}…",
     "Import &Markdown…": "Importer du &Markdown…",
     "Import a Markdown postmortem": "Importer un postmortem Markdown",
     "Markdown files (*.md *.markdown)": "Fichiers Markdown (*.md *.markdown)",
@@ -335,6 +366,22 @@ def merge_aliases(root: ET.Element) -> None:
         root.remove(source)
 
 
+def add_dynamic(root: ET.Element) -> None:
+    contexts = {c.findtext("name"): c for c in root.findall("context")}
+    for name, sources in DYNAMIC.items():
+        context = contexts.get(name)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+        known = {m.findtext("source") for m in context.findall("message")}
+        for source in sources:
+            if source not in known:
+                message = ET.SubElement(context, "message")
+                ET.SubElement(message, "source").text = source
+                ET.SubElement(message, "translation")
+                known.add(source)
+
+
 def fill(root: ET.Element) -> list[str]:
     missing: list[str] = []
     for message in root.iter("message"):
@@ -367,6 +414,7 @@ def main() -> int:
     tree = ET.parse(TS)
     root = tree.getroot()
     merge_aliases(root)
+    add_dynamic(root)
     missing = fill(root)
     ET.indent(tree)
     body = ET.tostring(root, encoding="unicode")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -182,7 +183,7 @@ class HeaderPage(QWidget):
 
         top = QHBoxLayout()
         top.addLayout(form, 3)
-        top.addWidget(derived_box, 2)
+        top.addWidget(derived_box, 2, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(titled(self.tr("People"), self.participants))

@@ -54,7 +54,7 @@ class LessonsPage(QWidget):
                     parse_datetime=lambda text: parse_moment(
                         text, self.doc.timezone if self.doc else "UTC", self.tr("sent at")
                     ),
-                    width=170,
+                    width=205,
                 ),
                 Column("text", self.tr("Message")),
             ],

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -275,7 +275,7 @@ class RowsModel(QAbstractTableModel):
             return parse_date(text, column.title.lower()) if text else None
         if column.kind == "datetime":
             assert column.parse_datetime is not None
-            text = str(value).strip()
+            text = "" if value is None else str(value).strip()
             if not text and column.required:
                 raise ValidationError(f"{column.title}: a date and time is required.")
             return column.parse_datetime(text) if text else None
@@ -350,6 +350,22 @@ class RowTable(QTableView):
             self.setColumnWidth(number, column.width or 280)
         self.verticalHeader().setDefaultSectionSize(26)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Delete empties an optional cell (a due date, a marker…) without opening an editor."""
+        index = self.currentIndex()
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and index.isValid()
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            column = self.rows_model.columns[index.column()]
+            if column.kind in ("date", "datetime", "choice") and not column.required:
+                optional = column.kind != "choice" or any(v is None for _, v in column.choices)
+                if optional:
+                    self.rows_model.setData(index, None)
+                    return
+        super().keyPressEvent(event)
 
     def source_row(self, view_row: int) -> int:
         return self.rows_model.doc_row(view_row)
