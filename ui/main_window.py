@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([420, 940])
+        splitter.setSizes([360, 1000])
         self.setCentralWidget(splitter)
 
         self.retry_timer = QTimer(self)
