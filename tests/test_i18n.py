@@ -165,7 +165,7 @@ def test_preferences_feed_new_postmortems_and_the_severity_scale(
     prefs.author_name = "Inès"
     prefs.report_language = "fr"
     prefs.severity_lines = ["SEV1 | Tout est cassé", "SEV2 | Partiellement cassé"]
-    prefs.agenda = [("Chronologie", 20), ("Actions", 10)]
+    prefs.agenda_template = "Post-mortem d’une heure, avec revue des actions ouvertes"
     prefs.categories = ["Humain", "Machine"]
     window = make_window(qtbot, store, monkeypatch)
     doc = window.home.new_postmortem()
@@ -173,7 +173,7 @@ def test_preferences_feed_new_postmortems_and_the_severity_scale(
     severity = window.editor.header.severity
     assert [severity.itemText(i) for i in range(severity.count())] == ["SEV1", "SEV2"]
     reread = Preferences.from_file(tmp_path / "settings.ini")
-    assert reread.agenda == [("Chronologie", 20), ("Actions", 10)]
+    assert reread.agenda_template == "Post-mortem d’une heure, avec revue des actions ouvertes"
     assert reread.categories == ["Humain", "Machine"]
 
 

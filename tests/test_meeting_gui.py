@@ -370,3 +370,23 @@ def test_follow_up_variant_lists_open_actions_of_other_postmortems(
     assert any("Kyverno" in line and "Platform Team" in line for line in shown)
     assert all(earlier.title in line for line in shown)
     assert not any("Ajouter readinessProbe au payment-service —" in line for line in shown)
+
+
+def test_the_agenda_dialog_opens_on_the_preferred_template(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    from tests.editor_helpers import use_temporary_settings
+    from ui.preferences import PreferencesDialog
+
+    prefs = use_temporary_settings(tmp_path, monkeypatch)
+    chooser = PreferencesDialog(prefs)
+    qtbot.addWidget(chooser)
+    names = [chooser.agenda.itemText(i) for i in range(chooser.agenda.count())]
+    assert names == ["One-hour postmortem", "One-hour postmortem, starting with open actions"]
+    chooser.agenda.setCurrentIndex(1)
+    chooser.accept()
+    dialog = AgendaDialog(store, "en")
+    qtbot.addWidget(dialog)
+    assert dialog.templates.currentText() == "One-hour postmortem, starting with open actions"
+    first = dialog.table.item(0, 0)
+    assert first is not None and "open actions" in first.text().lower()

@@ -38,6 +38,7 @@ from app.meeting.timer import MINUTE, Clock
 from app.store import Store
 from ui.meeting.control_panel import ControlPanel
 from ui.meeting.presenter_view import PresenterView
+from ui.preferences import current_preferences
 
 
 class AgendaDialog(QDialog):
@@ -89,7 +90,9 @@ class AgendaDialog(QDialog):
         self._reload_templates()
         self.templates.currentIndexChanged.connect(self._show_template)
         self.table.itemChanged.connect(self._update_total)
-        self._show_template(0)
+        preferred = self.templates.findText(current_preferences().agenda_template)
+        self.templates.setCurrentIndex(max(0, preferred))
+        self._show_template(self.templates.currentIndex())
 
     def _reload_templates(self) -> None:
         self.loaded = all_templates(self.store, self.language)

@@ -28,22 +28,6 @@ from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR
 from app.severity import DEFAULT_SCALE
 
 THEMES = ("light", "dark", "high_contrast")
-DEFAULT_AGENDA: tuple[tuple[str, int], ...] = (
-    ("Introduction and blameless reminder", 5),
-    ("Timeline review", 15),
-    ("Root cause analysis", 20),
-    ("Corrective actions", 15),
-    ("Lessons learned and wrap-up", 5),
-)
-DEFAULT_AGENDA_FR: tuple[tuple[str, int], ...] = (
-    ("Introduction et rappel sans blâme", 5),
-    ("Revue de la chronologie", 15),
-    ("Analyse des causes", 20),
-    ("Actions correctives", 15),
-    ("Leçons apprises et conclusion", 5),
-)
-
-
 @dataclass(frozen=True)
 class SeverityChoice:
     code: str
@@ -157,23 +141,13 @@ class Preferences:
         self.settings.setValue("defaults/categories", "\n".join(lines))
 
     @property
-    def agenda(self) -> list[tuple[str, int]]:
-        agenda = DEFAULT_AGENDA_FR if self._french() else DEFAULT_AGENDA
-        default = [f"{title} | {minutes}" for title, minutes in agenda]
-        steps = []
-        for line in self._lines("defaults/agenda", default):
-            title, _, minutes = line.rpartition("|")
-            if not title:
-                title, minutes = minutes, "10"
-            try:
-                steps.append((title.strip(), max(1, int(minutes.strip()))))
-            except ValueError:
-                steps.append((line, 10))
-        return steps
+    def agenda_template(self) -> str:
+        """Name of the meeting agenda template offered first ('' = the one-hour template)."""
+        return str(self.settings.value("defaults/agenda_template", "") or "")
 
-    @agenda.setter
-    def agenda(self, steps: list[tuple[str, int]]) -> None:
-        self.settings.setValue("defaults/agenda", "\n".join(f"{t} | {m}" for t, m in steps))
+    @agenda_template.setter
+    def agenda_template(self, name: str) -> None:
+        self.settings.setValue("defaults/agenda_template", name)
 
     def sync(self) -> None:
         self.settings.sync()
@@ -245,6 +219,16 @@ def apply_theme(theme: str, application: QApplication | None = None) -> None:
     app.setStyleSheet(style)
 
 
+def _agenda_names(parent: QWidget | None) -> list[str]:
+    """The meeting templates: built-in ones in the interface language, then the saved ones."""
+    from app.meeting.agenda import all_templates, builtin_templates
+
+    language = "fr" if current_preferences().ui_language.startswith("fr") else "en"
+    store = getattr(parent.window(), "store", None) if parent is not None else None
+    agendas = all_templates(store, language) if store is not None else builtin_templates(language)
+    return [agenda.name for agenda in agendas]
+
+
 class PreferencesDialog(QDialog):
     """Edit the preferences; ``changed`` fires after OK with the new values saved."""
 
@@ -282,9 +266,11 @@ class PreferencesDialog(QDialog):
         self.severity = QPlainTextEdit("\n".join(preferences.severity_lines))
         self.severity.setToolTip(self.tr("One level per line: code | description"))
         self.categories = QPlainTextEdit("\n".join(preferences.categories))
-        self.agenda = QPlainTextEdit("\n".join(f"{t} | {m}" for t, m in preferences.agenda))
-        self.agenda.setToolTip(self.tr("One step per line: title | minutes"))
-        for box in (self.severity, self.categories, self.agenda):
+        self.agenda = QComboBox()
+        self.agenda.setObjectName("defaultAgenda")
+        self.agenda.addItems(_agenda_names(parent))
+        self.agenda.setCurrentIndex(max(0, self.agenda.findText(preferences.agenda_template)))
+        for box in (self.severity, self.categories):
             box.setTabChangesFocus(True)
             box.setMinimumHeight(90)
         form = QFormLayout()
@@ -295,7 +281,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Severity scale\n(code | description)"), self.severity)
         form.addRow(self.tr("Ishikawa categories"), self.categories)
-        form.addRow(self.tr("Meeting agenda\n(title | minutes)"), self.agenda)
+        form.addRow(self.tr("Meeting agenda"), self.agenda)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -318,13 +304,7 @@ class PreferencesDialog(QDialog):
         prefs.theme = str(self.theme.currentData())
         prefs.severity_lines = _lines(self.severity.toPlainText())
         prefs.categories = _lines(self.categories.toPlainText())
-        steps = []
-        for line in _lines(self.agenda.toPlainText()):
-            title, _, minutes = line.rpartition("|")
-            if not title:
-                title, minutes = minutes, "10"
-            steps.append((title.strip(), int(minutes) if minutes.strip().isdigit() else 10))
-        prefs.agenda = steps
+        prefs.agenda_template = self.agenda.currentText()
         prefs.sync()
         super().accept()
         self.changed.emit()

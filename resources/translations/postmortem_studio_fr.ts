@@ -77,57 +77,57 @@
   <context>
     <name>AgendaDialog</name>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="51" />
+      <location filename="../../ui/meeting_feature.py" line="52" />
       <source>Start the meeting</source>
       <translation>Démarrer la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="57" />
+      <location filename="../../ui/meeting_feature.py" line="58" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="57" />
+      <location filename="../../ui/meeting_feature.py" line="58" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="64" />
+      <location filename="../../ui/meeting_feature.py" line="65" />
       <source>Add a step</source>
       <translation>Ajouter une étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="65" />
+      <location filename="../../ui/meeting_feature.py" line="66" />
       <source>New step</source>
       <translation>Nouvelle étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="66" />
+      <location filename="../../ui/meeting_feature.py" line="67" />
       <source>Remove the step</source>
       <translation>Retirer l'étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="68" />
+      <location filename="../../ui/meeting_feature.py" line="69" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="74" />
+      <location filename="../../ui/meeting_feature.py" line="75" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="122" />
+      <location filename="../../ui/meeting_feature.py" line="125" />
       <source>Total: {0} min</source>
       <translation>Total : {0} min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="143" />
+      <location filename="../../ui/meeting_feature.py" line="146" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="143" />
+      <location filename="../../ui/meeting_feature.py" line="146" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -2009,7 +2009,7 @@ Quitter quand même et les perdre ?</translation>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="174" />
+      <location filename="../../ui/meeting_feature.py" line="177" />
       <source>Start meeting…</source>
       <translation>Démarrer la réunion…</translation>
     </message>
@@ -2044,17 +2044,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="202" />
+      <location filename="../../ui/meeting_feature.py" line="205" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="203" />
+      <location filename="../../ui/meeting_feature.py" line="206" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="241" />
+      <location filename="../../ui/meeting_feature.py" line="244" />
       <source>Meeting controls</source>
       <translation>Pilotage de la réunion</translation>
     </message>
@@ -2153,103 +2153,96 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../ui/preferences.py" line="256" />
+      <location filename="../../ui/preferences.py" line="240" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="262" />
+      <location filename="../../ui/preferences.py" line="246" />
       <source>System language</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="263" />
-      <location filename="../../ui/preferences.py" line="269" />
+      <location filename="../../ui/preferences.py" line="247" />
+      <location filename="../../ui/preferences.py" line="253" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="264" />
-      <location filename="../../ui/preferences.py" line="269" />
+      <location filename="../../ui/preferences.py" line="248" />
+      <location filename="../../ui/preferences.py" line="253" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="276" />
+      <location filename="../../ui/preferences.py" line="260" />
       <source>Light</source>
       <translation>Clair</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="277" />
+      <location filename="../../ui/preferences.py" line="261" />
       <source>Dark</source>
       <translation>Sombre</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="278" />
+      <location filename="../../ui/preferences.py" line="262" />
       <source>High contrast (for sharing a screen)</source>
       <translation>Contraste élevé (pour partager l'écran)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="283" />
+      <location filename="../../ui/preferences.py" line="267" />
       <source>One level per line: code | description</source>
       <translation>Un niveau par ligne : code | description</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="286" />
-      <source>One step per line: title | minutes</source>
-      <translation>Une étape par ligne : titre | minutes</translation>
+      <location filename="../../ui/preferences.py" line="284" />
+      <source>Meeting agenda</source>
+      <translation>Ordre du jour de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="291" />
+      <location filename="../../ui/preferences.py" line="277" />
       <source>Author name</source>
       <translation>Nom de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="292" />
+      <location filename="../../ui/preferences.py" line="278" />
       <source>Author title</source>
       <translation>Fonction de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="293" />
+      <location filename="../../ui/preferences.py" line="279" />
       <source>Interface language</source>
       <translation>Langue de l'interface</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="294" />
+      <location filename="../../ui/preferences.py" line="280" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="295" />
+      <location filename="../../ui/preferences.py" line="281" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="296" />
+      <location filename="../../ui/preferences.py" line="282" />
       <source>Severity scale
 (code | description)</source>
       <translation>Échelle de sévérité
 (code | description)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="297" />
+      <location filename="../../ui/preferences.py" line="283" />
       <source>Ishikawa categories</source>
       <translation>Catégories Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="298" />
-      <source>Meeting agenda
-(title | minutes)</source>
-      <translation>Ordre du jour
-(titre | minutes)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/preferences.py" line="302" />
+      <location filename="../../ui/preferences.py" line="288" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="303" />
+      <location filename="../../ui/preferences.py" line="289" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>

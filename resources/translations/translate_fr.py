@@ -115,6 +115,7 @@ FRENCH: dict[str, str] = {
     "Interface language": "Langue de l'interface", "Theme": "Thème",
     "Severity scale\n(code | description)": "Échelle de sévérité\n(code | description)",
     "Ishikawa categories": "Catégories Ishikawa",
+    "Meeting agenda": "Ordre du jour de la réunion",
     "Meeting agenda\n(title | minutes)": "Ordre du jour\n(titre | minutes)",
     "Report language": "Langue du rapport",
     # -- editor tabs and header ------------------------------------------------------------------
