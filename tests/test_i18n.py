@@ -170,6 +170,8 @@ def test_preferences_feed_new_postmortems_and_the_severity_scale(
     window = make_window(qtbot, store, monkeypatch)
     doc = window.home.new_postmortem()
     assert (doc.author, doc.language) == ("Inès", "fr")
+    categories = [doc.ishikawa.nodes[n]["text"] for n in doc.ishikawa.successors("e")]
+    assert categories == ["Humain", "Machine"]
     severity = window.editor.header.severity
     assert [severity.itemText(i) for i in range(severity.count())] == ["SEV1", "SEV2"]
     reread = Preferences.from_file(tmp_path / "settings.ini")

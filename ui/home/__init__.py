@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.diagrams.graph import new_ishikawa
 from app.errors import PostmortemError
 from app.jsonio import clone
 from app.model import Postmortem, new_id
@@ -277,6 +278,7 @@ class HomePanel(QWidget):
             title=self.tr("Untitled postmortem"),
             author=prefs.author_name,
             language=prefs.report_language,
+            ishikawa=new_ishikawa(categories=tuple(prefs.categories)),
         )
         return self._add(doc, "created")
 
