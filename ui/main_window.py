@@ -65,6 +65,10 @@ class WelcomePage(QWidget):
         title = QLabel(self.tr("Welcome to Postmortem Studio"))
         title.setObjectName("welcomeTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = title.font()
+        heading.setPointSizeF(heading.pointSizeF() * 2.0)
+        heading.setBold(True)
+        title.setFont(heading)
         text = QLabel(
             self.tr(
                 "Your database has no postmortem yet.\n"
@@ -73,11 +77,19 @@ class WelcomePage(QWidget):
         )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
+        body = text.font()
+        body.setPointSizeF(body.pointSizeF() * 1.25)
+        text.setFont(body)
         self.demo_button = QPushButton(self.tr("Open the demo postmortem"))
+        self.demo_button.setFont(body)
+        self.demo_button.setMinimumHeight(40)
+        self.demo_button.setMinimumWidth(280)
         self.demo_button.setObjectName("openDemoButton")
         self.demo_button.setDefault(True)
         layout.addWidget(title)
+        layout.addSpacing(12)
         layout.addWidget(text)
+        layout.addSpacing(20)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
 
@@ -216,7 +228,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([360, 1000])
+        splitter.setSizes([420, 940])
         self.setCentralWidget(splitter)
 
         self.retry_timer = QTimer(self)

@@ -133,7 +133,7 @@ class HomePanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 100), (2, 70), (3, 90)):  # not sized to contents: 5,000 rows
+        for column, width in ((1, 96), (2, 64), (3, 86)):  # not sized to contents: 5,000 rows
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
