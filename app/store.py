@@ -174,6 +174,8 @@ class Store:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        #: per postmortem: (seq, search text, action rows) this store last wrote
+        self._indexed: dict[str, tuple[int, str | None, list[tuple[Any, ...]] | None]] = {}
         self._check_file()
         try:
             # Quoted so that '?', '#' or '%' in a file name cannot be read as URI syntax.
@@ -367,7 +369,9 @@ class Store:
                     self._snapshot(conn, doc, text, now, f"status: {row[0]} → {doc.status.value}")
                 elif reason.startswith("snapshot"):
                     self._snapshot(conn, doc, text, now, reason)
-            self._index(conn, doc)
+            previous_seq = 0 if row is None else int(row[1])
+            written = self._index(conn, doc, previous_seq)
+        self._indexed[doc.id] = (seq, *written)
         return seq
 
     def _snapshot(
@@ -379,34 +383,47 @@ class Store:
             (doc.id, now, reason, doc.status.value, doc.revision, text),
         )
 
-    def _index(self, conn: sqlite3.Connection, doc: Postmortem) -> None:
-        conn.execute("DELETE FROM postmortem_search WHERE postmortem_id = ?", (doc.id,))
-        conn.execute(
-            "INSERT INTO postmortem_search (postmortem_id, body) VALUES (?, ?)",
-            (doc.id, searchable_text(doc)),
-        )
-        conn.execute("DELETE FROM actions WHERE postmortem_id = ?", (doc.id,))
-        conn.executemany(
-            "INSERT INTO actions (postmortem_id, id, position, action, owner, due, priority, "
-            "status, kind, horizon, ticket, completed_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    doc.id,
-                    a.id,
-                    index,
-                    a.action,
-                    a.owner,
-                    a.due.isoformat() if a.due else None,
-                    a.priority.value,
-                    a.status.value,
-                    a.kind.value,
-                    a.horizon.value,
-                    a.ticket,
-                    a.completed_on.isoformat() if a.completed_on else None,
-                )
-                for index, a in enumerate(doc.actions)
-            ],
-        )
+    def _index(
+        self, conn: sqlite3.Connection, doc: Postmortem, previous_seq: int
+    ) -> tuple[str, list[tuple[Any, ...]]]:
+        """Refresh the search row and the actions mirror, skipping what this store itself
+        wrote last for the same sequence number (typing in a field must not rewrite 100 action
+        rows each time); anything written by another connection since is rewritten."""
+        body = searchable_text(doc)
+        rows = [
+            (
+                doc.id,
+                a.id,
+                index,
+                a.action,
+                a.owner,
+                a.due.isoformat() if a.due else None,
+                a.priority.value,
+                a.status.value,
+                a.kind.value,
+                a.horizon.value,
+                a.ticket,
+                a.completed_on.isoformat() if a.completed_on else None,
+            )
+            for index, a in enumerate(doc.actions)
+        ]
+        cached_seq, last_body, last_rows = self._indexed.get(doc.id, (-1, None, None))
+        if cached_seq != previous_seq:
+            last_body, last_rows = None, None
+        if body != last_body:
+            conn.execute("DELETE FROM postmortem_search WHERE postmortem_id = ?", (doc.id,))
+            conn.execute(
+                "INSERT INTO postmortem_search (postmortem_id, body) VALUES (?, ?)",
+                (doc.id, body),
+            )
+        if rows != last_rows:
+            conn.execute("DELETE FROM actions WHERE postmortem_id = ?", (doc.id,))
+            conn.executemany(
+                "INSERT INTO actions (postmortem_id, id, position, action, owner, due, priority, "
+                "status, kind, horizon, ticket, completed_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+        return body, rows
 
     def snapshot(self, doc: Postmortem, reason: str = "snapshot") -> None:
         """Record a revision on demand (the document is saved first)."""

@@ -385,3 +385,40 @@ def test_a_corrupted_record_is_reported_not_crashed_on(
     assert_one_line_error(result, fragment)
     assert result.code == 1
     assert db_path.read_bytes() == before
+
+
+def test_search_and_action_mirror_follow_every_save_even_from_two_connections(
+    db_path: Path,
+) -> None:
+    from app.demo import demo_document
+
+    doc = demo_document()
+    with Store(db_path) as first, Store(db_path) as second:
+        first.save(doc)
+        doc.summary = "Les clés de chiffrement ont expiré"
+        first.save(doc)  # only the text changed: the action rows are left as they are
+        assert [s.id for s in first.summaries("cles chiffrement")] == [doc.id]
+        assert first.summaries("balancer") == []  # a word of the old summary only
+
+        other = second.load(doc.id)
+        other.actions[0].owner = "Équipe B"
+        second.save(other)
+        owners = [
+            row[0]
+            for row in second._conn.execute(
+                "SELECT owner FROM actions WHERE postmortem_id = ? ORDER BY position", (doc.id,)
+            )
+        ]
+        assert owners[0] == "Équipe B"
+
+        doc.summary = "Les clés ont expiré"  # the first window saves its own document again
+        first.save(doc)
+        owners = [
+            row[0]
+            for row in first._conn.execute(
+                "SELECT owner FROM actions WHERE postmortem_id = ? ORDER BY position", (doc.id,)
+            )
+        ]
+        assert owners[0] == doc.actions[0].owner == "Team Payments"
+        assert [s.id for s in second.summaries("cles expire")] == [doc.id]
+        assert second.summaries("chiffrement") == []
