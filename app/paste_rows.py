@@ -5,7 +5,10 @@ a log with full ISO times, or a Markdown table from a wiki. Each recognised line
 ``TimelineEntry``; lines without a time are attached to the previous entry as notes, so nothing
 pasted is lost. Times without a date take the incident date; times without an offset take the
 document's offset. Text is kept as typed (markup, emoji, right-to-left scripts): it is data, and
-the report escapes it when rendering.
+the report escapes it when rendering; only Markdown code backticks are dropped.
+
+Markers are never set from words: a line mentioning "rollback" may be a plan, not the
+mitigation. Each entry gets a *suggested* marker that the person confirms in the preview.
 """
 
 from __future__ import annotations
@@ -42,6 +45,21 @@ class PasteResult:
     entries: list[TimelineEntry] = field(default_factory=list)
     notes_attached: int = 0
     skipped: list[str] = field(default_factory=list)
+    #: the marker each entry's words suggest (parallel to ``entries``), never applied here
+    suggested: list[Marker | None] = field(default_factory=list)
+    #: some time had no date of its own and took the ``day`` given
+    used_day: bool = False
+
+    def add(self, entry: TimelineEntry) -> None:
+        entry.event = _plain(entry.event)
+        entry.actor = _plain(entry.actor)
+        self.entries.append(entry)
+        self.suggested.append(guess_marker(entry.event))
+
+
+def _plain(text: str) -> str:
+    """Markdown inline code marks dropped: "`api-7f9` restarted" → "api-7f9 restarted"."""
+    return text.replace("`", "").strip() if "`" in text else text
 
 
 def _clock(text: str) -> time:
@@ -108,18 +126,18 @@ def _parse_table(lines: list[str], day: date, zone: tzinfo, result: PasteResult)
             continue
         cells = _table_cells(line)
         try:
-            moment = _parse_when(cells[at_col], day, zone)
+            moment, dated = _parse_when(cells[at_col], day, zone)
             event = cells[event_col]
         except (IndexError, ValueError):
             result.skipped.append(line)
             continue
         actor = cells[actor_col] if actor_col is not None and actor_col < len(cells) else ""
-        result.entries.append(
-            TimelineEntry(at=moment, event=event, actor=actor, marker=guess_marker(event))
-        )
+        result.used_day |= not dated
+        result.add(TimelineEntry(at=moment, event=event, actor=actor))
 
 
-def _parse_when(text: str, day: date, zone: tzinfo) -> datetime:
+def _parse_when(text: str, day: date, zone: tzinfo) -> tuple[datetime, bool]:
+    """The moment in a table cell, and whether the cell had its own date."""
     value = text.strip().strip("`*_")
     try:
         parsed = datetime.fromisoformat(value)
@@ -127,8 +145,10 @@ def _parse_when(text: str, day: date, zone: tzinfo) -> datetime:
         match = re.fullmatch(r"(?:" + _DATE + r"[T ]\s*)?" + _TIME + r"\s*" + _OFFSET, value)
         if not match:
             raise ValueError(text) from None
-        return _moment(match["date"], match["time"], match["offset"], day, zone)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+        return _moment(match["date"], match["time"], match["offset"], day, zone), bool(
+            match["date"]
+        )
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)), True
 
 
 def parse_pasted_rows(text: str, day: date, zone: tzinfo) -> PasteResult:
@@ -157,20 +177,13 @@ def parse_pasted_rows(text: str, day: date, zone: tzinfo) -> PasteResult:
                 match = None
         if match:
             event = match["event"]
-            result.entries.append(
-                TimelineEntry(
-                    at=moment,
-                    event=event,
-                    actor=(match["actor"] or "").strip(),
-                    marker=guess_marker(event),
-                )
-            )
+            result.used_day |= not match["date"]
+            result.add(TimelineEntry(at=moment, event=event, actor=(match["actor"] or "").strip()))
             slack_actor = ""
         elif slack_actor:
             moment = _moment(None, slack_time, None, day, zone)
-            result.entries.append(
-                TimelineEntry(at=moment, event=line, actor=slack_actor, marker=guess_marker(line))
-            )
+            result.used_day = True
+            result.add(TimelineEntry(at=moment, event=line, actor=slack_actor))
         elif result.entries:
             previous = result.entries[-1]
             previous.notes = f"{previous.notes}\n{line}" if previous.notes else line

@@ -559,6 +559,18 @@ class Store:
                     (postmortem_id, json.dumps(state, ensure_ascii=False), _now()),
                 )
 
+    def discard_untouched(self, postmortem_id: str, seq: int) -> bool:
+        """Remove a postmortem nobody edited since it was created (still at ``seq``), with its
+        history: a "New" that was left untouched leaves nothing behind. False if it was edited."""
+        with self._transaction() as conn:
+            gone = conn.execute(
+                "DELETE FROM postmortems WHERE id = ? AND seq = ?", (postmortem_id, seq)
+            ).rowcount
+            if gone:
+                for table in ("revisions", "actions", "postmortem_search", "meetings"):
+                    conn.execute(f"DELETE FROM {table} WHERE postmortem_id = ?", (postmortem_id,))
+        return bool(gone)
+
     # -- maintenance -----------------------------------------------------------------------
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:

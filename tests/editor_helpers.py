@@ -118,3 +118,15 @@ def edit_cell(qtbot, table: RowTable, row: int, column: int, text: str) -> None:
 
 def cell_text(table: RowTable, row: int, column: int) -> str:
     return str(table.cell(row, column).data() or "")
+
+
+def paste_and_add(qtbot, timeline, text: str, *, use_suggestions: bool = False) -> int:
+    """Paste ``text`` into the timeline, look at the preview, press "Add N rows"."""
+    before = len(timeline.doc.timeline)
+    preview = timeline.paste_text(text)
+    assert preview is not None and preview.isVisible()
+    if use_suggestions:
+        qtbot.mouseClick(preview.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(preview.ok_button, Qt.MouseButton.LeftButton)
+    assert not preview.isVisible()
+    return len(timeline.doc.timeline) - before

@@ -39,8 +39,12 @@ def type_text(widget: QWidget, text: str) -> None:
         QApplication.sendEvent(widget, event)
 
 
-def press(qtbot: Any, view: DiagramView, key: Qt.Key, shift: bool = False) -> None:
+def press(
+    qtbot: Any, view: DiagramView, key: Qt.Key, shift: bool = False, alt: bool = False
+) -> None:
     modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    if alt:
+        modifier |= Qt.KeyboardModifier.AltModifier  # Alt+arrows follow the tree
     qtbot.keyClick(view, key, modifier)
 
 
@@ -63,7 +67,7 @@ def build_children(qtbot: Any, view: DiagramView, kids: tuple[Any, ...]) -> None
             press(qtbot, view, Qt.Key.Key_R)
         if grandchildren:
             build_children(qtbot, view, grandchildren)
-            press(qtbot, view, Qt.Key.Key_Up)
+            press(qtbot, view, Qt.Key.Key_Up, alt=True)
 
 
 @pytest.fixture
@@ -98,14 +102,14 @@ def test_both_demo_diagrams_built_by_keyboard_undone_and_redone(
     effect, _, _, categories = outline(demo.ishikawa)
     press(qtbot, fish_view, Qt.Key.Key_F2)
     write(qtbot, fish_view, effect)
-    press(qtbot, fish_view, Qt.Key.Key_Down)
+    press(qtbot, fish_view, Qt.Key.Key_Down, alt=True)
     for index, (name, _, _, causes) in enumerate(categories):
         if index:
-            press(qtbot, fish_view, Qt.Key.Key_Right)
+            press(qtbot, fish_view, Qt.Key.Key_Right, alt=True)
         press(qtbot, fish_view, Qt.Key.Key_F2)
         write(qtbot, fish_view, name)
         build_children(qtbot, fish_view, causes)
-        press(qtbot, fish_view, Qt.Key.Key_Up)
+        press(qtbot, fish_view, Qt.Key.Key_Up, alt=True)
 
     assert outline(window.session.doc.whys) == outline(demo.whys)
     assert outline(window.session.doc.ishikawa) == outline(demo.ishikawa)

@@ -61,7 +61,12 @@ def test_chat_log_lines_become_rows_and_loose_lines_become_notes() -> None:
     )
     result = parse_pasted_rows("random preface\n" + text, DAY, PARIS_WINTER)
     assert result.skipped == ["random preface"]
-    events = [(e.at.strftime("%H:%M:%S"), e.actor, e.event, e.marker) for e in result.entries]
+    events = [
+        (e.at.strftime("%H:%M:%S"), e.actor, e.event, suggestion)
+        for e, suggestion in zip(result.entries, result.suggested, strict=True)
+    ]
+    assert all(e.marker is None for e in result.entries)  # suggested, never set
+    assert result.used_day  # "[14:00]" took the day given
     assert events[0] == ("14:00:00", "CI", "Déploiement v1.2.0 started", Marker.STARTED)
     assert result.entries[0].notes == "stack trace line"
     assert events[1][:3] == ("14:00:20", "Prometheus", "alert HighErrorRate fired")
@@ -94,8 +99,18 @@ def test_markdown_table_with_markup_emoji_and_rtl() -> None:
         ("**Alerte** <img src=x> 🚨", "سارة"),
         ("Rollback ✅", "Léa"),
     ]
-    assert result.entries[1].marker == Marker.MITIGATED
+    assert result.suggested[1] == Marker.MITIGATED
+    assert result.entries[1].marker is None
     assert len(result.skipped) == 1
+
+
+def test_backticks_are_dropped_and_dated_lines_need_no_day() -> None:
+    result = parse_pasted_rows(
+        "2026-01-15 14:02 sre: `kubectl rollout undo` on `api`", DAY, PARIS_WINTER
+    )
+    assert result.entries[0].event == "kubectl rollout undo on api"
+    assert result.suggested == [None]
+    assert not result.used_day
 
 
 def test_ten_thousand_lines_parse_quickly() -> None:

@@ -17,6 +17,7 @@ from tests.editor_helpers import (
     fill_field,
     fill_text,
     make_window,
+    paste_and_add,
     use_temporary_settings,
 )
 
@@ -34,7 +35,7 @@ def fill_everything(qtbot, window) -> None:
     fill_field(qtbot, fields["detected_at"], "2026-03-02T14:05:00+01:00")
     fill_field(qtbot, fields["mitigated_at"], "2026-03-02 14:30+01:00")
     fill_field(qtbot, fields["resolved_at"], "2026-03-02 15:00+01:00")
-    choose(qtbot, header.severity, "P1")
+    choose(qtbot, header.severity, "P1 — Severe degradation")
     choose(qtbot, header.status, "In review")
     fill_field(qtbot, fields["author"], "Camille Martin")
     fill_field(qtbot, fields["reviewers"], "Julien, Sofía")
@@ -66,7 +67,7 @@ def fill_everything(qtbot, window) -> None:
     edit_cell(qtbot, table, 0, 2, "CI")
     edit_cell(qtbot, table, 0, 3, "Started")
     edit_cell(qtbot, table, 0, 4, "pipeline #812")
-    assert timeline.paste_text(PASTED) == 2
+    assert paste_and_add(qtbot, timeline, PASTED, use_suggestions=True) == 2
 
     analysis = editor.analysis
     fill_text(qtbot, analysis.root_cause, "Aucune readinessProbe sur les pods.")
@@ -221,7 +222,7 @@ def test_fill_undo_all_redo_all_then_reopen(
     check_everything(window.current)
     editor = window.editor
     assert editor.header.fields["title"].text() == "Panne du paiement — déploiement v2"
-    assert editor.header.fields["started_at"].text() == "2026-03-02 14:00:00+01:00"
+    assert editor.header.fields["started_at"].text() == "2026-03-02 14:00 +01:00"
     assert editor.header.severity_description.text() == "Dégradation sévère"  # report in French
     assert cell_text(editor.actions.table, 0, 1) == "Team Payments"
     assert cell_text(editor.actions.table, 0, 4) == "In progress"

@@ -16,6 +16,7 @@ from tests.editor_helpers import (
     fill_field,
     fill_text,
     make_window,
+    paste_and_add,
     use_temporary_settings,
 )
 
@@ -85,9 +86,12 @@ def test_rows_insert_delete_reorder_and_sort(qtbot, window) -> None:
 def test_markers_feed_the_derived_times_live(qtbot, window) -> None:
     timeline = window.editor.timeline
     assert (
-        timeline.paste_text(
+        paste_and_add(
+            qtbot,
+            timeline,
             "[14:00] ci: deploy started\n[14:04] prometheus: alert fired\n"
-            "[14:20] sre: rollback\n[14:30] sre: all good, resolved"
+            "[14:20] sre: rollback\n[14:30] sre: all good, resolved",
+            use_suggestions=True,
         )
         == 4
     )
@@ -109,8 +113,12 @@ def test_ctrl_v_in_the_timeline_pastes_rows(qtbot, window) -> None:
     )
     table = window.editor.timeline.table
     qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    preview = window.editor.timeline.preview
+    assert preview.isVisible() and window.current.timeline == []  # nothing stored yet
+    qtbot.mouseClick(preview.ok_button, Qt.MouseButton.LeftButton)
     assert [e.event for e in window.current.timeline] == ["Début 🚀", "Fin"]
-    assert cell_text(table, 0, 0) == "2026-01-15 09:00+01:00"
+    assert cell_text(table, 0, 0) == "09:00"  # the incident's day: the time alone
+    assert table.cell(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "2026-01-15 09:00 +01:00"
 
 
 def test_ticket_and_annex_links_open_in_the_browser(qtbot, window, catcher) -> None:

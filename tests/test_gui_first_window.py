@@ -22,7 +22,7 @@ def test_empty_database_offers_the_demo_and_lists_it(qtbot, store: Store, tmp_pa
     title = window.list_model.index(0, 0).data()
     assert title == "Panne du payment-service : pods sans readinessProbe"
     assert window.list_model.index(0, 2).data() == "P1"
-    assert window.pages.currentWidget() is window.document_tabs
+    assert window.pages.currentWidget() is window.document_area
     window.document_tabs.setCurrentWidget(window.document_view)  # the read-only report tab
     text = window.document_view.toPlainText()
     for expected in ("Absence de readinessProbe", "Rollback exécuté", "Team Payments", "27 %"):

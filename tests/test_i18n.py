@@ -63,9 +63,7 @@ def test_the_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
     if not lrelease.exists():
         pytest.skip("pyside6-lrelease is not installed beside this Python")
     fresh = tmp_path / "fresh.qm"
-    subprocess.run(
-        [str(lrelease), "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60
-    )
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60)
     assert fresh.read_bytes() == QM.read_bytes(), f"the .qm is out of date ({FIX})"
 
 
@@ -173,7 +171,10 @@ def test_preferences_feed_new_postmortems_and_the_severity_scale(
     categories = [doc.ishikawa.nodes[n]["text"] for n in doc.ishikawa.successors("e")]
     assert categories == ["Humain", "Machine"]
     severity = window.editor.header.severity
-    assert [severity.itemText(i) for i in range(severity.count())] == ["SEV1", "SEV2"]
+    assert [severity.itemText(i) for i in range(severity.count())] == [
+        "SEV1 — Tout est cassé",
+        "SEV2 — Partiellement cassé",
+    ]
     reread = Preferences.from_file(tmp_path / "settings.ini")
     assert reread.agenda_template == "Post-mortem d’une heure, avec revue des actions ouvertes"
     assert reread.categories == ["Humain", "Machine"]

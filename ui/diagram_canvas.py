@@ -16,9 +16,11 @@ items are created, updated or removed by node id, so the selection survives ever
 
 Keys: Tab adds a child, Enter a sibling, F2 (or double-click) renames in place, Shift+F2 edits
 a why's answer, Delete removes the node and its subtree, R toggles root cause, arrows move the
-selection (Up: parent, Down: first child, Left/Right: siblings), Ctrl+= / Ctrl+- zoom, Ctrl+0
-fits. Mouse: click selects, drag a box onto another to re-parent it (the target turns green),
-drag the background to pan, Ctrl+wheel zooms, right-click opens the context menu.
+selection to the nearest box in that direction on screen (Alt+arrows follow the tree: Up parent,
+Down first child, Left/Right siblings), Ctrl+= / Ctrl+- zoom, Ctrl+0 fits (also done on opening
+and whenever the layout changes size). Mouse: click selects, drag a box onto another to
+re-parent it (the target turns green), drag the background to pan, Ctrl+wheel zooms,
+right-click opens the context menu.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QPlainTextEdit, QWidget
 
 from app.diagrams import changes
 from app.diagrams.document_layout import layout_for
@@ -59,16 +61,36 @@ from ui.session_bridge import SessionBridge
 DEFAULT_ZOOM = 1.25  # 10.5 pt text is ≥ 13 px high at 1280×720 without zooming
 MIN_ZOOM, MAX_ZOOM = 0.15, 5.0
 DRAG_THRESHOLD = 6
+#: arrow key → direction on screen (x, y)
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
 
 
-class InPlaceEditor(QLineEdit):
-    """The rename field laid over a box: Enter commits, Escape cancels."""
+class InPlaceEditor(QPlainTextEdit):
+    """The rename field laid over a box, as big as the box: Enter commits, Shift+Enter starts a
+    new line, Escape cancels."""
 
     committed = Signal(str)
     cancelled = Signal()
 
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not shift:
             self.committed.emit(self.text())
             return
         if event.key() == Qt.Key.Key_Escape:
@@ -110,6 +132,8 @@ class DiagramView(QGraphicsView):
         self.dragging = False
         self.drop_target: str | None = None
         self.auto_fit = not editable
+        self._fitted_size: tuple[float, float] | None = None
+        self._shown_fitted = False
         self.last_error = ""  # the last refused edit, when there is no window to show it
         self.setObjectName(f"diagram-{kind}")
         self.setScene(QGraphicsScene(self))
@@ -118,7 +142,7 @@ class DiagramView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.scale(DEFAULT_ZOOM, DEFAULT_ZOOM)
         self.editor = InPlaceEditor(self.viewport())
         self.editor.setObjectName("diagramEditor")
@@ -143,6 +167,8 @@ class DiagramView(QGraphicsView):
             self.bridge = SessionBridge(session, self)
             self.bridge.changed.connect(self.rebuild)
         self.selected = None
+        self._fitted_size = None  # a newly opened diagram is shown whole
+        self._shown_fitted = False
         self.rebuild()
         if session is not None:
             self.select(root_of(self._graph()))
@@ -192,9 +218,12 @@ class DiagramView(QGraphicsView):
                 line.set_connector(connector)
         for gone_key in set(self.connectors_) - wanted:
             scene.removeItem(self.connectors_.pop(gone_key))
+        size = (layout.width, layout.height)
         scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
-        if self.auto_fit:
+        if self.auto_fit or size != self._fitted_size:
+            self._fitted_size = size
             self.fit()
+        self.viewport().update()  # no stale connector pieces in the exposed region
         if self.selected not in self.items_:
             self.selected = None
             self.select(root_of(self._graph()))
@@ -269,10 +298,18 @@ class DiagramView(QGraphicsView):
             return
         self.editing = (node, field)
         item = self.items_[node]
+        self.ensureVisible(item, 24, 24)
         rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
-        self.editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 160), 34)
+        line = self.editor.fontMetrics().lineSpacing()
+        self.editor.setGeometry(
+            rect.x(), rect.y(), max(rect.width(), 160), max(rect.height(), 2 * line + 12)
+        )
         self.editor.setText(str(self._graph().nodes[node].get(field, "")))
-        placeholder = "Answer: because…" if field == "answer" else "Type the text, Enter"
+        placeholder = (
+            "Answer: because…"
+            if field == "answer"
+            else "Type the text, Enter (Shift+Enter: new line)"
+        )
         self.editor.setPlaceholderText(placeholder)
         self.editor.show()
         self.editor.selectAll()
@@ -318,8 +355,10 @@ class DiagramView(QGraphicsView):
             self.zoom_by(0.8)
         elif ctrl and key == Qt.Key.Key_0:
             self.fit()
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+        elif key in ARROWS and modifiers & Qt.KeyboardModifier.AltModifier:
             self._navigate(key)
+        elif key in ARROWS:
+            self._navigate_on_screen(key)
         elif not self.editable or self.session is None:
             super().keyPressEvent(event)
         elif key == Qt.Key.Key_Tab:
@@ -336,7 +375,29 @@ class DiagramView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
+    def _navigate_on_screen(self, key: int) -> None:
+        """Select the nearest box in the arrow's direction, as the boxes are drawn."""
+        if self.selected is None or self.selected not in self.items_:
+            return
+        here = self.items_[self.selected].sceneBoundingRect().center()
+        dx, dy = ARROWS[key]
+        best: tuple[float, str] | None = None
+        for node, item in self.items_.items():
+            if node == self.selected:
+                continue
+            there = item.sceneBoundingRect().center()
+            ahead = (there.x() - here.x()) * dx + (there.y() - here.y()) * dy
+            aside = abs((there.x() - here.x()) * dy) + abs((there.y() - here.y()) * dx)
+            if ahead <= 1 or aside > 2.5 * ahead + 40:
+                continue  # behind, or too far off the arrow's direction
+            score = ahead + 2 * aside
+            if best is None or score < best[0]:
+                best = (score, node)
+        if best is not None:
+            self.select(best[1])
+
     def _navigate(self, key: int) -> None:
+        """Alt+arrows follow the tree: Up parent, Down first child, Left/Right siblings."""
         if self.session is None or self.selected is None:
             return
         graph = self._graph()
@@ -378,6 +439,12 @@ class DiagramView(QGraphicsView):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self.auto_fit:
+            self.fit()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._shown_fitted and self.layout_ is not None:
+            self._shown_fitted = True  # the first time it is seen at its real size
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

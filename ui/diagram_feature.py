@@ -17,7 +17,8 @@ from ui.diagram_canvas import DiagramView
 HINT = QT_TRANSLATE_NOOP(
     "DiagramPage",
     "Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · "
-    "arrows: move · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit",
+    "arrows: nearest box · Alt+arrows: parent/child/sibling · drag a box onto another to move "
+    "it · Ctrl+wheel / Ctrl+0: zoom / fit",
 )
 
 

@@ -186,6 +186,9 @@ def document_html(doc: Postmortem) -> str:
             [f"[{audience_labels()[c.audience]}] {c.channel}: {c.text}" for c in doc.communications]
         )
     )
+    if doc.parking_lot:
+        parts.append(f"<h2>{translate('DocumentView', 'Parking lot / follow-ups')}</h2>")
+        parts.append(_items(doc.parking_lot))
     parts.append(f"<h2>{translate('DocumentView', 'Annexes')}</h2>")
     for annex in doc.annexes:
         if annex.kind.value == "log":

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -43,8 +44,10 @@ from ui.document_view import DocumentView
 from ui.editor import DocumentEditor
 from ui.editor.descriptions import describe
 from ui.editor.messages import localized
+from ui.editor.outline import SectionOutline
 from ui.editor.widgets import FieldEdit, TextEdit
 from ui.features import FEATURES
+from ui.help import show_help
 from ui.home import HomePanel
 from ui.i18n import install_language
 from ui.postmortem_list import PostmortemListModel
@@ -202,6 +205,15 @@ class MainWindow(QMainWindow):
         self.document_tabs.setDocumentMode(True)
         self.document_tabs.addTab(self.document_view, "")
         self.editor = DocumentEditor(self, self.document_tabs, lambda: self.today())  # noqa: PLW0108
+        self.outline = SectionOutline(self.document_tabs)
+        self.outline.shortcut_actions(self)
+        self.document_area = QWidget()
+        self.document_area.setObjectName("documentArea")
+        area_layout = QHBoxLayout(self.document_area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.setSpacing(0)
+        area_layout.addWidget(self.outline)
+        area_layout.addWidget(self.document_tabs, 1)
         self.document_tabs.setCurrentIndex(0)
         self._report_stale = True
         self.document_tabs.currentChanged.connect(self._tab_changed)
@@ -215,7 +227,7 @@ class MainWindow(QMainWindow):
         self.empty_selection = QLabel()
         self.empty_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.empty_selection, self.document_tabs):
+        for page in (self.welcome, self.empty_selection, self.document_area):
             self.pages.addWidget(page)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -243,6 +255,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for feature in FEATURES:
             importlib.import_module(feature).install(self)
+        self._arrange_sections()
+        self._group_file_menu()
         self.refresh()
         self.home.update_facets()
 
@@ -303,8 +317,18 @@ class MainWindow(QMainWindow):
         self.snapshot_action.triggered.connect(self.take_snapshot)
         self.menus["document"].addAction(self.history_action)
         self.menus["document"].addAction(self.snapshot_action)
+        self.keys_action = QAction(self)
+        self.keys_action.setObjectName("keyboardHelp")
+        self.keys_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.keys_action.triggered.connect(lambda: show_help(self, "keys"))
+        self.guide_action = QAction(self)
+        self.guide_action.setObjectName("guideHelp")
+        self.guide_action.triggered.connect(lambda: show_help(self, "guide"))
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
+        self.menus["help"].addAction(self.guide_action)
+        self.menus["help"].addAction(self.keys_action)
+        self.menus["help"].addSeparator()
         self.menus["help"].addAction(self.about_action)
 
     def _retranslate(self) -> None:
@@ -330,6 +354,8 @@ class MainWindow(QMainWindow):
         self.history_action.setText(self.tr("&History…"))
         self.snapshot_action.setText(self.tr("Take a &snapshot"))
         self.about_action.setText(self.tr("&About Postmortem Studio"))
+        self.keys_action.setText(self.tr("&Keyboard shortcuts"))
+        self.guide_action.setText(self.tr("&Getting started"))
         self.document_tabs.setTabText(
             self.document_tabs.indexOf(self.document_view), self.tr("Report")
         )
@@ -356,7 +382,40 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.editor = DocumentEditor(self, self.document_tabs, lambda: self.today())  # noqa: PLW0108
         self.editor.load(self.current)
+        self._arrange_sections()
         self.document_tabs.setCurrentIndex(max(0, current))
+
+    def _group_file_menu(self) -> None:
+        """File menu in groups: New/Open/Import · Export · Preferences · Quit last."""
+        menu = self.menus["file"]
+        actions = [a for a in menu.actions() if not a.isSeparator()]
+        exports = [a for a in actions if a.objectName().lower().startswith("export")]
+        last = [self.preferences_action, self.quit_action]
+        first = [a for a in actions if a not in exports and a not in last]
+        creating = [a for a in first if a in (self.new_action, self.duplicate_action)]
+        rest = [a for a in first if a not in creating]
+        for action in menu.actions():
+            menu.removeAction(action)
+        for group in (creating, rest, exports, [self.preferences_action], [self.quit_action]):
+            if group:
+                if menu.actions():
+                    menu.addSeparator()
+                menu.addActions(group)
+
+    def _arrange_sections(self) -> None:
+        """The outline in document order: editor pages, diagrams, sign-off, then the report."""
+        diagrams = getattr(self, "diagram_pages", {})
+        pages = self.editor.containers
+        self.outline.arrange(
+            [
+                *((key, pages[key]) for key in ("header", "summary", "timeline", "analysis")),
+                ("whys", diagrams.get("whys")),
+                ("ishikawa", diagrams.get("ishikawa")),
+                *((key, pages[key]) for key in ("actions", "lessons", "parking", "annexes")),
+                ("signoff", getattr(self, "signoff_page", None)),
+                ("report", self.document_view),
+            ]
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "editor"):
@@ -441,7 +500,7 @@ class MainWindow(QMainWindow):
         self.bridge = SessionBridge(session, self)
         self.bridge.changed.connect(self._document_changed)
         self._show_document()
-        self.pages.setCurrentWidget(self.document_tabs)
+        self.pages.setCurrentWidget(self.document_area)
         self.document_opened.emit(session)
 
     def close_document(self) -> None:
@@ -456,12 +515,14 @@ class MainWindow(QMainWindow):
         self.session = None
         self.bridge = None
         self.current = None
+        self.home.discard_untouched()
         self.editor.load(None)
         self._update_title()
         self.document_closed.emit()
 
     def _show_document(self) -> None:
         self.editor.load(self.current)
+        self.outline.load(self.current)
         self._report_stale = True
         if self.document_tabs.currentWidget() is self.document_view:
             self._render_report()
@@ -580,6 +641,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
+        self.home.discard_untouched()  # a New left untouched leaves no empty postmortem
         super().closeEvent(event)
 
     # -- commands --------------------------------------------------------------------------

@@ -28,6 +28,8 @@ from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR
 from app.severity import DEFAULT_SCALE
 
 THEMES = ("light", "dark", "high_contrast")
+
+
 @dataclass(frozen=True)
 class SeverityChoice:
     code: str
@@ -174,9 +176,12 @@ def apply_theme(theme: str, application: QApplication | None = None) -> None:
     app = application or QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    from ui.design import theme_style
+
+    app.setProperty("pmTheme", theme)
     if theme == "light":
         app.setPalette(app.style().standardPalette())
-        app.setStyleSheet("")
+        app.setStyleSheet(theme_style(theme))
         return
     palette = QPalette()
     if theme == "dark":
@@ -216,7 +221,7 @@ def apply_theme(theme: str, application: QApplication | None = None) -> None:
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     app.setPalette(palette)
-    app.setStyleSheet(style)
+    app.setStyleSheet(style + theme_style(theme))
 
 
 def _agenda_names(parent: QWidget | None) -> list[str]:

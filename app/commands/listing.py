@@ -142,4 +142,6 @@ def render_text(doc: Postmortem) -> str:
         lines.append(f"[{action.status.value}] {action.action} — {action.owner or '—'} (due {due})")
     lines += _heading("Lessons learned")
     lines += [f"- [{lesson.audience}] {lesson.text}" for lesson in doc.lessons] or ["—"]
+    if doc.parking_lot:
+        lines += _heading("Parking lot / follow-ups") + _bullets(doc.parking_lot)
     return "\n".join(lines)

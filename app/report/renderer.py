@@ -151,6 +151,7 @@ class ReportRenderer:
             self._actions,
             self._lessons,
             self._communications,
+            self._parking_lot,
             self._annexes,
             self._closing,
         ):
@@ -604,6 +605,12 @@ class ReportRenderer:
                 [w["audience"], w["channel"], w["time"], w["message"]], rows, [1.6, 1.8, 2.6, 6]
             ),
         ]
+
+    def _parking_lot(self) -> list[Any]:
+        """Topics parked during the meeting (only when there are some)."""
+        if not self.doc.parking_lot:
+            return []
+        return [self._heading("parking_lot"), *self._bullets(self.doc.parking_lot)]
 
     def _annexes(self) -> list[Any]:
         flow: list[Any] = [self._heading("annexes")]

@@ -1,4 +1,4 @@
-"""The document editor: one tab per section group of the postmortem.
+"""The document editor: one page per section group of the postmortem (see ``outline``).
 
 Every page reads the open document in ``load(doc)`` (called on opening and after each change)
 and writes through the host's ``apply_change``.
@@ -18,6 +18,7 @@ from ui.editor.analysis import AnalysisPage
 from ui.editor.annexes import AnnexesPage
 from ui.editor.header import HeaderPage
 from ui.editor.lessons import LessonsPage
+from ui.editor.parking import ParkingLotPage
 from ui.editor.row_section import EditorHost
 from ui.editor.summary import SummaryPage
 from ui.editor.timeline import TimelinePage
@@ -45,6 +46,7 @@ class DocumentEditor(QObject):
         self.actions = ActionsPage(host, today)
         self.lessons = LessonsPage(host)
         self.annexes = AnnexesPage(host)
+        self.parking = ParkingLotPage(host)
         self.pages: list[tuple[QWidget, str, str]] = [
             (self.header, "headerTab", self.tr("Header")),
             (self.summary, "summaryTab", self.tr("Summary and impact")),
@@ -52,11 +54,16 @@ class DocumentEditor(QObject):
             (self.analysis, "analysisTab", self.tr("Analysis")),
             (self.actions, "actionsTab", self.tr("Actions")),
             (self.lessons, "lessonsTab", self.tr("Lessons and communications")),
+            (self.parking, "parkingTab", self.tr("Parking lot")),
             (self.annexes, "annexesTab", self.tr("Annexes")),
         ]
+        #: section key (as in ``app.section_status``) → the page shown in ``tabs``
+        self.containers: dict[str, QWidget] = {}
         for position, (page, name, title) in enumerate(self.pages):
             page.setObjectName(name)
-            tabs.insertTab(position, _scrolling(page), title)
+            container = _scrolling(page)
+            self.containers[name.removesuffix("Tab")] = container
+            tabs.insertTab(position, container, title)
 
     def load(self, doc: Postmortem | None) -> None:
         for page, _name, _title in self.pages:

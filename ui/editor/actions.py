@@ -14,7 +14,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.cause_links import link_labels
+from app.edits import set_cell
 from app.model import Action, Postmortem
+from app.natural_dates import parse_due_date
 from app.vocabulary import ActionKind, ActionStatus, Horizon, Priority
 from ui.editor.labels import (
     action_status_labels,
@@ -23,6 +26,7 @@ from ui.editor.labels import (
     kind_labels,
     priority_labels,
 )
+from ui.editor.link_picker import LinkPicker
 from ui.editor.row_section import EditorHost, RowSection
 from ui.editor.rows import Column
 
@@ -53,7 +57,13 @@ class ActionsPage(QWidget):
             [
                 Column("action", self.tr("Action"), required=True),
                 Column("owner", self.tr("Owner"), width=120),
-                Column("due", self.tr("Due"), "date", width=110),
+                Column(
+                    "due",
+                    self.tr("Due"),
+                    "date",
+                    width=110,
+                    parse_date=lambda text: parse_due_date(text, self.today(), self.tr("due date")),
+                ),
                 Column(
                     "priority",
                     self.tr("Priority"),
@@ -87,7 +97,13 @@ class ActionsPage(QWidget):
                     width=115,
                 ),
                 Column("ticket", self.tr("Ticket"), width=170),
-                Column("causes", self.tr("Linked causes"), "list", width=150),
+                Column(
+                    "causes",
+                    self.tr("Linked causes"),
+                    "computed",
+                    compute=self._causes_text,
+                    width=220,
+                ),
             ],
             lambda _doc, _pos: Action(action=self.tr("New action")),
             min_rows=10,
@@ -98,12 +114,58 @@ class ActionsPage(QWidget):
         self.open_ticket_button.setObjectName("actions_open_ticket")
         self.open_ticket_button.clicked.connect(self.open_ticket)
         self.rows.buttons.insertWidget(4, self.open_ticket_button)
+        self.link_button = QPushButton(self.tr("Link causes…"))
+        self.link_button.setObjectName("actions_link_causes")
+        self.link_button.setToolTip(
+            self.tr("Choose the whys and causes this action addresses (or double-click the cell).")
+        )
+        self.link_button.clicked.connect(self.pick_causes)
+        self.rows.buttons.insertWidget(5, self.link_button)
+        self.causes_column = len(self.rows.model.columns) - 1
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
         self.overdue = QLabel()
         self.overdue.setObjectName("overdueNote")
         self.overdue.setStyleSheet("color: #b9770e;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.overdue)
+
+    def _causes_text(self, action: Any) -> tuple[str, QColor | None, str]:
+        doc = self.rows.model.doc
+        if doc is None or not action.causes:
+            return "", None, ""
+        labels = link_labels(doc, action.causes)
+        shown = [label for label in labels if label is not None]
+        gone = len(labels) - len(shown)
+        if gone:
+            shown.append(self.tr("⚠ {0} deleted cause(s)").format(gone))
+        return "; ".join(shown), None, "\n".join(shown)
+
+    def _activated(self, index: Any) -> None:
+        if index.column() == self.causes_column:
+            self.pick_causes()
+
+    def pick_causes(self) -> LinkPicker | None:
+        """Open the picker for the selected action; OK stores the chosen links (one undo step)."""
+        doc = self.rows.model.doc
+        rows = self.table.selected_source_rows()
+        if doc is None or not rows:
+            self.host.show_error(self.tr("Select an action first, then link it to causes."))
+            return None
+        row = rows[0]
+        picker = LinkPicker(doc, doc.actions[row], self)
+        picker.chosen.connect(
+            lambda refs: (
+                self.host.apply_change(set_cell(doc, "actions", row, "causes", refs))
+                if refs != doc.actions[row].causes
+                else None
+            )
+        )
+        picker.finished.connect(picker.deleteLater)
+        self.picker = picker
+        picker.open()
+        return picker
 
     def is_overdue(self, action: Action) -> bool:
         return (

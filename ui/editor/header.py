@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.edits import parse_moment, set_field, zone_of
+from app.edits import set_field, zone_of
 from app.model import Participant, Postmortem, Service
+from app.natural_dates import format_moment_full, incident_day, parse_moment_as_typed
 from app.timeutil import parse_date
 from app.vocabulary import Attendance, ServiceState, Status
 from ui.editor.derived_panel import DerivedPanel
@@ -27,6 +28,7 @@ from ui.editor.labels import (
     service_state_labels,
     status_labels,
 )
+from ui.editor.pickers import attach_picker
 from ui.editor.row_section import EditorHost, RowSection
 from ui.editor.rows import Column
 from ui.editor.widgets import ChoiceBox, FieldEdit, titled
@@ -36,7 +38,7 @@ MOMENTS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 
 def _show_moment(value: datetime | None) -> str:
-    return "" if value is None else value.isoformat(sep=" ")
+    return format_moment_full(value)
 
 
 def _show_date(value: date | None) -> str:
@@ -67,7 +69,12 @@ class HeaderPage(QWidget):
             return lambda text: parse_date(text, label) if text.strip() else None
 
         def optional_moment(label: str) -> Any:
-            return lambda text: parse_moment(text, zone(), label) if text.strip() else None
+            def parse(text: str) -> datetime | None:
+                if not text.strip():
+                    return None
+                return parse_moment_as_typed(text, incident_day(self.doc), zone_of(zone()), label)
+
+            return parse
 
         def check_zone(text: str) -> str:
             zone_of(text)
@@ -86,8 +93,10 @@ class HeaderPage(QWidget):
         }
         for name in MOMENTS:
             self.fields[name] = FieldEdit(optional_moment(labels[name]), _show_moment)
-            self.fields[name].setPlaceholderText("2026-01-15 14:00+01:00")
+            self.fields[name].setPlaceholderText(self.tr("14:31, 2:31 PM or 2026-01-15 14:31"))
+            self._picker(name, with_time=True)
         self.fields["incident_date"].setPlaceholderText("2026-01-15")
+        self._picker("incident_date", with_time=False)
         self.fields["timezone"].setPlaceholderText("Europe/Paris, UTC, +01:00")
         self.fields["author"] = FieldEdit(str.strip)
         self.fields["reviewers"] = FieldEdit(_split, _show_list)
@@ -95,6 +104,7 @@ class HeaderPage(QWidget):
             optional_date(self.tr("postmortem date")), _show_date
         )
         self.fields["postmortem_date"].setPlaceholderText("2026-01-16")
+        self._picker("postmortem_date", with_time=False)
         self.fields["tags"] = FieldEdit(_split, _show_list)
         self.fields["reviewers"].setPlaceholderText(self.tr("Names, separated by commas"))
         self.fields["tags"].setPlaceholderText(self.tr("Tags, separated by commas"))
@@ -190,6 +200,19 @@ class HeaderPage(QWidget):
         layout.addWidget(titled(self.tr("Affected services"), self.services))
         layout.addStretch(1)
 
+    def _picker(self, name: str, *, with_time: bool) -> None:
+        field = self.fields[name]
+
+        def picked(day: date, clock: Any) -> None:
+            field.setText(f"{day.isoformat()} {clock:%H:%M}" if clock is not None else str(day))
+            field.commit()
+
+        def current() -> Any:
+            value = getattr(self.doc, name, None) if self.doc is not None else None
+            return value if value is not None else incident_day(self.doc)
+
+        attach_picker(field, current, picked, with_time=with_time)
+
     def _commit(self, attribute: str, value: Any) -> None:
         self.host.apply_change(set_field(attribute, value))
 
@@ -201,7 +224,15 @@ class HeaderPage(QWidget):
             widget.load(getattr(doc, name))
         language = doc.language if doc.language in ("en", "fr") else "en"
         scale = current_preferences().severity_scale(language)
-        self.severity.set_choices([(level.code, level.code) for level in scale])
+        self.severity.set_choices(
+            [
+                (
+                    f"{level.code} — {level.description}" if level.description else level.code,
+                    level.code,
+                )
+                for level in scale
+            ]
+        )
         self.severity.load(doc.severity)
         description = next((lv.description for lv in scale if lv.code == doc.severity), "")
         self.severity_description.setText(description)

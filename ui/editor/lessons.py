@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.edits import parse_moment
+from app.edits import zone_of
 from app.model import Communication, Lesson, Postmortem
+from app.natural_dates import incident_day, parse_moment_as_typed
 from app.vocabulary import DEFAULT_LESSON_AUDIENCES, Audience
 from ui.editor.labels import audience_labels, choices, lesson_audience_labels
 from ui.editor.row_section import EditorHost, RowSection
@@ -51,8 +52,11 @@ class LessonsPage(QWidget):
                     "at",
                     self.tr("Sent at"),
                     "datetime",
-                    parse_datetime=lambda text: parse_moment(
-                        text, self.doc.timezone if self.doc else "UTC", self.tr("sent at")
+                    parse_datetime=lambda text, current: parse_moment_as_typed(
+                        text,
+                        current.date() if current is not None else incident_day(self.doc),
+                        zone_of(self.doc.timezone if self.doc else "UTC"),
+                        self.tr("sent at"),
                     ),
                     width=205,
                 ),

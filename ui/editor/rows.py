@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,8 +23,8 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -35,7 +34,9 @@ from PySide6.QtWidgets import (
 from app.edits import set_cell
 from app.errors import PostmortemError, ValidationError
 from app.model import Postmortem
+from app.natural_dates import format_moment, format_moment_full, incident_day
 from app.timeutil import parse_date
+from ui.editor.pickers import attach_picker
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -51,7 +52,10 @@ class Column:
     title: str
     kind: str = "text"  # text | choice | date | datetime | list | computed
     choices: list[tuple[str, Any]] = field(default_factory=list)
-    parse_datetime: Callable[[str], datetime] | None = None
+    #: reads a typed date-time; gets the cell's current value (its day anchors "14:31")
+    parse_datetime: Callable[[str, datetime | None], datetime] | None = None
+    #: reads a typed date ("next friday"); ISO only when not given
+    parse_date: Callable[[str], date] | None = None
     compute: Callable[[Any], tuple[str, QColor | None, str]] | None = None
     width: int = 0
     convert: Callable[[Any], Any] | None = None  # e.g. a StrEnum: combo data → model value
@@ -59,9 +63,8 @@ class Column:
 
 
 def show_datetime(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+    """The full value (date, time, offset), as in tooltips and cell editors."""
+    return format_moment_full(value)
 
 
 class RowsModel(QAbstractTableModel):
@@ -226,6 +229,11 @@ class RowsModel(QAbstractTableModel):
                 return QBrush(QColor("#1a1a1a"))  # readable on the light hint in every theme
             if role == Qt.ItemDataRole.ToolTipRole and tip:
                 return tip
+        if role == Qt.ItemDataRole.ToolTipRole and value is not None:
+            if column.kind == "datetime":
+                return show_datetime(value)
+            if column.kind == "date":
+                return f"{value:%A} {value.isoformat()}"
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
             return value
         return None
@@ -236,10 +244,10 @@ class RowsModel(QAbstractTableModel):
                 return None if value is None else str(value)
             return next((label for label, v in column.choices if v == value), value or "")
         if column.kind == "datetime":
-            return show_datetime(value)
-        if column.kind == "date":
             if role == Qt.ItemDataRole.EditRole:
-                return value
+                return show_datetime(value)
+            return format_moment(value, incident_day(self.doc))
+        if column.kind == "date":
             return "" if value is None else value.isoformat()
         if column.kind == "list":
             return ", ".join(value)
@@ -252,18 +260,18 @@ class RowsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or self.doc is None or not index.isValid():
             return False
         column = self.columns[index.column()]
+        current = getattr(self._row(index), column.attribute)
         try:
-            parsed = self.parse(column, value)
+            parsed = self.parse(column, value, current)
         except (PostmortemError, ValueError) as error:
             self.report(str(error))
             return False
-        current = getattr(self._row(index), column.attribute)
         if parsed == current:
             return False
         row = self.order[index.row()]
         return self.apply(set_cell(self.doc, self.section, row, column.attribute, parsed))
 
-    def parse(self, column: Column, value: Any) -> Any:
+    def parse(self, column: Column, value: Any, current: Any = None) -> Any:
         if column.kind == "choice":
             return column.convert(value) if column.convert and value is not None else value
         if column.kind == "list":
@@ -272,13 +280,17 @@ class RowsModel(QAbstractTableModel):
             if value is None or isinstance(value, date):
                 return value
             text = str(value).strip()
-            return parse_date(text, column.title.lower()) if text else None
+            if not text:
+                return None
+            if column.parse_date is not None:
+                return column.parse_date(text)
+            return parse_date(text, column.title.lower())
         if column.kind == "datetime":
             assert column.parse_datetime is not None
             text = "" if value is None else str(value).strip()
             if not text and column.required:
                 raise ValidationError(f"{column.title}: a date and time is required.")
-            return column.parse_datetime(text) if text else None
+            return column.parse_datetime(text, current) if text else None
         if column.kind == "text" and column.required and not str(value).strip():
             raise ValidationError(f"{column.title}: cannot be empty.")
         return value
@@ -294,12 +306,24 @@ class CellDelegate(QStyledItemDelegate):
             for label, value in index.data(CHOICES_ROLE) or []:
                 box.addItem(label, value)
             return box
-        if kind == "date":
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
-            return editor
-        return super().createEditor(parent, option, index)
+        editor = super().createEditor(parent, option, index)
+        if kind in ("date", "datetime") and isinstance(editor, QLineEdit):
+            line = editor
+
+            def picked(day: date, clock: time | None) -> None:
+                line.setText(f"{day.isoformat()} {clock:%H:%M}" if clock else day.isoformat())
+                self.commitData.emit(line)
+                self.closeEditor.emit(line)
+
+            def current() -> Any:
+                text = line.text().strip()
+                try:
+                    return datetime.fromisoformat(text[:16]) if text else None
+                except ValueError:
+                    return None
+
+            attach_picker(line, current, picked, with_time=kind == "datetime")
+        return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
@@ -307,19 +331,14 @@ class CellDelegate(QStyledItemDelegate):
             found = editor.findData(value)
             editor.setCurrentIndex(max(found, 0))
             return
-        if isinstance(editor, QDateEdit):
-            day = value if isinstance(value, date) else date.today()
-            editor.setDate(QDate(day.year, day.month, day.day))
+        if isinstance(editor, QLineEdit) and index.data(KIND_ROLE) == "date":
+            editor.setText("" if value is None else str(value))
             return
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
-            return
-        if isinstance(editor, QDateEdit):
-            chosen = editor.date()
-            model.setData(index, date(chosen.year(), chosen.month(), chosen.day()))
             return
         super().setModelData(editor, model, index)
 

@@ -1,24 +1,26 @@
 """The timeline: a table sortable by time, markers feeding the derived times, pasting rows.
 
 Pasting (Ctrl+V in the table, or the button) reads chat-log lines or a Markdown table from the
-clipboard and inserts every recognised row as one undoable step.
+clipboard and shows them in an editable preview; adding them is one undoable step.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from app.edits import insert_rows, parse_moment, sort_timeline, zone_of
+from app.edits import insert_rows, sort_timeline, zone_of
 from app.errors import ValidationError
 from app.model import Postmortem, TimelineEntry
+from app.natural_dates import incident_day, parse_moment_as_typed
 from app.paste_rows import parse_pasted_rows
 from app.vocabulary import Marker
 from ui.editor.derived_panel import DerivedPanel
 from ui.editor.labels import choices, marker_labels
+from ui.editor.paste_preview import PastePreview
 from ui.editor.row_section import EditorHost, RowSection
 from ui.editor.rows import Column
 
@@ -52,10 +54,8 @@ class TimelinePage(QWidget):
                     "at",
                     self.tr("Time"),
                     "datetime",
-                    parse_datetime=lambda text: parse_moment(
-                        text, _zone_name(self.doc), self.tr("time")
-                    ),
-                    width=170,
+                    parse_datetime=self._parse_time,
+                    width=150,
                     required=True,
                 ),
                 Column("event", self.tr("Event"), required=True, width=250),
@@ -98,6 +98,11 @@ class TimelinePage(QWidget):
         layout.addWidget(self.rows, 1)
         layout.addWidget(derived_box, 0, Qt.AlignmentFlag.AlignTop)
 
+    def _parse_time(self, text: str, current: datetime | None) -> datetime:
+        """ "14:31" keeps the row's day (else the incident's); the zone is the document's."""
+        day = current.date() if current is not None else incident_day(self.doc)
+        return parse_moment_as_typed(text, day, zone_of(_zone_name(self.doc)), self.tr("time"))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.table
@@ -109,35 +114,48 @@ class TimelinePage(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def paste_clipboard(self) -> None:
-        self.paste_text(QGuiApplication.clipboard().text())
+    def paste_clipboard(self) -> PastePreview | None:
+        return self.paste_text(QGuiApplication.clipboard().text())
 
-    def paste_text(self, text: str) -> int:
-        """Insert the rows read from ``text`` after the selection; returns how many."""
+    def paste_text(self, text: str) -> PastePreview | None:
+        """Show what ``text`` would add, in an editable preview; nothing is stored before OK."""
         doc = self.doc
-        if doc is None or not text.strip():
-            return 0
+        if doc is None:
+            return None
+        if not text.strip():
+            self.host.show_error(
+                self.tr(
+                    "The clipboard holds no text to paste. Copy lines from a chat log or a "
+                    "table first (e.g. [14:02] alice: rollback started)."
+                )
+            )
+            return None
         try:
             zone = zone_of(doc.timezone)
         except ValidationError as error:
             self.host.show_error(str(error))
-            return 0
-        day = doc.incident_date or (doc.started_at.date() if doc.started_at else None)
-        if day is None:
-            day = datetime.now(zone).date()
-        result = parse_pasted_rows(text, day, zone)
-        if not result.entries:
+            return None
+        day = incident_day(doc)
+        if not parse_pasted_rows(text, day or date(2000, 1, 1), zone).entries:
             self.host.show_error(
                 self.tr("No line of the pasted text starts with a time (e.g. 14:02 or [14:02]).")
             )
-            return 0
+            return None
+        preview = PastePreview(text, zone, day, self)
+        preview.confirmed.connect(self._insert)
+        preview.finished.connect(preview.deleteLater)
+        self.preview = preview
+        preview.open()
+        return preview
+
+    def _insert(self, entries: list[TimelineEntry]) -> None:
+        doc = self.doc
+        if doc is None:
+            return
         selected = self.rows.table.selected_source_rows()
         position = selected[-1] + 1 if selected else len(doc.timeline)
-        count = len(result.entries)
-        description = self.tr("Paste {0} timeline rows").format(count)
-        if self.host.apply_change(insert_rows("timeline", position, result.entries, description)):
-            return count
-        return 0
+        description = self.tr("Paste {0} timeline rows").format(len(entries))
+        self.host.apply_change(insert_rows("timeline", position, entries, description))
 
     def load(self, doc: Postmortem | None) -> None:
         self.doc = doc

@@ -95,6 +95,8 @@ class FieldEdit(QLineEdit):
         self._set_error("")
         if value != self._loaded:
             self.committed.emit(value)
+        else:
+            self.setText(self._loaded_text)  # "14:31" for the time already there: show it resolved
 
     def _set_error(self, message: str) -> None:
         message = localized(message)

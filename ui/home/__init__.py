@@ -99,6 +99,8 @@ class HomePanel(QWidget):
         super().__init__()
         self.host = host
         self.model = model
+        #: the last new postmortem and its sequence number, until someone edits it
+        self.fresh: tuple[str, int] | None = None
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setObjectName("searchField")
@@ -280,7 +282,27 @@ class HomePanel(QWidget):
             language=prefs.report_language,
             ishikawa=new_ishikawa(categories=tuple(prefs.categories)),
         )
-        return self._add(doc, "created")
+        self.discard_untouched()
+        added = self._add(doc, "created")
+        if added is not None:
+            try:
+                self.fresh = (added.id, self.host.store.seq(added.id))
+            except PostmortemError:
+                self.fresh = None
+        return added
+
+    def discard_untouched(self) -> bool:
+        """Forget the last new postmortem if nothing was typed into it (True if removed)."""
+        fresh, self.fresh = self.fresh, None
+        if fresh is None:
+            return False
+        try:
+            removed = self.host.store.discard_untouched(*fresh)
+        except PostmortemError:
+            return False
+        if removed:
+            QTimer.singleShot(0, self.host.refresh)
+        return removed
 
     def duplicate_selected(self) -> Postmortem | None:
         selected = self.selected_id()
