@@ -64,7 +64,15 @@ def kind_colour(kind: str, theme: str | None = None) -> QColor:
 
 
 def status_icon(kind: str, size: int = 16) -> QIcon:
-    """The glyph of ``kind`` drawn in its colour (✔ success, ⚠ warning, ✖ error, ○ empty)."""
+    """The glyph of ``kind`` drawn in its colour (✔ success, ⚠ warning, ✖ error, ○ empty);
+    on a selected (accent) row it is drawn in the colour of text on the accent."""
+    icon = QIcon(_glyph(kind, kind_colour(kind), size))
+    on_accent = QColor(palette().on_accent)
+    icon.addPixmap(_glyph(kind, on_accent, size), QIcon.Mode.Selected)
+    return icon
+
+
+def _glyph(kind: str, colour: QColor, size: int) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -73,10 +81,10 @@ def status_icon(kind: str, size: int = 16) -> QIcon:
     font.setPixelSize(size - 2)
     font.setBold(kind != "empty")
     painter.setFont(font)
-    painter.setPen(kind_colour(kind))
+    painter.setPen(colour)
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, GLYPHS[kind])
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 def show_message(label: QLabel, kind: str, text: str) -> None:
@@ -98,4 +106,5 @@ def theme_style(theme: str) -> str:
         f"QListWidget#sectionOutline::item:selected {{ background: {colours.accent};"
         f" color: {colours.on_accent}; border-left: 3px solid {colours.accent}; }}"
         f"QLabel#sectionTitle {{ color: {colours.accent}; }}"
+        f"QTableView#actionsTable::item {{ padding: {SPACE[0] - 1}px {SPACE[0]}px; }}"
     )

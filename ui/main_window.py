@@ -238,9 +238,9 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.home)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([420, 940])
+        splitter.setStretchFactor(0, 0)  # a wider window gives its room to the document
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
 
         self.retry_timer = QTimer(self)
@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
             importlib.import_module(feature).install(self)
         self._arrange_sections()
         self._group_file_menu()
+        self._size_home()
         self.refresh()
         self.home.update_facets()
 
@@ -384,6 +385,23 @@ class MainWindow(QMainWindow):
         self.editor.load(self.current)
         self._arrange_sections()
         self.document_tabs.setCurrentIndex(max(0, current))
+
+    def _size_home(self) -> None:
+        """The list wide enough for its fixed columns and a readable title, the rest to the
+        document; View ▸ Postmortem list (F9) hides it for more room."""
+        table = self.home.table
+        fixed = sum(table.columnWidth(column) for column in range(1, 4))
+        width = max(340, fixed + 190)
+        self.splitter.setSizes([width, max(400, self.width() - width)])
+        self.list_action = QAction(self.tr("Postmortem &list"), self)
+        self.list_action.setObjectName("toggleList")
+        self.list_action.setCheckable(True)
+        self.list_action.setChecked(True)
+        self.list_action.setShortcut(QKeySequence("F9"))
+        self.list_action.toggled.connect(self.home.setVisible)
+        self.menus["view"].insertAction(
+            next(iter(self.menus["view"].actions()), None), self.list_action
+        )
 
     def _group_file_menu(self) -> None:
         """File menu in groups: New/Open/Import · Export · Preferences · Quit last."""

@@ -53,7 +53,7 @@ class DocumentEditor(QObject):
             (self.timeline, "timelineTab", self.tr("Timeline")),
             (self.analysis, "analysisTab", self.tr("Analysis")),
             (self.actions, "actionsTab", self.tr("Actions")),
-            (self.lessons, "lessonsTab", self.tr("Lessons and communications")),
+            (self.lessons, "lessonsTab", self.tr("Lessons")),
             (self.parking, "parkingTab", self.tr("Parking lot")),
             (self.annexes, "annexesTab", self.tr("Annexes")),
         ]

@@ -107,6 +107,7 @@ class ActionsPage(QWidget):
             ],
             lambda _doc, _pos: Action(action=self.tr("New action")),
             min_rows=10,
+            wrap=True,
         )
         self.rows.model.row_hint = self._hint
         self.table = self.rows.table
@@ -140,7 +141,7 @@ class ActionsPage(QWidget):
         gone = len(labels) - len(shown)
         if gone:
             shown.append(self.tr("⚠ {0} deleted cause(s)").format(gone))
-        return "; ".join(shown), None, "\n".join(shown)
+        return "\n".join(shown), None, "\n".join(shown)  # one cause a line (the cell wraps)
 
     def _activated(self, index: Any) -> None:
         if index.column() == self.causes_column:

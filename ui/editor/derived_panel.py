@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.derived import derived_times, inconsistencies
 from app.model import Postmortem
 from app.timeutil import format_duration
+from ui.design import SPACE
+from ui.flow_layout import FlowLayout
 
 
 class DerivedPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False) -> None:
+        """``horizontal``: one line of label–value pairs (above a wide table)."""
         super().__init__(parent)
         self.setObjectName("derivedPanel")
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
+        strip = FlowLayout(spacing=SPACE[4])
         self.values: dict[str, QLabel] = {}
         for key, label in (
             ("duration", self.tr("Duration")),
@@ -26,14 +30,27 @@ class DerivedPanel(QWidget):
             value = QLabel("—")
             value.setObjectName(f"derived_{key}")
             self.values[key] = value
-            form.addRow(label, value)
+            if horizontal:  # "Duration: 12 min", pairs kept together, wrapping when narrow
+                pair = QWidget()
+                row = QHBoxLayout(pair)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.setSpacing(SPACE[0])
+                row.addWidget(QLabel(label + ":"))
+                value.setStyleSheet("font-weight: bold;")
+                row.addWidget(value)
+                strip.addWidget(pair)
+            else:
+                form.addRow(label, value)
         self.problems = QLabel()
         self.problems.setObjectName("timeProblems")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b9770e;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        if horizontal:
+            layout.addLayout(strip)
+        else:
+            layout.addLayout(form)
         layout.addWidget(self.problems)
 
     def load(self, doc: Postmortem | None) -> None:

@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -109,9 +106,6 @@ class HeaderPage(QWidget):
         self.fields["reviewers"].setPlaceholderText(self.tr("Names, separated by commas"))
         self.fields["tags"].setPlaceholderText(self.tr("Tags, separated by commas"))
         self.severity = ChoiceBox([])
-        self.severity_description = QLabel()
-        self.severity_description.setObjectName("severityDescription")
-        self.severity_description.setWordWrap(True)
         self.status = ChoiceBox(choices(status_labels()))
         self.language = ChoiceBox(choices(language_labels()))
         for name, widget in self.fields.items():
@@ -141,10 +135,7 @@ class HeaderPage(QWidget):
         row(self.tr("Detected at"), "detected_at")
         row(self.tr("Mitigated at"), "mitigated_at")
         row(self.tr("Resolved at"), "resolved_at")
-        severity_row = QHBoxLayout()
-        severity_row.addWidget(self.severity)
-        severity_row.addWidget(self.severity_description, 1)
-        form.addRow(self.tr("Severity"), severity_row)
+        form.addRow(self.tr("Severity"), self.severity)
         form.addRow(self.tr("Status"), self.status)
         row(self.tr("Author"), "author")
         row(self.tr("Reviewers"), "reviewers")
@@ -187,15 +178,13 @@ class HeaderPage(QWidget):
             lambda _doc, _pos: Service(name=self.tr("new-service"), state=ServiceState.DEGRADED),
             min_rows=2,
         )
-        self.derived = DerivedPanel()
+        self.derived = DerivedPanel(horizontal=True)
         derived_box = QGroupBox(self.tr("Derived times"))
         QVBoxLayout(derived_box).addWidget(self.derived)
 
-        top = QHBoxLayout()
-        top.addLayout(form, 3)
-        top.addWidget(derived_box, 2, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(derived_box)
         layout.addWidget(titled(self.tr("People"), self.participants))
         layout.addWidget(titled(self.tr("Affected services"), self.services))
         layout.addStretch(1)
@@ -234,8 +223,6 @@ class HeaderPage(QWidget):
             ]
         )
         self.severity.load(doc.severity)
-        description = next((lv.description for lv in scale if lv.code == doc.severity), "")
-        self.severity_description.setText(description)
         self.status.load(doc.status.value)
         self.language.load(doc.language)
         self.participants.load(doc)

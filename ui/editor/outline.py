@@ -9,9 +9,16 @@ window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+)
 
 from app.model import Postmortem
 from app.section_status import SectionState, State, section_states
@@ -69,6 +76,7 @@ class SectionOutline(QListWidget):
         self.setUniformItemSizes(True)
         self.setIconSize(QSize(16, 16))
         self.setFrameShape(QListWidget.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         tabs.tabBar().hide()
         self.currentRowChanged.connect(self._row_chosen)
         tabs.currentChanged.connect(self._page_shown)
@@ -99,7 +107,20 @@ class SectionOutline(QListWidget):
         self.setCurrentRow(self.tabs.currentIndex())
         self.blockSignals(False)
         self._show_states()
-        self.setFixedWidth(max(170, self.sizeHintForColumn(0) + 28))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """As wide as the longest section name in the current font and style: never clipped."""
+        width = max(170, self.sizeHintForColumn(0) + 2 * self.frameWidth() + 24)
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.updateGeometry()
 
     def key_of(self, row: int) -> str:
         item = self.item(row)

@@ -34,13 +34,14 @@ class RowSection(QWidget):
         *,
         sortable: bool = False,
         min_rows: int = 4,
+        wrap: bool = False,
     ) -> None:
         super().__init__()
         self.host = host
         self.section = section
         self.new_row = new_row
         self.model = RowsModel(section, columns, host.apply_change, host.show_error)
-        self.table = RowTable(self.model, sortable=sortable)
+        self.table = RowTable(self.model, sortable=sortable, wrap=wrap)
         self.table.setObjectName(f"{section}Table")
         self.table.setMinimumHeight(26 * (min_rows + 1) + 4)
         self.add_button = QPushButton(self.tr("Add"))

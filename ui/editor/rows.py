@@ -42,6 +42,7 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 11
 KIND_ROLE = Qt.ItemDataRole.UserRole + 12
+MAX_FIT, MIN_FIT = 480, 140  # a column sized to content is never wider, a text never narrower
 
 
 @dataclass
@@ -346,7 +347,8 @@ class CellDelegate(QStyledItemDelegate):
 class RowTable(QTableView):
     """A table over a ``RowsModel``; a sortable one sorts its view, not the document."""
 
-    def __init__(self, model: RowsModel, *, sortable: bool = False) -> None:
+    def __init__(self, model: RowsModel, *, sortable: bool = False, wrap: bool = False) -> None:
+        """``wrap``: long texts wrap onto more lines instead of being cut (for short tables)."""
         super().__init__()
         self.rows_model = model
         self.setModel(model)
@@ -355,7 +357,7 @@ class RowTable(QTableView):
         self.setItemDelegate(CellDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
+        self.setWordWrap(wrap)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -368,7 +370,46 @@ class RowTable(QTableView):
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(number, column.width or 280)
         self.verticalHeader().setDefaultSectionSize(26)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
+        )
+        model.modelReset.connect(self.fit_columns)
+        model.rowsInserted.connect(self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their content; only when the table is too narrow for all of
+        them are the widest text columns shortened (elided), never below a readable width."""
+        model = self.rows_model
+        count = len(model.columns)
+        if not count or not self.isVisible():
+            return  # measured when shown: a hidden table has no rows on screen to measure
+        header = self.horizontalHeader()
+        wanted = [
+            min(MAX_FIT, max(header.sectionSizeHint(c), self.sizeHintForColumn(c)) + 8)
+            for c in range(count)
+        ]
+        room = self.viewport().width() or sum(wanted)
+        excess = sum(wanted) - room
+        texts = [c for c in range(count) if model.columns[c].kind in ("text", "computed", "list")]
+        if excess > 0 and texts:
+            # the widest texts are brought down to one common width, never below a floor
+            low, high = MIN_FIT, max(wanted[c] for c in texts)
+            while high - low > 1:
+                cap = (low + high) // 2
+                saved = sum(max(0, wanted[c] - cap) for c in texts)
+                low, high = (cap, high) if saved >= excess else (low, cap)
+            for c in texts:  # ``low``: the widest common width that makes everything fit
+                wanted[c] = min(wanted[c], low)
+        for c, width in enumerate(wanted):
+            self.setColumnWidth(c, width)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Delete empties an optional cell (a due date, a marker…) without opening an editor."""

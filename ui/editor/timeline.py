@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.edits import insert_rows, sort_timeline, zone_of
 from app.errors import ValidationError
@@ -90,13 +90,10 @@ class TimelinePage(QWidget):
         self.rows.buttons.insertWidget(4, self.paste_button)
         self.rows.buttons.insertWidget(5, self.sort_button)
         self.table.installEventFilter(self)
-        self.derived = DerivedPanel()
-        derived_box = QGroupBox(self.tr("Derived times"))
-        QVBoxLayout(derived_box).addWidget(self.derived)
-        derived_box.setMaximumWidth(340)
-        layout = QHBoxLayout(self)
+        self.derived = DerivedPanel(horizontal=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.derived)  # one line above the table: the table keeps the width
         layout.addWidget(self.rows, 1)
-        layout.addWidget(derived_box, 0, Qt.AlignmentFlag.AlignTop)
 
     def _parse_time(self, text: str, current: datetime | None) -> datetime:
         """ "14:31" keeps the row's day (else the incident's); the zone is the document's."""
