@@ -68,8 +68,8 @@ _STEP = re.compile(
 _NEXT_WEEKDAY = re.compile(r"^(?:next\s+|this\s+|ce\s+)?(?P<name>[a-zé]+)(?:\s+prochain)?$")
 _NEXT_WEEK = ("next week", "la semaine prochaine", "semaine prochaine")
 
-TIME_EXAMPLES = "14:31, 14h31, 2:31 PM or 2026-01-15 14:31"
-DUE_EXAMPLES = "2026-02-01, tomorrow, +3d, next friday or vendredi"
+TIME_EXAMPLES = "14:31 · 14h31 · 2:31 PM · 2026-01-15 14:31"
+DUE_EXAMPLES = "2026-02-01 · tomorrow · +3d · next friday · vendredi"
 
 
 def _clip(text: str, limit: int = 60) -> str:

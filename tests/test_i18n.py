@@ -190,7 +190,9 @@ def test_messages_of_the_core_are_shown_in_french(
     window.select(doc.id)
     field = window.editor.header.fields["started_at"]
     fill_field(qtbot, field, "hier")
-    assert field.error.text().startswith("heure de début : « hier » n'est pas une date et heure")
+    assert field.error.text().startswith(
+        "heure de début : « hier » n'est pas une heure ; tapez p. ex."
+    )
     fill_field(qtbot, window.editor.header.fields["author"], "Léa")
     assert window.undo_action.text() == "&Annuler : Modifier auteur"
     window.apply_change(set_cell(window.current, "actions", 2, "owner", "Léa"))

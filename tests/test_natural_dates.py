@@ -94,7 +94,7 @@ def test_a_month_later_keeps_to_the_end_of_a_short_month() -> None:
 
 @pytest.mark.parametrize("typed", ["someday", "2026-13-01", "+d", "next moonday"])
 def test_unreadable_due_dates_are_refused_with_examples(typed: str) -> None:
-    with pytest.raises(ValidationError, match=r"is not a date; type e\.g\. 2026-02-01, tomorrow"):
+    with pytest.raises(ValidationError, match=r"is not a date; type e\.g\. 2026-02-01 · tomorrow"):
         parse_due_date(typed, WEDNESDAY)
 
 

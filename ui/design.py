@@ -32,7 +32,7 @@ class Palette:
 
 PALETTES = {
     "light": Palette("#2f6fb5", "#ffffff", "#1e7b34", "#9a5b00", "#b3261e", "#6b6b6b", "#f3f4f6"),
-    "dark": Palette("#6ea8f0", "#0b1b2e", "#6cc483", "#f0b64a", "#ff8a80", "#a0a0a0", "#242424"),
+    "dark": Palette("#3d6ea8", "#ffffff", "#6cc483", "#f0b64a", "#ff8a80", "#a0a0a0", "#242424"),
     "high_contrast": Palette(
         "#000080", "#ffffff", "#005a00", "#6b3d00", "#a00000", "#000000", "#ffffff"
     ),
@@ -85,6 +85,14 @@ def _glyph(kind: str, colour: QColor, size: int) -> QPixmap:
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, GLYPHS[kind])
     painter.end()
     return pixmap
+
+
+def heading_font(base: QFont, level: str = "title") -> QFont:
+    """A font of the type scale: ``caption``, ``body``, ``title`` (bold) or ``page`` (bold)."""
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * TYPE[level])
+    font.setBold(level in ("title", "page"))
+    return font
 
 
 def show_message(label: QLabel, kind: str, text: str) -> None:

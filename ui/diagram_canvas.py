@@ -133,7 +133,6 @@ class DiagramView(QGraphicsView):
         self.drop_target: str | None = None
         self.auto_fit = not editable
         self._fitted_size: tuple[float, float] | None = None
-        self._shown_fitted = False
         self.last_error = ""  # the last refused edit, when there is no window to show it
         self.setObjectName(f"diagram-{kind}")
         self.setScene(QGraphicsScene(self))
@@ -168,7 +167,6 @@ class DiagramView(QGraphicsView):
             self.bridge.changed.connect(self.rebuild)
         self.selected = None
         self._fitted_size = None  # a newly opened diagram is shown whole
-        self._shown_fitted = False
         self.rebuild()
         if session is not None:
             self.select(root_of(self._graph()))
@@ -220,8 +218,8 @@ class DiagramView(QGraphicsView):
             scene.removeItem(self.connectors_.pop(gone_key))
         size = (layout.width, layout.height)
         scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
-        if self.auto_fit or size != self._fitted_size:
-            self._fitted_size = size
+        if self.isVisible() and (self.auto_fit or size != self._fitted_size):
+            self._fitted_size = size  # a hidden view is fitted when shown (its size is known)
             self.fit()
         self.viewport().update()  # no stale connector pieces in the exposed region
         if self.selected not in self.items_:
@@ -443,8 +441,9 @@ class DiagramView(QGraphicsView):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self._shown_fitted and self.layout_ is not None:
-            self._shown_fitted = True  # the first time it is seen at its real size
+        layout = self.layout_
+        if layout is not None and (layout.width, layout.height) != self._fitted_size:
+            self._fitted_size = (layout.width, layout.height)  # opened or changed while hidden
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

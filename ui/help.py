@@ -9,25 +9,34 @@ translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def _keys() -> list[tuple[str, str]]:
-    t = translate
+
     return [
-        ("Ctrl+N", t("Help", "New postmortem")),
-        ("Ctrl+I", t("Help", "Import a postmortem")),
-        ("Ctrl+Z / Ctrl+Shift+Z", t("Help", "Undo / redo the last edit")),
-        ("Ctrl+PgUp / Ctrl+PgDown", t("Help", "Previous / next section")),
-        ("Ctrl+1 … Ctrl+9", t("Help", "Go to section 1 … 9 of the outline")),
-        ("Return, Tab", t("Help", "Finish a field (it is saved at once)")),
-        ("Ctrl+Return", t("Help", "Finish a text of several lines")),
-        ("Ctrl+V", t("Help", "In the timeline: paste chat lines or a table, with a preview")),
-        ("F2", t("Help", "Edit a table cell, or rename a box of a diagram")),
-        ("Delete", t("Help", "Empty an optional cell; delete a diagram box and its subtree")),
-        ("Tab / Return", t("Help", "In a diagram: add a child / a sibling box")),
-        ("Arrows", t("Help", "In a diagram: go to the nearest box in that direction")),
-        ("Alt+arrows", t("Help", "In a diagram: parent, first child, previous / next sibling")),
-        ("R", t("Help", "In a diagram: mark or unmark a root cause")),
-        ("Ctrl+0, Ctrl+= / Ctrl+-", t("Help", "In a diagram: fit, zoom in / out")),
-        ("Ctrl+Shift+P", t("Help", "Export the report as PDF")),
-        ("Ctrl+H", t("Help", "History of the postmortem")),
+        ("Ctrl+N", translate("Help", "New postmortem")),
+        ("Ctrl+I", translate("Help", "Import a postmortem")),
+        ("Ctrl+Z / Ctrl+Shift+Z", translate("Help", "Undo / redo the last edit")),
+        ("Ctrl+PgUp / Ctrl+PgDown", translate("Help", "Previous / next section")),
+        ("Ctrl+1 … Ctrl+9", translate("Help", "Go to section 1 … 9 of the outline")),
+        ("Return, Tab", translate("Help", "Finish a field (it is saved at once)")),
+        ("Ctrl+Return", translate("Help", "Finish a text of several lines")),
+        (
+            "Ctrl+V",
+            translate("Help", "In the timeline: paste chat lines or a table, with a preview"),
+        ),
+        ("F2", translate("Help", "Edit a table cell, or rename a box of a diagram")),
+        (
+            "Delete",
+            translate("Help", "Empty an optional cell; delete a diagram box and its subtree"),
+        ),
+        ("Tab / Return", translate("Help", "In a diagram: add a child / a sibling box")),
+        ("Arrows", translate("Help", "In a diagram: go to the nearest box in that direction")),
+        (
+            "Alt+arrows",
+            translate("Help", "In a diagram: parent, first child, previous / next sibling"),
+        ),
+        ("R", translate("Help", "In a diagram: mark or unmark a root cause")),
+        ("Ctrl+0, Ctrl+= / Ctrl+-", translate("Help", "In a diagram: fit, zoom in / out")),
+        ("Ctrl+Shift+P", translate("Help", "Export the report as PDF")),
+        ("Ctrl+H", translate("Help", "History of the postmortem")),
     ]
 
 
@@ -40,34 +49,38 @@ def keys_html() -> str:
 
 
 def guide_html() -> str:
-    t = translate
+
     steps = [
-        t("Help", "Create a postmortem (Ctrl+N). Nothing is kept until you type something."),
-        t(
+        translate(
+            "Help", "Create a postmortem (Ctrl+N). Nothing is kept until you type something."
+        ),
+        translate(
             "Help",
             "Fill the header first: the incident date and time zone let you type times alone, "
             "such as 14:31 or 2:31 PM.",
         ),
-        t(
+        translate(
             "Help",
             "Build the timeline: paste lines from the incident chat (Ctrl+V), check the preview, "
             "then mark when it started, was detected, mitigated and resolved.",
         ),
-        t("Help", "Find the causes with the 5 Whys and the Ishikawa diagram; mark root causes."),
-        t(
+        translate(
+            "Help", "Find the causes with the 5 Whys and the Ishikawa diagram; mark root causes."
+        ),
+        translate(
             "Help",
             "Add corrective actions with an owner and a due date (tomorrow, +3d, next friday…) "
             "and link each to the causes it addresses.",
         ),
-        t(
+        translate(
             "Help",
             "The outline on the left shows ✔ for sections with content and ⚠ for what needs "
             "attention. Every edit is saved at once and can be undone.",
         ),
-        t("Help", "When the review is done, sign it off and export the PDF report."),
+        translate("Help", "When the review is done, sign it off and export the PDF report."),
     ]
     items = "".join(f"<li style='margin-bottom:6px'>{step}</li>" for step in steps)
-    return f"<h2>{t('Help', 'Getting started')}</h2><ol>{items}</ol>"
+    return f"<h2>{translate('Help', 'Getting started')}</h2><ol>{items}</ol>"
 
 
 class HelpDialog(QDialog):

@@ -176,11 +176,16 @@ def apply_theme(theme: str, application: QApplication | None = None) -> None:
     app = application or QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    from ui.design import palette as design_palette
     from ui.design import theme_style
 
     app.setProperty("pmTheme", theme)
     if theme == "light":
-        app.setPalette(app.style().standardPalette())
+        standard = app.style().standardPalette()
+        accent = design_palette("light")  # the one accent colour, also for selections
+        standard.setColor(QPalette.ColorRole.Highlight, QColor(accent.accent))
+        standard.setColor(QPalette.ColorRole.HighlightedText, QColor(accent.on_accent))
+        app.setPalette(standard)
         app.setStyleSheet(theme_style(theme))
         return
     palette = QPalette()

@@ -4,72 +4,97 @@
   <context>
     <name>ActionsPage</name>
     <message>
-      <location filename="../../ui/editor/actions.py" line="54" />
+      <location filename="../../ui/editor/actions.py" line="58" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="55" />
+      <location filename="../../ui/editor/actions.py" line="59" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="56" />
+      <location filename="../../ui/editor/actions.py" line="62" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="59" />
+      <location filename="../../ui/editor/actions.py" line="65" />
+      <source>due date</source>
+      <translation>échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="69" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="67" />
+      <location filename="../../ui/editor/actions.py" line="77" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="75" />
+      <location filename="../../ui/editor/actions.py" line="85" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="83" />
+      <location filename="../../ui/editor/actions.py" line="93" />
       <source>Horizon</source>
       <translation>Horizon</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="89" />
+      <location filename="../../ui/editor/actions.py" line="99" />
       <source>Ticket</source>
       <translation>Ticket</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="90" />
+      <location filename="../../ui/editor/actions.py" line="102" />
       <source>Linked causes</source>
       <translation>Causes liées</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="92" />
+      <location filename="../../ui/editor/actions.py" line="108" />
       <source>New action</source>
       <translation>Nouvelle action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="97" />
+      <location filename="../../ui/editor/actions.py" line="114" />
       <source>Open ticket</source>
       <translation>Ouvrir le ticket</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="115" />
+      <location filename="../../ui/editor/actions.py" line="118" />
+      <source>Link causes…</source>
+      <translation>Lier des causes…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="121" />
+      <source>Choose the whys and causes this action addresses (or double-click the cell).</source>
+      <translation>Choisir les pourquoi et les causes que cette action traite (ou double-cliquer la cellule).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="143" />
+      <source>⚠ {0} deleted cause(s)</source>
+      <translation>⚠ {0} cause(s) supprimée(s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="155" />
+      <source>Select an action first, then link it to causes.</source>
+      <translation>Sélectionnez d'abord une action, puis liez-la à des causes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="178" />
       <source>Overdue: the due date has passed.</source>
       <translation>En retard : l'échéance est dépassée.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="125" />
+      <location filename="../../ui/editor/actions.py" line="188" />
       <source>This action's ticket is not a web address.</source>
       <translation>Le ticket de cette action n'est pas une adresse web.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="135" />
+      <location filename="../../ui/editor/actions.py" line="198" />
       <source>⚠ {0} unfinished action(s) past their due date.</source>
       <translation>⚠ {0} action(s) non terminée(s) en retard.</translation>
     </message>
@@ -583,57 +608,57 @@
   <context>
     <name>DerivedPanel</name>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="20" />
+      <location filename="../../ui/editor/derived_panel.py" line="24" />
       <source>Duration</source>
       <translation>Durée</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="21" />
+      <location filename="../../ui/editor/derived_panel.py" line="25" />
       <source>Time to detect</source>
       <translation>Temps de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="22" />
+      <location filename="../../ui/editor/derived_panel.py" line="26" />
       <source>Time to acknowledge</source>
       <translation>Temps de prise en charge</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="23" />
+      <location filename="../../ui/editor/derived_panel.py" line="27" />
       <source>Time to mitigate</source>
       <translation>Temps d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="24" />
+      <location filename="../../ui/editor/derived_panel.py" line="28" />
       <source>Time to resolve</source>
       <translation>Temps de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="48" />
+      <location filename="../../ui/editor/derived_panel.py" line="65" />
       <source>… and {0} more.</source>
       <translation>… et {0} de plus.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="55" />
+      <location filename="../../ui/editor/derived_panel.py" line="72" />
       <source>The incident is detected before it started.</source>
       <translation>L'incident est détecté avant d'avoir commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="58" />
+      <location filename="../../ui/editor/derived_panel.py" line="75" />
       <source>The incident is mitigated before it started.</source>
       <translation>L'incident est atténué avant d'avoir commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="61" />
+      <location filename="../../ui/editor/derived_panel.py" line="78" />
       <source>The incident is resolved before it started.</source>
       <translation>L'incident est résolu avant d'avoir commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="64" />
+      <location filename="../../ui/editor/derived_panel.py" line="81" />
       <source>The incident is resolved before it is mitigated.</source>
       <translation>L'incident est résolu avant d'être atténué.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/derived_panel.py" line="72" />
+      <location filename="../../ui/editor/derived_panel.py" line="89" />
       <source>Timeline entry '{0}' is outside the incident window.</source>
       <translation>L'entrée de chronologie « {0} » est hors de la fenêtre de l'incident.</translation>
     </message>
@@ -642,11 +667,11 @@
     <name>DiagramPage</name>
     <message>
       <location filename="../../ui/diagram_feature.py" line="17" />
-      <source>Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · arrows: move · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit</source>
-      <translation>Tab : ajouter un enfant · Entrée : ajouter un frère · F2 : renommer · {answer}R : cause racine · Suppr : supprimer · flèches : déplacer · glisser une boîte sur une autre pour la déplacer · Ctrl+molette / Ctrl+0 : zoom / ajuster</translation>
+      <source>Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · arrows: nearest box · Alt+arrows: parent/child/sibling · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit</source>
+      <translation>Tab : ajouter un enfant · Entrée : ajouter un frère · F2 : renommer · {answer}R : cause racine · Suppr : supprimer · flèches : case la plus proche · Alt+flèches : parent/enfant/frère · glisser une case sur une autre pour la déplacer · Ctrl+molette / Ctrl+0 : zoom / ajuster</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="30" />
+      <location filename="../../ui/diagram_feature.py" line="31" />
       <source>Shift+F2: answer · </source>
       <translation>Maj+F2 : réponse · </translation>
     </message>
@@ -654,37 +679,42 @@
   <context>
     <name>DocumentEditor</name>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="49" />
+      <location filename="../../ui/editor/__init__.py" line="51" />
       <source>Header</source>
       <translation>En-tête</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="50" />
+      <location filename="../../ui/editor/__init__.py" line="52" />
       <source>Summary and impact</source>
       <translation>Résumé et impact</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="51" />
+      <location filename="../../ui/editor/__init__.py" line="53" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="52" />
+      <location filename="../../ui/editor/__init__.py" line="54" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="53" />
+      <location filename="../../ui/editor/__init__.py" line="55" />
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="54" />
-      <source>Lessons and communications</source>
-      <translation>Leçons et communications</translation>
+      <location filename="../../ui/editor/__init__.py" line="56" />
+      <source>Lessons</source>
+      <translation>Leçons</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="55" />
+      <location filename="../../ui/editor/__init__.py" line="57" />
+      <source>Parking lot</source>
+      <translation>Parking</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/__init__.py" line="58" />
       <source>Annexes</source>
       <translation>Annexes</translation>
     </message>
@@ -1174,293 +1204,432 @@
   <context>
     <name>HeaderPage</name>
     <message>
-      <location filename="../../ui/editor/header.py" line="78" />
+      <location filename="../../ui/editor/header.py" line="82" />
       <source>incident date</source>
       <translation>date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="82" />
+      <location filename="../../ui/editor/header.py" line="86" />
       <source>start time</source>
       <translation>heure de début</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="83" />
+      <location filename="../../ui/editor/header.py" line="87" />
       <source>detection time</source>
       <translation>heure de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="84" />
+      <location filename="../../ui/editor/header.py" line="88" />
       <source>mitigation time</source>
       <translation>heure d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="85" />
+      <location filename="../../ui/editor/header.py" line="89" />
       <source>resolution time</source>
       <translation>heure de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="95" />
+      <location filename="../../ui/editor/header.py" line="93" />
+      <source>14:31, 2:31 PM or 2026-01-15 14:31</source>
+      <translation>14:31, 14h31 ou 2026-01-15 14:31</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/header.py" line="101" />
       <source>postmortem date</source>
       <translation>date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="99" />
+      <location filename="../../ui/editor/header.py" line="106" />
       <source>Names, separated by commas</source>
       <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="100" />
+      <location filename="../../ui/editor/header.py" line="107" />
       <source>Tags, separated by commas</source>
       <translation>Étiquettes, séparées par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="127" />
+      <location filename="../../ui/editor/header.py" line="131" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="128" />
+      <location filename="../../ui/editor/header.py" line="132" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="129" />
+      <location filename="../../ui/editor/header.py" line="133" />
       <source>Time zone</source>
       <translation>Fuseau horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="130" />
+      <location filename="../../ui/editor/header.py" line="134" />
       <source>Started at</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="131" />
+      <location filename="../../ui/editor/header.py" line="135" />
       <source>Detected at</source>
       <translation>Détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="132" />
+      <location filename="../../ui/editor/header.py" line="136" />
       <source>Mitigated at</source>
       <translation>Atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="133" />
+      <location filename="../../ui/editor/header.py" line="137" />
       <source>Resolved at</source>
       <translation>Résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="137" />
+      <location filename="../../ui/editor/header.py" line="138" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="138" />
+      <location filename="../../ui/editor/header.py" line="139" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="139" />
+      <location filename="../../ui/editor/header.py" line="140" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="140" />
+      <location filename="../../ui/editor/header.py" line="141" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="141" />
+      <location filename="../../ui/editor/header.py" line="142" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="142" />
+      <location filename="../../ui/editor/header.py" line="143" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="143" />
+      <location filename="../../ui/editor/header.py" line="144" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="149" />
+      <location filename="../../ui/editor/header.py" line="150" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="150" />
+      <location filename="../../ui/editor/header.py" line="151" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="153" />
+      <location filename="../../ui/editor/header.py" line="154" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="160" />
+      <location filename="../../ui/editor/header.py" line="161" />
       <source>New participant</source>
       <translation>Nouveau participant</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="167" />
+      <location filename="../../ui/editor/header.py" line="168" />
       <source>Service</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="170" />
+      <location filename="../../ui/editor/header.py" line="171" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="177" />
+      <location filename="../../ui/editor/header.py" line="178" />
       <source>new-service</source>
       <translation>nouveau-service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="181" />
+      <location filename="../../ui/editor/header.py" line="182" />
       <source>Derived times</source>
       <translation>Temps calculés</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="189" />
+      <location filename="../../ui/editor/header.py" line="188" />
       <source>People</source>
       <translation>Personnes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="190" />
+      <location filename="../../ui/editor/header.py" line="189" />
       <source>Affected services</source>
       <translation>Services touchés</translation>
     </message>
   </context>
   <context>
+    <name>Help</name>
+    <message>
+      <location filename="../../ui/help.py" line="14" />
+      <source>New postmortem</source>
+      <translation>Nouveau postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="15" />
+      <source>Import a postmortem</source>
+      <translation>Importer un postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="16" />
+      <source>Undo / redo the last edit</source>
+      <translation>Annuler / rétablir la dernière modification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="17" />
+      <source>Previous / next section</source>
+      <translation>Section précédente / suivante</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="18" />
+      <source>Go to section 1 … 9 of the outline</source>
+      <translation>Aller à la section 1 … 9 du plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="19" />
+      <source>Finish a field (it is saved at once)</source>
+      <translation>Terminer un champ (enregistré aussitôt)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="20" />
+      <source>Finish a text of several lines</source>
+      <translation>Terminer un texte de plusieurs lignes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="23" />
+      <source>In the timeline: paste chat lines or a table, with a preview</source>
+      <translation>Dans la chronologie : coller des lignes de chat ou un tableau, avec un aperçu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="25" />
+      <source>Edit a table cell, or rename a box of a diagram</source>
+      <translation>Modifier une cellule, ou renommer une case d'un diagramme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="28" />
+      <source>Empty an optional cell; delete a diagram box and its subtree</source>
+      <translation>Vider une cellule facultative ; supprimer une case de diagramme et ses descendantes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="30" />
+      <source>In a diagram: add a child / a sibling box</source>
+      <translation>Dans un diagramme : ajouter une case enfant / sœur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="31" />
+      <source>In a diagram: go to the nearest box in that direction</source>
+      <translation>Dans un diagramme : aller à la case la plus proche dans cette direction</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="34" />
+      <source>In a diagram: parent, first child, previous / next sibling</source>
+      <translation>Dans un diagramme : parent, premier enfant, sœur précédente / suivante</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="36" />
+      <source>In a diagram: mark or unmark a root cause</source>
+      <translation>Dans un diagramme : marquer ou démarquer une cause racine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="37" />
+      <source>In a diagram: fit, zoom in / out</source>
+      <translation>Dans un diagramme : ajuster, zoomer / dézoomer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="38" />
+      <source>Export the report as PDF</source>
+      <translation>Exporter le rapport en PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="39" />
+      <source>History of the postmortem</source>
+      <translation>Historique du postmortem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="54" />
+      <source>Create a postmortem (Ctrl+N). Nothing is kept until you type something.</source>
+      <translation>Créez un postmortem (Ctrl+N). Rien n'est gardé tant que vous n'avez rien tapé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="57" />
+      <source>Fill the header first: the incident date and time zone let you type times alone, such as 14:31 or 2:31 PM.</source>
+      <translation>Remplissez d'abord l'en-tête : la date et le fuseau de l'incident permettent de taper les heures seules, comme 14:31 ou 14h31.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="62" />
+      <source>Build the timeline: paste lines from the incident chat (Ctrl+V), check the preview, then mark when it started, was detected, mitigated and resolved.</source>
+      <translation>Construisez la chronologie : collez des lignes du chat de l'incident (Ctrl+V), vérifiez l'aperçu, puis marquez le début, la détection, l'atténuation et la résolution.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="67" />
+      <source>Find the causes with the 5 Whys and the Ishikawa diagram; mark root causes.</source>
+      <translation>Trouvez les causes avec les 5 Pourquoi et le diagramme d'Ishikawa ; marquez les causes racines.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="70" />
+      <source>Add corrective actions with an owner and a due date (tomorrow, +3d, next friday…) and link each to the causes it addresses.</source>
+      <translation>Ajoutez des actions correctives avec un responsable et une échéance (demain, +3j, vendredi…) et liez chacune aux causes qu'elle traite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="75" />
+      <source>The outline on the left shows ✔ for sections with content and ⚠ for what needs attention. Every edit is saved at once and can be undone.</source>
+      <translation>Le plan à gauche montre ✔ pour les sections remplies et ⚠ pour ce qui demande attention. Chaque modification est enregistrée aussitôt et peut être annulée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="80" />
+      <source>When the review is done, sign it off and export the PDF report.</source>
+      <translation>Une fois la revue terminée, validez-la et exportez le rapport PDF.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="103" />
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="105" />
+      <source>Getting started</source>
+      <translation>Premiers pas</translation>
+    </message>
+  </context>
+  <context>
     <name>HomePanel</name>
     <message>
-      <location filename="../../ui/home/__init__.py" line="200" />
+      <location filename="../../ui/home/__init__.py" line="203" />
       <source>Search all postmortems…</source>
+      <extracomment>the last new postmortem and its sequence number, until someone edits it</extracomment>
       <translation>Rechercher dans tous les postmortems…</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="201" />
+      <location filename="../../ui/home/__init__.py" line="204" />
       <source>Any status</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="206" />
+      <location filename="../../ui/home/__init__.py" line="209" />
       <source>Newest incident first</source>
       <translation>Incident le plus récent d'abord</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="207" />
+      <location filename="../../ui/home/__init__.py" line="210" />
       <source>Last edited first</source>
       <translation>Dernière modification d'abord</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="208" />
+      <location filename="../../ui/home/__init__.py" line="211" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="209" />
+      <location filename="../../ui/home/__init__.py" line="212" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="210" />
+      <location filename="../../ui/home/__init__.py" line="213" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="214" />
-      <location filename="../../ui/home/__init__.py" line="233" />
+      <location filename="../../ui/home/__init__.py" line="217" />
+      <location filename="../../ui/home/__init__.py" line="236" />
       <source>Any severity</source>
       <translation>Toutes les sévérités</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="215" />
-      <location filename="../../ui/home/__init__.py" line="234" />
+      <location filename="../../ui/home/__init__.py" line="218" />
+      <location filename="../../ui/home/__init__.py" line="237" />
       <source>Any service</source>
       <translation>Tous les services</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="216" />
-      <location filename="../../ui/home/__init__.py" line="235" />
+      <location filename="../../ui/home/__init__.py" line="219" />
+      <location filename="../../ui/home/__init__.py" line="238" />
       <source>Any tag</source>
       <translation>Toutes les étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="217" />
+      <location filename="../../ui/home/__init__.py" line="220" />
       <source>New</source>
       <translation>Nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="218" />
+      <location filename="../../ui/home/__init__.py" line="221" />
       <source>Duplicate</source>
       <translation>Dupliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="219" />
+      <location filename="../../ui/home/__init__.py" line="222" />
       <source>Delete…</source>
       <translation>Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="220" />
+      <location filename="../../ui/home/__init__.py" line="223" />
       <source>Undo</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="221" />
+      <location filename="../../ui/home/__init__.py" line="224" />
       <source>From</source>
       <translation>Du</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="222" />
+      <location filename="../../ui/home/__init__.py" line="225" />
       <source>to</source>
       <translation>au</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="223" />
+      <location filename="../../ui/home/__init__.py" line="226" />
       <source>Sort by</source>
       <translation>Trier par</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="277" />
+      <location filename="../../ui/home/__init__.py" line="280" />
       <source>Untitled postmortem</source>
       <translation>Postmortem sans titre</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="293" />
+      <location filename="../../ui/home/__init__.py" line="317" />
       <source>Copy of {0}</source>
       <translation>Copie de {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="317" />
+      <location filename="../../ui/home/__init__.py" line="341" />
       <source>Delete postmortem</source>
       <translation>Supprimer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="318" />
+      <location filename="../../ui/home/__init__.py" line="342" />
       <source>Delete “{0}”? You can undo this or restore it later.</source>
       <translation>Supprimer « {0} » ? Vous pourrez annuler ou le restaurer plus tard.</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="323" />
+      <location filename="../../ui/home/__init__.py" line="347" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="324" />
+      <location filename="../../ui/home/__init__.py" line="348" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="343" />
+      <location filename="../../ui/home/__init__.py" line="367" />
       <source>Deleted “{0}”.</source>
       <translation>« {0} » supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="347" />
+      <location filename="../../ui/home/__init__.py" line="371" />
       <source>Delete postmortem “{0}”</source>
       <translation>Supprimer le postmortem « {0} »</translation>
     </message>
@@ -1725,271 +1894,334 @@
   <context>
     <name>LessonsPage</name>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="27" />
-      <location filename="../../ui/editor/lessons.py" line="43" />
+      <location filename="../../ui/editor/lessons.py" line="28" />
+      <location filename="../../ui/editor/lessons.py" line="44" />
       <source>Audience</source>
       <translation>Public</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="32" />
+      <location filename="../../ui/editor/lessons.py" line="33" />
       <source>Lesson</source>
       <translation>Leçon</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="49" />
+      <location filename="../../ui/editor/lessons.py" line="50" />
       <source>Channel</source>
       <translation>Canal</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="52" />
+      <location filename="../../ui/editor/lessons.py" line="53" />
       <source>Sent at</source>
       <translation>Envoyé à</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="55" />
+      <location filename="../../ui/editor/lessons.py" line="59" />
       <source>sent at</source>
       <translation>envoyé à</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="59" />
+      <location filename="../../ui/editor/lessons.py" line="63" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="65" />
+      <location filename="../../ui/editor/lessons.py" line="69" />
       <source>Lessons learned</source>
       <translation>Leçons apprises</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/lessons.py" line="66" />
+      <location filename="../../ui/editor/lessons.py" line="70" />
       <source>Communications</source>
       <translation>Communications</translation>
     </message>
   </context>
   <context>
+    <name>LinkPicker</name>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="37" />
+      <source>Causes addressed by this action</source>
+      <translation>Causes traitées par cette action</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="39" />
+      <source>“{0}” addresses:</source>
+      <translation>« {0} » traite :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="39" />
+      <source>(no text)</source>
+      <translation>(sans texte)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="44" />
+      <source>Type to find a why or a cause…</source>
+      <translation>Tapez pour trouver un pourquoi ou une cause…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="51" />
+      <source>5 Whys</source>
+      <translation>5 Pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="51" />
+      <source>Ishikawa</source>
+      <translation>Ishikawa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="60" />
+      <source>Marked as a root cause</source>
+      <translation>Marquée comme cause racine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="70" />
+      <source>{0} linked cause(s) were deleted from the diagrams; OK removes them.</source>
+      <translation>{0} cause(s) liée(s) ont été supprimées des diagrammes ; OK retire ces liens.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="75" />
+      <source>The diagrams have no why or cause yet: add them in 5 Whys or Ishikawa.</source>
+      <translation>Les diagrammes n'ont encore ni pourquoi ni cause : ajoutez-les dans 5 Pourquoi ou Ishikawa.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="358" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="359" />
+      <source>&amp;Getting started</source>
+      <translation>&amp;Premiers pas</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="361" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
-      <location filename="../../ui/main_window.py" line="562" />
+      <location filename="../../ui/main_window.py" line="396" />
+      <source>Postmortem &amp;list</source>
+      <translation>&amp;Liste des postmortems</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="450" />
       <location filename="../../ui/main_window.py" line="653" />
+      <location filename="../../ui/main_window.py" line="745" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="453" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="505" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="591" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="548" />
+      <location filename="../../ui/main_window.py" line="639" />
       <source>Reloaded</source>
       <translation>Rechargé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="550" />
+      <location filename="../../ui/main_window.py" line="641" />
       <source>This postmortem was changed in another window; the latest version is shown.</source>
       <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="563" />
+      <location filename="../../ui/main_window.py" line="654" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="590" />
+      <location filename="../../ui/main_window.py" line="682" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="590" />
+      <location filename="../../ui/main_window.py" line="682" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="604" />
+      <location filename="../../ui/main_window.py" line="696" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="626" />
+      <location filename="../../ui/main_window.py" line="718" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="666" />
+      <location filename="../../ui/main_window.py" line="758" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="667" />
+      <location filename="../../ui/main_window.py" line="759" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="43" />
+      <location filename="../../ui/diagram_feature.py" line="44" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="44" />
+      <location filename="../../ui/diagram_feature.py" line="45" />
       <source>Ishikawa</source>
       <translation>Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="63" />
+      <location filename="../../ui/diagram_feature.py" line="64" />
       <source>Open a postmortem first, then export its diagram.</source>
       <translation>Ouvrez d'abord un postmortem, puis exportez son diagramme.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="68" />
+      <location filename="../../ui/diagram_feature.py" line="69" />
       <source>Export the diagram</source>
       <translation>Exporter le diagramme</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="76" />
+      <location filename="../../ui/diagram_feature.py" line="77" />
       <source>Export diagram as {0}…</source>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
@@ -2087,39 +2319,214 @@ Quitter quand même et les perdre ?</translation>
       <translation>{0} : « {1} » n'est pas une date ; utilisez AAAA-MM-JJ, p. ex. {2}.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/messages.py" line="35" />
+      <location filename="../../ui/editor/messages.py" line="38" />
+      <source>{0}: '{1}' has no date; set the incident date first, or type the date too, e.g. {2}.</source>
+      <translation>{0} : « {1} » n'a pas de date ; indiquez d'abord la date de l'incident, ou tapez aussi la date, p. ex. {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="45" />
+      <source>{0}: '{1}' is not a time; type e.g. {2}.</source>
+      <translation>{0} : « {1} » n'est pas une heure ; tapez p. ex. {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="49" />
+      <source>{0}: '{1}' is not a date; type e.g. {2}.</source>
+      <translation>{0} : « {1} » n'est pas une date ; tapez p. ex. {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="53" />
       <source>{0}: a date and time is required.</source>
       <translation>{0} : une date et une heure sont obligatoires.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/messages.py" line="39" />
+      <location filename="../../ui/editor/messages.py" line="57" />
       <source>{0}: cannot be empty.</source>
       <translation>{0} : ne peut pas être vide.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/messages.py" line="45" />
+      <location filename="../../ui/editor/messages.py" line="63" />
       <source>time zone: '{0}' is unknown; use a name such as Europe/Paris or an offset.</source>
       <translation>fuseau horaire : « {0} » est inconnu ; utilisez un nom comme Europe/Paris ou un décalage.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/messages.py" line="51" />
+      <location filename="../../ui/editor/messages.py" line="69" />
       <source>time zone: '{0}' is not an offset such as +01:00.</source>
       <translation>fuseau horaire : « {0} » n'est pas un décalage comme +01:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/messages.py" line="58" />
+      <location filename="../../ui/editor/messages.py" line="76" />
       <source>This report is approved and locked; reopen it to edit (a new revision is created).</source>
       <translation>Ce rapport est approuvé et verrouillé ; rouvrez-le pour le modifier (une nouvelle révision est créée).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/messages.py" line="68" />
+      <location filename="../../ui/editor/messages.py" line="86" />
       <source>The database {0} is read-only. Your edits are kept in memory and saved as soon as it is writable again.</source>
       <translation>La base {0} est en lecture seule. Vos modifications sont gardées en mémoire et enregistrées dès qu'elle redevient modifiable.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/messages.py" line="79" />
+      <location filename="../../ui/editor/messages.py" line="97" />
       <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
       <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Outline</name>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="37" />
+      <source>Root cause without a corrective action: {0}</source>
+      <translation>Cause racine sans action corrective : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="42" />
+      <source>{0} action(s) without an owner.</source>
+      <translation>{0} action(s) sans responsable.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="43" />
+      <source>{0} action(s) without a due date.</source>
+      <translation>{0} action(s) sans échéance.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="50" />
+      <source>No title yet.</source>
+      <translation>Pas encore de titre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="51" />
+      <source>No incident date: times typed alone (14:31) need it.</source>
+      <translation>Pas de date d'incident : les heures tapées seules (14:31) en ont besoin.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="54" />
+      <source>No severity.</source>
+      <translation>Pas de sévérité.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="55" />
+      <source>No event is marked (started, detected, resolved…): derived times are empty.</source>
+      <translation>Aucun événement n'est marqué (début, détection, résolution…) : les durées calculées sont vides.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="72" />
+      <source>Sections</source>
+      <translation>Sections</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="152" />
+      <source>Nothing written yet.</source>
+      <translation>Rien d'écrit pour l'instant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="153" />
+      <source>Has content.</source>
+      <translation>A du contenu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="177" />
+      <source>Previous section</source>
+      <translation>Section précédente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="180" />
+      <source>Next section</source>
+      <translation>Section suivante</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/outline.py" line="185" />
+      <source>Section {0}</source>
+      <translation>Section {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ParkingLotPage</name>
+    <message>
+      <location filename="../../ui/editor/parking.py" line="24" />
+      <source>A question or topic to follow up after the meeting, one per line.</source>
+      <translation>Une question ou un sujet à suivre après la réunion, un par ligne.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/parking.py" line="32" />
+      <source>Parking lot / follow-ups</source>
+      <translation>Points en suspens / suivis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/parking.py" line="35" />
+      <source>Topics parked during the meeting appear here; they are printed in the report and exported with it. One topic per line.</source>
+      <translation>Les sujets mis de côté pendant la réunion apparaissent ici ; ils sont imprimés dans le rapport et exportés avec lui. Un sujet par ligne.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PastePreview</name>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="168" />
+      <source>Paste timeline rows</source>
+      <translation>Coller des lignes de chronologie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="203" />
+      <source>Use suggested markers</source>
+      <translation>Utiliser les marqueurs suggérés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="218" />
+      <source>Day of these times</source>
+      <translation>Jour de ces heures</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="234" />
+      <source>day</source>
+      <translation>jour</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="246" />
+      <source>Add {0} rows</source>
+      <translation>Ajouter {0} lignes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="248" />
+      <source>{0} rows read from the pasted text.</source>
+      <translation>{0} lignes lues dans le texte collé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="251" />
+      <source>{0} lines without a time were added as notes of the row above.</source>
+      <translation>{0} lignes sans heure ont été ajoutées en notes de la ligne au-dessus.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="256" />
+      <source>{0} lines could not be read.</source>
+      <translation>{0} lignes n'ont pas pu être lues.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="257" />
+      <source>Check and correct them, then add them.</source>
+      <translation>Vérifiez-les et corrigez-les, puis ajoutez-les.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="264" />
+      <source>These times have no date and the postmortem has no incident date: type the day they happened.</source>
+      <translation>Ces heures n'ont pas de date et le postmortem n'a pas de date d'incident : tapez le jour où elles ont eu lieu.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PickerPopup</name>
+    <message>
+      <location filename="../../ui/editor/pickers.py" line="63" />
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/pickers.py" line="70" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+  </context>
+  <context>
+    <name>Pickers</name>
+    <message>
+      <location filename="../../ui/editor/pickers.py" line="113" />
+      <source>Pick a date</source>
+      <translation>Choisir une date</translation>
     </message>
   </context>
   <context>
@@ -2153,96 +2560,96 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../ui/preferences.py" line="240" />
+      <location filename="../../ui/preferences.py" line="245" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="246" />
+      <location filename="../../ui/preferences.py" line="251" />
       <source>System language</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="247" />
-      <location filename="../../ui/preferences.py" line="253" />
+      <location filename="../../ui/preferences.py" line="252" />
+      <location filename="../../ui/preferences.py" line="258" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="248" />
       <location filename="../../ui/preferences.py" line="253" />
+      <location filename="../../ui/preferences.py" line="258" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="260" />
+      <location filename="../../ui/preferences.py" line="265" />
       <source>Light</source>
       <translation>Clair</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="261" />
+      <location filename="../../ui/preferences.py" line="266" />
       <source>Dark</source>
       <translation>Sombre</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="262" />
+      <location filename="../../ui/preferences.py" line="267" />
       <source>High contrast (for sharing a screen)</source>
       <translation>Contraste élevé (pour partager l'écran)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="267" />
+      <location filename="../../ui/preferences.py" line="272" />
       <source>One level per line: code | description</source>
       <translation>Un niveau par ligne : code | description</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="284" />
+      <location filename="../../ui/preferences.py" line="289" />
       <source>Meeting agenda</source>
       <translation>Ordre du jour de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="277" />
+      <location filename="../../ui/preferences.py" line="282" />
       <source>Author name</source>
       <translation>Nom de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="278" />
+      <location filename="../../ui/preferences.py" line="283" />
       <source>Author title</source>
       <translation>Fonction de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="279" />
+      <location filename="../../ui/preferences.py" line="284" />
       <source>Interface language</source>
       <translation>Langue de l'interface</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="280" />
+      <location filename="../../ui/preferences.py" line="285" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="281" />
+      <location filename="../../ui/preferences.py" line="286" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="282" />
+      <location filename="../../ui/preferences.py" line="287" />
       <source>Severity scale
 (code | description)</source>
       <translation>Échelle de sévérité
 (code | description)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="283" />
+      <location filename="../../ui/preferences.py" line="288" />
       <source>Ishikawa categories</source>
       <translation>Catégories Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="288" />
+      <location filename="../../ui/preferences.py" line="293" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="289" />
+      <location filename="../../ui/preferences.py" line="294" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -2361,6 +2768,49 @@ Quitter quand même et les perdre ?</translation>
     </message>
   </context>
   <context>
+    <name>PreviewModel</name>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="56" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="57" />
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="58" />
+      <source>Actor</source>
+      <translation>Acteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="59" />
+      <source>Marker</source>
+      <translation>Repère</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="60" />
+      <source>Suggested marker</source>
+      <translation>Marqueur suggéré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="61" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="127" />
+      <source>time</source>
+      <translation>heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="133" />
+      <source>An event cannot be empty.</source>
+      <translation>Un événement ne peut pas être vide.</translation>
+    </message>
+  </context>
+  <context>
     <name>RevisionsDialog</name>
     <message>
       <location filename="../../ui/revisions.py" line="47" />
@@ -2441,22 +2891,22 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>RowSection</name>
     <message>
-      <location filename="../../ui/editor/row_section.py" line="46" />
+      <location filename="../../ui/editor/row_section.py" line="47" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/row_section.py" line="47" />
+      <location filename="../../ui/editor/row_section.py" line="48" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/row_section.py" line="48" />
+      <location filename="../../ui/editor/row_section.py" line="49" />
       <source>Move up</source>
       <translation>Monter</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/row_section.py" line="49" />
+      <location filename="../../ui/editor/row_section.py" line="50" />
       <source>Move down</source>
       <translation>Descendre</translation>
     </message>
@@ -2734,12 +3184,12 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>TimelinePage</name>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="53" />
+      <location filename="../../ui/editor/timeline.py" line="55" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="56" />
+      <location filename="../../ui/editor/timeline.py" line="101" />
       <source>time</source>
       <translation>heure</translation>
     </message>
@@ -2784,17 +3234,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>Trier par heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="94" />
-      <source>Derived times</source>
-      <translation>Temps calculés</translation>
+      <location filename="../../ui/editor/timeline.py" line="125" />
+      <source>The clipboard holds no text to paste. Copy lines from a chat log or a table first (e.g. [14:02] alice: rollback started).</source>
+      <translation>Le presse-papiers ne contient aucun texte à coller. Copiez d'abord des lignes d'un chat ou un tableau (p. ex. [14:02] alice: rollback lancé).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="131" />
+      <location filename="../../ui/editor/timeline.py" line="138" />
       <source>No line of the pasted text starts with a time (e.g. 14:02 or [14:02]).</source>
       <translation>Aucune ligne du texte collé ne commence par une heure (par ex. 14:02 ou [14:02]).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="137" />
+      <location filename="../../ui/editor/timeline.py" line="154" />
       <source>Paste {0} timeline rows</source>
       <translation>Coller {0} lignes de chronologie</translation>
     </message>
@@ -3006,19 +3456,19 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="65" />
+      <location filename="../../ui/main_window.py" line="68" />
       <source>Welcome to Postmortem Studio</source>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="77" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="76" />
+      <location filename="../../ui/main_window.py" line="86" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>

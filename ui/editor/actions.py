@@ -19,6 +19,7 @@ from app.edits import set_cell
 from app.model import Action, Postmortem
 from app.natural_dates import parse_due_date
 from app.vocabulary import ActionKind, ActionStatus, Horizon, Priority
+from ui.design import palette
 from ui.editor.labels import (
     action_status_labels,
     choices,
@@ -127,7 +128,7 @@ class ActionsPage(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.overdue = QLabel()
         self.overdue.setObjectName("overdueNote")
-        self.overdue.setStyleSheet("color: #b9770e;")
+        self.overdue.setStyleSheet(f"color: {palette().warning};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.overdue)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from app.derived import derived_times, inconsistencies
 from app.model import Postmortem
 from app.timeutil import format_duration
-from ui.design import SPACE
+from ui.design import SPACE, palette
 from ui.flow_layout import FlowLayout
 
 
@@ -44,7 +44,7 @@ class DerivedPanel(QWidget):
         self.problems = QLabel()
         self.problems.setObjectName("timeProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b9770e;")
+        self.problems.setStyleSheet(f"color: {palette().warning};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if horizontal:

@@ -31,6 +31,24 @@ _RULES: list[tuple[re.Pattern[str], Callable[[], str]]] = [
         lambda: translate("Messages", "{0}: '{1}' is not a date; use YYYY-MM-DD, e.g. {2}."),
     ),
     (
+        re.compile(
+            r"^(.+?): '(.*)' has no date; set the incident date first, or type the date too, "
+            r"e\.g\. (.+)\.$"
+        ),
+        lambda: translate(
+            "Messages",
+            "{0}: '{1}' has no date; set the incident date first, or type the date too, e.g. {2}.",
+        ),
+    ),
+    (
+        re.compile(r"^(.+?): '(.*)' is not a time; type e\.g\. (.+)\.$"),
+        lambda: translate("Messages", "{0}: '{1}' is not a time; type e.g. {2}."),
+    ),
+    (
+        re.compile(r"^(.+?): '(.*)' is not a date; type e\.g\. (.+)\.$"),
+        lambda: translate("Messages", "{0}: '{1}' is not a date; type e.g. {2}."),
+    ),
+    (
         re.compile(r"^(.+?): a date and time is required\.$"),
         lambda: translate("Messages", "{0}: a date and time is required."),
     ),

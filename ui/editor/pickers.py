@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QPoint, QRectF, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRectF, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -110,9 +110,10 @@ def attach_picker(
     """Add a calendar button to ``field``; ``on_pick`` receives the chosen day (and time).
 
     The popup is built on first use (a table builds a cell editor on every edit)."""
-    action = QAction(calendar_icon(), field.tr("Pick a date"), field)
+    label = QCoreApplication.translate("Pickers", "Pick a date")
+    action = QAction(calendar_icon(), label, field)
     action.setObjectName("pickDate")
-    action.setToolTip(field.tr("Pick a date"))
+    action.setToolTip(label)
 
     def open_popup() -> None:
         popup = field.findChild(PickerPopup)

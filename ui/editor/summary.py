@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.edits import set_field
 from app.model import ImpactRow, Postmortem
 from app.objectives import objective_met
+from ui.design import kind_colour
 from ui.editor.row_section import EditorHost, RowSection
 from ui.editor.rows import Column
 from ui.editor.widgets import TextEdit, titled
@@ -56,10 +57,14 @@ class SummaryPage(QWidget):
         if met:
             return (
                 "✔ " + self.tr("Met"),
-                QColor("#1e8449"),
+                kind_colour("success"),
                 self.tr("The value is within the target."),
             )
-        return "✖ " + self.tr("Missed"), QColor("#c0392b"), self.tr("The value exceeds the target.")
+        return (
+            "✖ " + self.tr("Missed"),
+            kind_colour("error"),
+            self.tr("The value exceeds the target."),
+        )
 
     def load(self, doc: Postmortem | None) -> None:
         if doc is None:

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PostmortemError
+from ui.design import SPACE, heading_font, palette
 from ui.editor.messages import localized
 
 Parser = Callable[[str], Any]
 Formatter = Callable[[Any], str]
-ERROR_STYLE = "border: 2px solid #c0392b;"
 
 
 def monospace_font() -> QFont:
@@ -42,7 +42,7 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("color: #c0392b;")
+        self.setStyleSheet(f"color: {palette().error};")
         self.setWordWrap(True)
         self.hide()
 
@@ -101,7 +101,7 @@ class FieldEdit(QLineEdit):
     def _set_error(self, message: str) -> None:
         message = localized(message)
         self.error.show_message(message)
-        self.setStyleSheet(ERROR_STYLE if message else "")
+        self.setStyleSheet(f"border: 2px solid {palette().error};" if message else "")
         self.setToolTip(message)
 
 
@@ -204,12 +204,16 @@ def titled(title: str, widget: QWidget, hint: str = "") -> QWidget:
     """A section heading over its widget (and an optional grey hint)."""
     box = QWidget()
     layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 6, 0, 0)
-    heading = QLabel(f"<b>{title}</b>")
+    layout.setContentsMargins(0, SPACE[1], 0, 0)
+    layout.setSpacing(SPACE[0])
+    heading = QLabel(title)
+    heading.setObjectName("sectionTitle")
+    heading.setFont(heading_font(heading.font(), "title"))
     layout.addWidget(heading)
     if hint:
         note = QLabel(hint)
-        note.setStyleSheet("color: palette(mid);")
+        note.setFont(heading_font(note.font(), "caption"))
+        note.setStyleSheet(f"color: {palette().muted};")
         note.setWordWrap(True)
         layout.addWidget(note)
     layout.addWidget(widget)
