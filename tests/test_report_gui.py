@@ -133,8 +133,16 @@ def test_approved_export_asks_passphrase_and_signs(
     target = tmp_path / "signed.pdf"
     page.export_to(target)
     ask = page.passphrase_dialog
-    ask.setTextValue("a good passphrase")
-    ask.accept()
+    assert ask.creating  # no key yet: the passphrase is asked twice
+    qtbot.keyClicks(ask.passphrase, "a good passphrase")
+    qtbot.keyClicks(ask.confirm, "a good passphraze")
+    assert not ask.ok_button.isEnabled()
+    assert "differ" in ask.message.text()
+    qtbot.keyClick(ask.confirm, Qt.Key.Key_Backspace)
+    qtbot.keyClick(ask.confirm, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(ask.confirm, "se")
+    assert ask.ok_button.isEnabled() and not ask.message.isVisible()
+    qtbot.mouseClick(ask.ok_button, Qt.MouseButton.LeftButton)
     _wait_for_export(page)
     assert verify_pdf(target).ok
     shots = Path("/tmp/shots/E")

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -239,14 +237,14 @@ class SignoffPage(QWidget):
         if session.doc.status != Status.APPROVED:
             self._start(path, None)
             return
-        ask = QInputDialog(self)
-        ask.setObjectName("passphraseDialog")
-        ask.setWindowTitle(self.tr("Sign the report"))
-        ask.setLabelText(self.tr("Passphrase of your signing key (created on first use):"))
-        ask.setTextEchoMode(QLineEdit.EchoMode.Password)
-        ask.textValueSelected.connect(lambda text: self._start(path, SignWith(passphrase=text)))
-        ask.open()
-        self.passphrase_dialog = ask
+        from app.signing import personal_key_path
+        from ui.passphrase_dialog import ask_passphrase
+
+        self.passphrase_dialog = ask_passphrase(
+            self,
+            creating=not personal_key_path().exists(),
+            then=lambda text: self._start(path, SignWith(passphrase=text)),
+        )
 
     def _start(self, path: Path, sign_with: SignWith | None) -> None:
         session = self.session

@@ -370,11 +370,22 @@ class RowTable(QTableView):
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(number, column.width or 280)
         self.verticalHeader().setDefaultSectionSize(26)
-        self.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
-        )
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.wrap = wrap
         model.modelReset.connect(self.fit_columns)
         model.rowsInserted.connect(self.fit_columns)
+        if wrap:  # row heights follow the wrapped text, measured only while on screen
+            model.dataChanged.connect(self._fit_rows)
+            model.layoutChanged.connect(self._fit_rows)
+
+    def _fit_rows(self, *_args: object) -> None:
+        if self.wrap and self.isVisible():
+            self.resizeRowsToContents()
+            tallest = 3 * self.fontMetrics().lineSpacing() + 10  # three lines, then elided
+            header = self.verticalHeader()
+            for row in range(self.rows_model.rowCount()):
+                if header.sectionSize(row) > tallest:
+                    header.resizeSection(row, tallest)
 
     def fit_columns(self) -> None:
         """Columns as wide as their content; only when the table is too narrow for all of
@@ -402,6 +413,7 @@ class RowTable(QTableView):
                 wanted[c] = min(wanted[c], low)
         for c, width in enumerate(wanted):
             self.setColumnWidth(c, width)
+        self._fit_rows()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
