@@ -20,8 +20,18 @@ LINKABLE_ROLES = ("why", "cause")
 class LinkTarget:
     ref: str  # "whys:w2"
     kind: str  # WHYS | ISHIKAWA
-    label: str  # "Why 2: Pods received traffic before they were ready"
+    text: str  # the why's question or the cause
     root_cause: bool
+    depth: int = 0  # a why's rank: 1 for the first why under the problem
+    answer: str = ""  # a why's answer
+    category: str = ""  # a cause's Ishikawa category
+
+    @property
+    def label(self) -> str:
+        """In English, e.g. "Why 2: … → …" or "People: …" (the interface builds its own)."""
+        if self.kind == WHYS:
+            return f"Why {self.depth}: {self.text}" + (f" → {self.answer}" if self.answer else "")
+        return f"{self.category}: {self.text}"
 
 
 def _depth(graph: Any, node: str) -> int:
@@ -33,42 +43,53 @@ def _depth(graph: Any, node: str) -> int:
     return depth
 
 
-def link_targets(doc: Postmortem) -> list[LinkTarget]:
-    """Every why and cause of both diagrams, in drawing order, with a readable label."""
-    targets: list[LinkTarget] = []
-    whys = doc.whys
-    stack = list(reversed(children(whys, root_of(whys))))
+def _walk(graph: Any, start: str) -> list[str]:
+    """The nodes under ``start`` in drawing order (depth first)."""
+    found: list[str] = []
+    stack = list(reversed(children(graph, start)))
     while stack:
         node = stack.pop()
+        found.append(node)
+        stack.extend(reversed(children(graph, node)))
+    return found
+
+
+def link_targets(doc: Postmortem) -> list[LinkTarget]:
+    """Every why and cause of both diagrams, in drawing order."""
+    targets: list[LinkTarget] = []
+    whys = doc.whys
+    for node in _walk(whys, root_of(whys)):
         data = whys.nodes[node]
         if data.get("role") in LINKABLE_ROLES:
-            text = str(data.get("text", "")).strip() or "(no text)"
-            answer = str(data.get("answer", "")).strip()
-            label = f"Why {_depth(whys, node)}: {text}" + (f" → {answer}" if answer else "")
-            targets.append(LinkTarget(f"{WHYS}:{node}", WHYS, label, bool(data.get("root_cause"))))
-        stack.extend(reversed(children(whys, node)))
+            targets.append(
+                LinkTarget(
+                    f"{WHYS}:{node}",
+                    WHYS,
+                    str(data.get("text", "")).strip(),
+                    bool(data.get("root_cause")),
+                    depth=_depth(whys, node),
+                    answer=str(data.get("answer", "")).strip(),
+                )
+            )
     fishbone = doc.ishikawa
     for category in children(fishbone, root_of(fishbone)):
         name = str(fishbone.nodes[category].get("text", "")).strip()
-        stack = list(reversed(children(fishbone, category)))
-        while stack:
-            node = stack.pop()
+        for node in _walk(fishbone, category):
             data = fishbone.nodes[node]
             if data.get("role") in LINKABLE_ROLES:
-                text = str(data.get("text", "")).strip() or "(no text)"
                 targets.append(
                     LinkTarget(
                         f"{ISHIKAWA}:{node}",
                         ISHIKAWA,
-                        f"{name}: {text}",
+                        str(data.get("text", "")).strip(),
                         bool(data.get("root_cause")),
+                        category=name,
                     )
                 )
-            stack.extend(reversed(children(fishbone, node)))
     return targets
 
 
-def link_labels(doc: Postmortem, refs: list[str]) -> list[str | None]:
-    """The label of each reference, None for one whose why or cause no longer exists."""
-    known = {target.ref: target.label for target in link_targets(doc)}
+def linked_targets(doc: Postmortem, refs: list[str]) -> list[LinkTarget | None]:
+    """The why or cause of each reference, None for one that no longer exists."""
+    known = {target.ref: target for target in link_targets(doc)}
     return [known.get(ref) for ref in refs]

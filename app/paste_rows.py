@@ -49,6 +49,8 @@ class PasteResult:
     suggested: list[Marker | None] = field(default_factory=list)
     #: some time had no date of its own and took the ``day`` given
     used_day: bool = False
+    #: for a pasted table: field ("time", "event", "actor") → the heading of the column read
+    columns: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: TimelineEntry) -> None:
         entry.event = _plain(entry.event)
@@ -87,8 +89,9 @@ def _zone(offset: str | None, default: tzinfo) -> tzinfo:
 
 
 def guess_marker(event: str) -> Marker | None:
+    """The latest stage the words mention ("alerte résolue" is a resolution, not a detection)."""
     lowered = event.lower()
-    for marker, pattern in _MARKER_WORDS.items():
+    for marker, pattern in reversed(_MARKER_WORDS.items()):
         if pattern.search(lowered):
             return marker
     return None
@@ -121,6 +124,10 @@ def _parse_table(lines: list[str], day: date, zone: tzinfo, result: PasteResult)
     at_col = 0 if at_col is None else at_col
     if event_col is None:
         event_col = 1 if at_col == 0 else 0
+    titles = _table_cells(lines[0])
+    for name, index in (("time", at_col), ("event", event_col), ("actor", actor_col)):
+        if index is not None and index < len(titles):
+            result.columns[name] = titles[index]
     for line in lines[1:]:
         if _TABLE_RULE.match(line) or not line.strip():
             continue

@@ -99,6 +99,7 @@ def test_markdown_table_with_markup_emoji_and_rtl() -> None:
         ("**Alerte** <img src=x> 🚨", "سارة"),
         ("Rollback ✅", "Léa"),
     ]
+    assert result.columns == {"time": "Heure", "event": "Événement", "actor": "Qui"}
     assert result.suggested[1] == Marker.MITIGATED
     assert result.entries[1].marker is None
     assert len(result.skipped) == 1

@@ -291,6 +291,9 @@ def test_parking_lot_from_the_meeting_is_listed_edited_shown_and_printed(
     qtbot.keyClick(page.topics, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     stored = window.store.load(window.current.id).parking_lot
     assert stored == ["Revoir les alertes de latence", "Budget d'erreur à définir"]
+    from app.markdown.exporter import export_markdown
+
+    assert "Budget d'erreur à définir" in export_markdown(window.current, "en")
     text = pdf_text(render_pdf(window.current, language="en"))
     assert "Parking lot / follow-ups" in text and "Budget d'erreur à définir" in text
     shown = subprocess.run(
@@ -318,10 +321,8 @@ def _centre(view, node):
     return view.box_item(node).sceneBoundingRect().center()
 
 
-@pytest.mark.parametrize("kind", [WHYS, ISHIKAWA])
-def test_arrow_keys_go_to_the_nearest_box_on_screen(qtbot, store: Store, kind: str) -> None:
-    doc = demo_document()
-    doc.id = new_id()
+def diagram_view(qtbot, store: Store, doc: Postmortem, kind: str):
+    """The whole window (every feature) at 1280×720, showing ``doc``'s ``kind`` diagram."""
     store.save(doc)
     main = MainWindow(store)
     qtbot.addWidget(main)
@@ -330,7 +331,14 @@ def test_arrow_keys_go_to_the_nearest_box_on_screen(qtbot, store: Store, kind: s
     main.open_document(doc.id)
     page = main.diagram_pages[kind]
     main.document_tabs.setCurrentWidget(page)
-    view = page.view
+    return main, page.view
+
+
+@pytest.mark.parametrize("kind", [WHYS, ISHIKAWA])
+def test_arrow_keys_go_to_the_nearest_box_on_screen(qtbot, store: Store, kind: str) -> None:
+    doc = demo_document()
+    doc.id = new_id()
+    _main, view = diagram_view(qtbot, store, doc, kind)
     QApplication.processEvents()
     whole = view.mapToScene(view.viewport().rect()).boundingRect()
     assert whole.contains(view.scene().sceneRect().adjusted(2, 2, -2, -2))  # fitted on open
@@ -362,16 +370,7 @@ def test_arrow_keys_go_to_the_nearest_box_on_screen(qtbot, store: Store, kind: s
 
 
 def test_the_in_place_editor_is_the_size_of_the_box_and_takes_lines(qtbot, store: Store) -> None:
-    doc = Postmortem(title="Canvas")
-    store.save(doc)
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.resize(1280, 720)
-    main.show()
-    main.open_document(doc.id)
-    page = main.diagram_pages[WHYS]
-    main.document_tabs.setCurrentWidget(page)
-    view = page.view
+    main, view = diagram_view(qtbot, store, Postmortem(title="Canvas"), WHYS)
     qtbot.keyClick(view, Qt.Key.Key_F2)
     box = view.mapFromScene(view.box_item("p").sceneBoundingRect()).boundingRect()
     assert view.editor.width() >= box.width() - 1 and view.editor.height() >= box.height() - 1

@@ -115,6 +115,7 @@ def test_ctrl_v_in_the_timeline_pastes_rows(qtbot, window) -> None:
     qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     preview = window.editor.timeline.preview
     assert preview.isVisible() and window.current.timeline == []  # nothing stored yet
+    assert "Time ← “Time”, Event ← “Event”" in preview.summary.text()  # the columns read
     qtbot.mouseClick(preview.ok_button, Qt.MouseButton.LeftButton)
     assert [e.event for e in window.current.timeline] == ["Début 🚀", "Fin"]
     assert cell_text(table, 0, 0) == "09:00"  # the incident's day: the time alone

@@ -410,7 +410,9 @@ class MainWindow(QMainWindow):
         exports = [a for a in actions if a.objectName().lower().startswith("export")]
         last = [self.preferences_action, self.quit_action]
         first = [a for a in actions if a not in exports and a not in last]
-        creating = [a for a in first if a in (self.new_action, self.duplicate_action)]
+        creating = [
+            a for a in first if a in (self.new_action, self.duplicate_action, self.delete_action)
+        ]
         rest = [a for a in first if a not in creating]
         for action in menu.actions():
             menu.removeAction(action)

@@ -41,6 +41,7 @@ class PassphraseDialog(QDialog):
             else self.tr("Passphrase of your signing key:")
         )
         intro.setWordWrap(True)
+        self.setMinimumWidth(460)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)

@@ -225,6 +225,13 @@ def apply_theme(theme: str, application: QApplication | None = None) -> None:
         style = "*:focus { outline: 3px solid #000080; } QWidget { font-size: 11pt; }"
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
+    muted = QColor("#7a7a7a" if theme == "dark" else "#6b6b6b")
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+    ):  # a disabled button must look disabled
+        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
     app.setPalette(palette)
     app.setStyleSheet(style + theme_style(theme))
 

@@ -4,97 +4,97 @@
   <context>
     <name>ActionsPage</name>
     <message>
-      <location filename="../../ui/editor/actions.py" line="58" />
+      <location filename="../../ui/editor/actions.py" line="59" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="59" />
+      <location filename="../../ui/editor/actions.py" line="60" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="62" />
+      <location filename="../../ui/editor/actions.py" line="63" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="65" />
+      <location filename="../../ui/editor/actions.py" line="66" />
       <source>due date</source>
       <translation>échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="69" />
+      <location filename="../../ui/editor/actions.py" line="70" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="77" />
+      <location filename="../../ui/editor/actions.py" line="78" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="85" />
+      <location filename="../../ui/editor/actions.py" line="86" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="93" />
+      <location filename="../../ui/editor/actions.py" line="94" />
       <source>Horizon</source>
       <translation>Horizon</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="99" />
+      <location filename="../../ui/editor/actions.py" line="100" />
       <source>Ticket</source>
       <translation>Ticket</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="102" />
+      <location filename="../../ui/editor/actions.py" line="103" />
       <source>Linked causes</source>
       <translation>Causes liées</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="108" />
+      <location filename="../../ui/editor/actions.py" line="109" />
       <source>New action</source>
       <translation>Nouvelle action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="114" />
+      <location filename="../../ui/editor/actions.py" line="115" />
       <source>Open ticket</source>
       <translation>Ouvrir le ticket</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="118" />
+      <location filename="../../ui/editor/actions.py" line="119" />
       <source>Link causes…</source>
       <translation>Lier des causes…</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="121" />
+      <location filename="../../ui/editor/actions.py" line="122" />
       <source>Choose the whys and causes this action addresses (or double-click the cell).</source>
       <translation>Choisir les pourquoi et les causes que cette action traite (ou double-cliquer la cellule).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="143" />
+      <location filename="../../ui/editor/actions.py" line="147" />
       <source>⚠ {0} deleted cause(s)</source>
       <translation>⚠ {0} cause(s) supprimée(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="155" />
+      <location filename="../../ui/editor/actions.py" line="159" />
       <source>Select an action first, then link it to causes.</source>
       <translation>Sélectionnez d'abord une action, puis liez-la à des causes.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="178" />
+      <location filename="../../ui/editor/actions.py" line="182" />
       <source>Overdue: the due date has passed.</source>
       <translation>En retard : l'échéance est dépassée.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="188" />
+      <location filename="../../ui/editor/actions.py" line="192" />
       <source>This action's ticket is not a web address.</source>
       <translation>Le ticket de cette action n'est pas une adresse web.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="198" />
+      <location filename="../../ui/editor/actions.py" line="202" />
       <source>⚠ {0} unfinished action(s) past their due date.</source>
       <translation>⚠ {0} action(s) non terminée(s) en retard.</translation>
     </message>
@@ -1938,47 +1938,48 @@
   <context>
     <name>LinkPicker</name>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="37" />
+      <location filename="../../ui/editor/link_picker.py" line="47" />
       <source>Causes addressed by this action</source>
       <translation>Causes traitées par cette action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="39" />
+      <location filename="../../ui/editor/link_picker.py" line="49" />
       <source>“{0}” addresses:</source>
       <translation>« {0} » traite :</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="39" />
+      <location filename="../../ui/editor/link_picker.py" line="32" />
+      <location filename="../../ui/editor/link_picker.py" line="49" />
       <source>(no text)</source>
       <translation>(sans texte)</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="44" />
+      <location filename="../../ui/editor/link_picker.py" line="34" />
+      <source>Why {0}: {1}</source>
+      <translation>Pourquoi {0} : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="36" />
+      <source>Ishikawa · {0}: {1}</source>
+      <translation>Ishikawa · {0} : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="54" />
       <source>Type to find a why or a cause…</source>
       <translation>Tapez pour trouver un pourquoi ou une cause…</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="51" />
-      <source>5 Whys</source>
-      <translation>5 Pourquoi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/link_picker.py" line="51" />
-      <source>Ishikawa</source>
-      <translation>Ishikawa</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/link_picker.py" line="60" />
+      <location filename="../../ui/editor/link_picker.py" line="72" />
       <source>Marked as a root cause</source>
       <translation>Marquée comme cause racine</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="70" />
+      <location filename="../../ui/editor/link_picker.py" line="82" />
       <source>{0} linked cause(s) were deleted from the diagrams; OK removes them.</source>
       <translation>{0} cause(s) liée(s) ont été supprimées des diagrammes ; OK retire ces liens.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="75" />
+      <location filename="../../ui/editor/link_picker.py" line="87" />
       <source>The diagrams have no why or cause yet: add them in 5 Whys or Ishikawa.</source>
       <translation>Les diagrammes n'ont encore ni pourquoi ni cause : ajoutez-les dans 5 Pourquoi ou Ishikawa.</translation>
     </message>
@@ -2117,86 +2118,86 @@
       <translation>&amp;Liste des postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="450" />
-      <location filename="../../ui/main_window.py" line="653" />
-      <location filename="../../ui/main_window.py" line="745" />
+      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="655" />
+      <location filename="../../ui/main_window.py" line="747" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="455" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="507" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="591" />
+      <location filename="../../ui/main_window.py" line="593" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="639" />
+      <location filename="../../ui/main_window.py" line="641" />
       <source>Reloaded</source>
       <translation>Rechargé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="641" />
+      <location filename="../../ui/main_window.py" line="643" />
       <source>This postmortem was changed in another window; the latest version is shown.</source>
       <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="654" />
+      <location filename="../../ui/main_window.py" line="656" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="682" />
+      <location filename="../../ui/main_window.py" line="684" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="682" />
+      <location filename="../../ui/main_window.py" line="684" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="696" />
+      <location filename="../../ui/main_window.py" line="698" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="718" />
+      <location filename="../../ui/main_window.py" line="720" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
+      <location filename="../../ui/main_window.py" line="760" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="759" />
+      <location filename="../../ui/main_window.py" line="761" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2246,22 +2247,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="288" />
+      <location filename="../../ui/report_feature.py" line="286" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="298" />
+      <location filename="../../ui/report_feature.py" line="296" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="303" />
+      <location filename="../../ui/report_feature.py" line="301" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="306" />
+      <location filename="../../ui/report_feature.py" line="304" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2456,6 +2457,44 @@ Quitter quand même et les perdre ?</translation>
     </message>
   </context>
   <context>
+    <name>PassphraseDialog</name>
+    <message>
+      <location filename="../../ui/passphrase_dialog.py" line="33" />
+      <source>Sign the report</source>
+      <translation>Signer le rapport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/passphrase_dialog.py" line="37" />
+      <source>Your signing key is created now and protected by this passphrase. Type it twice; it cannot be recovered if forgotten.</source>
+      <translation>Votre clé de signature est créée maintenant et protégée par cette phrase secrète. Tapez-la deux fois ; elle ne peut pas être retrouvée en cas d'oubli.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/passphrase_dialog.py" line="41" />
+      <source>Passphrase of your signing key:</source>
+      <translation>Phrase secrète de votre clé de signature :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/passphrase_dialog.py" line="55" />
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
+    </message>
+    <message>
+      <location filename="../../ui/passphrase_dialog.py" line="57" />
+      <source>Again</source>
+      <translation>Encore une fois</translation>
+    </message>
+    <message>
+      <location filename="../../ui/passphrase_dialog.py" line="77" />
+      <source>Type a passphrase.</source>
+      <translation>Tapez une phrase secrète.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/passphrase_dialog.py" line="79" />
+      <source>The two passphrases differ.</source>
+      <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+  </context>
+  <context>
     <name>PastePreview</name>
     <message>
       <location filename="../../ui/editor/paste_preview.py" line="168" />
@@ -2484,26 +2523,46 @@ Quitter quand même et les perdre ?</translation>
     </message>
     <message>
       <location filename="../../ui/editor/paste_preview.py" line="248" />
-      <source>{0} rows read from the pasted text.</source>
-      <translation>{0} lignes lues dans le texte collé.</translation>
+      <source>Rows read from the pasted text: {0}.</source>
+      <translation>Lignes lues dans le texte collé : {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="251" />
-      <source>{0} lines without a time were added as notes of the row above.</source>
-      <translation>{0} lignes sans heure ont été ajoutées en notes de la ligne au-dessus.</translation>
+      <location filename="../../ui/editor/paste_preview.py" line="250" />
+      <source>Time</source>
+      <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="256" />
-      <source>{0} lines could not be read.</source>
-      <translation>{0} lignes n'ont pas pu être lues.</translation>
+      <location filename="../../ui/editor/paste_preview.py" line="250" />
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="250" />
+      <source>Actor</source>
+      <translation>Acteur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="254" />
+      <source>Table columns used: {0}.</source>
+      <translation>Colonnes du tableau utilisées : {0}.</translation>
     </message>
     <message>
       <location filename="../../ui/editor/paste_preview.py" line="257" />
+      <source>Lines without a time, added as notes of the row above: {0}.</source>
+      <translation>Lignes sans heure, ajoutées en notes de la ligne au-dessus : {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="262" />
+      <source>Lines that could not be read: {0}.</source>
+      <translation>Lignes illisibles : {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/paste_preview.py" line="263" />
       <source>Check and correct them, then add them.</source>
       <translation>Vérifiez-les et corrigez-les, puis ajoutez-les.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="264" />
+      <location filename="../../ui/editor/paste_preview.py" line="270" />
       <source>These times have no date and the postmortem has no incident date: type the day they happened.</source>
       <translation>Ces heures n'ont pas de date et le postmortem n'a pas de date d'incident : tapez le jour où elles ont eu lieu.</translation>
     </message>
@@ -2560,96 +2619,96 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../ui/preferences.py" line="245" />
+      <location filename="../../ui/preferences.py" line="257" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="251" />
+      <location filename="../../ui/preferences.py" line="263" />
       <source>System language</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="252" />
-      <location filename="../../ui/preferences.py" line="258" />
+      <location filename="../../ui/preferences.py" line="264" />
+      <location filename="../../ui/preferences.py" line="270" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="253" />
-      <location filename="../../ui/preferences.py" line="258" />
+      <location filename="../../ui/preferences.py" line="265" />
+      <location filename="../../ui/preferences.py" line="270" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="265" />
+      <location filename="../../ui/preferences.py" line="277" />
       <source>Light</source>
       <translation>Clair</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="266" />
+      <location filename="../../ui/preferences.py" line="278" />
       <source>Dark</source>
       <translation>Sombre</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="267" />
+      <location filename="../../ui/preferences.py" line="279" />
       <source>High contrast (for sharing a screen)</source>
       <translation>Contraste élevé (pour partager l'écran)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="272" />
+      <location filename="../../ui/preferences.py" line="284" />
       <source>One level per line: code | description</source>
       <translation>Un niveau par ligne : code | description</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="289" />
+      <location filename="../../ui/preferences.py" line="301" />
       <source>Meeting agenda</source>
       <translation>Ordre du jour de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="282" />
+      <location filename="../../ui/preferences.py" line="294" />
       <source>Author name</source>
       <translation>Nom de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="283" />
+      <location filename="../../ui/preferences.py" line="295" />
       <source>Author title</source>
       <translation>Fonction de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="284" />
+      <location filename="../../ui/preferences.py" line="296" />
       <source>Interface language</source>
       <translation>Langue de l'interface</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="285" />
+      <location filename="../../ui/preferences.py" line="297" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="286" />
+      <location filename="../../ui/preferences.py" line="298" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="287" />
+      <location filename="../../ui/preferences.py" line="299" />
       <source>Severity scale
 (code | description)</source>
       <translation>Échelle de sévérité
 (code | description)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="288" />
+      <location filename="../../ui/preferences.py" line="300" />
       <source>Ishikawa categories</source>
       <translation>Catégories Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="293" />
+      <location filename="../../ui/preferences.py" line="305" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="294" />
+      <location filename="../../ui/preferences.py" line="306" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -2985,102 +3044,92 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>SignoffPage</name>
     <message>
-      <location filename="../../ui/report_feature.py" line="73" />
+      <location filename="../../ui/report_feature.py" line="71" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="74" />
+      <location filename="../../ui/report_feature.py" line="72" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="75" />
+      <location filename="../../ui/report_feature.py" line="73" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="76" />
+      <location filename="../../ui/report_feature.py" line="74" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="77" />
+      <location filename="../../ui/report_feature.py" line="75" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="83" />
+      <location filename="../../ui/report_feature.py" line="81" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="85" />
+      <location filename="../../ui/report_feature.py" line="83" />
       <source>Reopen as a new revision</source>
       <translation>Rouvrir en nouvelle révision</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="95" />
+      <location filename="../../ui/report_feature.py" line="93" />
       <source>Export PDF…</source>
       <translation>Exporter en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="114" />
+      <location filename="../../ui/report_feature.py" line="112" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="116" />
+      <location filename="../../ui/report_feature.py" line="114" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="145" />
+      <location filename="../../ui/report_feature.py" line="143" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="154" />
+      <location filename="../../ui/report_feature.py" line="152" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="159" />
+      <location filename="../../ui/report_feature.py" line="157" />
       <source>{0} sign-off(s) STALE: the content changed after signing</source>
       <translation>{0} signature(s) PÉRIMÉE(S) : le contenu a changé après la signature</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="229" />
+      <location filename="../../ui/report_feature.py" line="227" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="229" />
+      <location filename="../../ui/report_feature.py" line="227" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="244" />
-      <source>Sign the report</source>
-      <translation>Signer le rapport</translation>
-    </message>
-    <message>
-      <location filename="../../ui/report_feature.py" line="245" />
-      <source>Passphrase of your signing key (created on first use):</source>
-      <translation>Phrase secrète de votre clé de signature (créée à la première utilisation) :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/report_feature.py" line="255" />
+      <location filename="../../ui/report_feature.py" line="253" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="274" />
+      <location filename="../../ui/report_feature.py" line="272" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="281" />
+      <location filename="../../ui/report_feature.py" line="279" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>
@@ -3116,67 +3165,67 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>SummaryPage</name>
     <message>
-      <location filename="../../ui/editor/summary.py" line="25" />
+      <location filename="../../ui/editor/summary.py" line="26" />
       <source>What happened, who was affected, how it was resolved (3–5 sentences).</source>
       <translation>Ce qui s'est passé, qui a été touché, comment c'est résolu (3 à 5 phrases).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="32" />
+      <location filename="../../ui/editor/summary.py" line="33" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="33" />
+      <location filename="../../ui/editor/summary.py" line="34" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="34" />
+      <location filename="../../ui/editor/summary.py" line="35" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="36" />
+      <location filename="../../ui/editor/summary.py" line="37" />
       <source>Objective</source>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="39" />
+      <location filename="../../ui/editor/summary.py" line="40" />
       <source>New metric</source>
       <translation>Nouvelle mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="43" />
+      <location filename="../../ui/editor/summary.py" line="44" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="46" />
+      <location filename="../../ui/editor/summary.py" line="47" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="48" />
+      <location filename="../../ui/editor/summary.py" line="49" />
       <source>Durations such as RTO or RPO show whether the target was met.</source>
       <translation>Les durées comme le RTO ou le RPO indiquent si la cible est atteinte.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="58" />
+      <location filename="../../ui/editor/summary.py" line="59" />
       <source>Met</source>
       <translation>Atteint</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="60" />
+      <location filename="../../ui/editor/summary.py" line="61" />
       <source>The value is within the target.</source>
       <translation>La valeur respecte la cible.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="62" />
+      <location filename="../../ui/editor/summary.py" line="64" />
       <source>Missed</source>
       <translation>Manqué</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="62" />
+      <location filename="../../ui/editor/summary.py" line="66" />
       <source>The value exceeds the target.</source>
       <translation>La valeur dépasse la cible.</translation>
     </message>

@@ -14,7 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.cause_links import link_labels
+from app.cause_links import linked_targets
 from app.edits import set_cell
 from app.model import Action, Postmortem
 from app.natural_dates import parse_due_date
@@ -27,7 +27,7 @@ from ui.editor.labels import (
     kind_labels,
     priority_labels,
 )
-from ui.editor.link_picker import LinkPicker
+from ui.editor.link_picker import LinkPicker, target_label
 from ui.editor.row_section import EditorHost, RowSection
 from ui.editor.rows import Column
 
@@ -137,7 +137,10 @@ class ActionsPage(QWidget):
         doc = self.rows.model.doc
         if doc is None or not action.causes:
             return "", None, ""
-        labels = link_labels(doc, action.causes)
+        labels = [
+            None if target is None else target_label(target)
+            for target in linked_targets(doc, action.causes)
+        ]
         shown = [label for label in labels if label is not None]
         gone = len(labels) - len(shown)
         if gone:

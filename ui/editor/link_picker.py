@@ -7,7 +7,7 @@ to a node deleted since are listed as such and dropped when the choice is confir
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,11 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cause_links import link_targets
+from app.cause_links import LinkTarget, link_targets
 from app.diagrams.graph import WHYS
 from app.model import Action, Postmortem
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
+translate = QCoreApplication.translate  # the name lupdate looks for
+
+
+def target_label(target: LinkTarget) -> str:
+    """ "Why 2: … → …" or "Ishikawa · People: …", in the interface language."""
+    text = target.text or translate("LinkPicker", "(no text)")
+    if target.kind == WHYS:
+        label = translate("LinkPicker", "Why {0}: {1}").format(target.depth, text)
+        return label + (f" → {target.answer}" if target.answer else "")
+    return translate("LinkPicker", "Ishikawa · {0}: {1}").format(target.category, text)
 
 
 class LinkPicker(QDialog):
@@ -46,11 +56,13 @@ class LinkPicker(QDialog):
         self.filter.textChanged.connect(self._narrow)
         self.list = QListWidget()
         self.list.setObjectName("linkList")
+        self.list.setWordWrap(True)  # long whys read whole, on several lines
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         current = set(action.causes)
         for target in link_targets(doc):
-            where = self.tr("5 Whys") if target.kind == WHYS else self.tr("Ishikawa")
             flag = " ⚑" if target.root_cause else ""
-            item = QListWidgetItem(f"{where} · {target.label}{flag}")
+            item = QListWidgetItem(target_label(target) + flag)
             item.setData(REF_ROLE, target.ref)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -87,7 +99,7 @@ class LinkPicker(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(620, 420)
+        self.resize(760, 480)
 
     def _narrow(self, text: str) -> None:
         words = text.casefold().split()

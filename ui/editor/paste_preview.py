@@ -224,7 +224,7 @@ class PastePreview(QDialog):
         row.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(row)
         layout.addWidget(self.buttons)
-        self.resize(900, 480)
+        self.resize(980, 480)
         self.result_: PasteResult = PasteResult()
         self._read(day)
 
@@ -245,15 +245,21 @@ class PastePreview(QDialog):
         self.ok_button.setEnabled(not waiting and bool(result.entries))
         self.ok_button.setText(self.tr("Add {0} rows").format(len(result.entries)))
         self.suggest_button.setEnabled(any(s is not None for s in result.suggested))
-        parts = [self.tr("{0} rows read from the pasted text.").format(len(result.entries))]
+        parts = [self.tr("Rows read from the pasted text: {0}.").format(len(result.entries))]
+        if result.columns:
+            names = {"time": self.tr("Time"), "event": self.tr("Event"), "actor": self.tr("Actor")}
+            used = ", ".join(
+                f"{names[field]} ← “{heading}”" for field, heading in result.columns.items()
+            )
+            parts.append(self.tr("Table columns used: {0}.").format(used))
         if result.notes_attached:
             parts.append(
-                self.tr("{0} lines without a time were added as notes of the row above.").format(
+                self.tr("Lines without a time, added as notes of the row above: {0}.").format(
                     result.notes_attached
                 )
             )
         if result.skipped:
-            parts.append(self.tr("{0} lines could not be read.").format(len(result.skipped)))
+            parts.append(self.tr("Lines that could not be read: {0}.").format(len(result.skipped)))
         parts.append(self.tr("Check and correct them, then add them."))
         self.summary.setText(" ".join(parts))
         if waiting:
@@ -267,7 +273,7 @@ class PastePreview(QDialog):
             )
         else:
             show_message(self.message, "warning", "")
-        for column, width in ((0, 150), (1, 330), (2, 120), (3, 130), (4, 150)):
+        for column, width in ((0, 110), (1, 300), (2, 110), (3, 120), (4, 140)):
             self.table.setColumnWidth(column, width)
 
     def _day_chosen(self, day: date | None) -> None:
