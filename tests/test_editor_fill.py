@@ -87,7 +87,6 @@ def fill_everything(qtbot, window) -> None:
     edit_cell(qtbot, table, 0, 5, "Prevent")
     edit_cell(qtbot, table, 0, 6, "Immediate")
     edit_cell(qtbot, table, 0, 7, "https://tickets.example.com/PAY-1")
-    edit_cell(qtbot, table, 0, 8, "readinessProbe, revue")
 
     lessons = editor.lessons
     qtbot.mouseClick(lessons.lessons.add_button, Qt.MouseButton.LeftButton)
@@ -159,7 +158,7 @@ def check_everything(doc) -> None:
         "immediate",
     )
     assert action.ticket == "https://tickets.example.com/PAY-1"
-    assert action.causes == ["readinessProbe", "revue"]
+    assert action.causes == []  # linked with the picker, to existing causes only
     assert (doc.lessons[0].audience, doc.lessons[0].text) == (
         "platform_team",
         "Toujours une readinessProbe",

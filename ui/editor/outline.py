@@ -10,7 +10,7 @@ window.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -26,6 +26,14 @@ from ui.design import status_icon
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def blank_icon() -> QIcon:
+    """A transparent icon, so names without a status stay aligned with the others."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
 
 ICON_KIND = {State.EMPTY: "empty", State.FILLED: "success", State.ATTENTION: "warning"}
 
@@ -143,8 +151,8 @@ class SectionOutline(QListWidget):
         for row in range(self.count()):
             item = self.item(row)
             state = self.states.get(self.key_of(row))
-            if state is None:
-                item.setIcon(status_icon("empty") if self.states else item.icon())
+            if state is None:  # a page that is not a section (the report): no status
+                item.setIcon(blank_icon())
                 item.setToolTip("")
                 continue
             item.setIcon(status_icon(ICON_KIND[state.state]))
