@@ -115,6 +115,10 @@ class Meeting:
     def finish(self) -> None:
         self._do(self.timer.finish)
 
+    def reopen(self) -> None:
+        """Resume a meeting ended by mistake (within ``REOPEN_WINDOW_MS``), paused."""
+        self._do(self.timer.reopen)
+
     def set_note(self, text: str, index: int | None = None) -> None:
         """Private notes of the facilitator for a step (never shown on the shared screen)."""
         index = self.timer.current if index is None else index
