@@ -1,0 +1,271 @@
+"""The live content of the shared screen, built for a shrunken 1280×720 share.
+
+No text here is smaller than the floor (``TEXT_PX`` for text, ``DIAGRAM_PX`` for diagram
+labels) whatever the amount of content: instead of shrinking, a column shows the rows that fit
+— the newest ones — and says how many more there are. Identifiers wrap at their joints
+(``app.meeting.text.soft_breaks``), never in the middle of a word.
+
+The widgets only display what they are given; the presenter view decides what (and in which
+language) to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from app.meeting.text import soft_breaks
+
+FAMILY = "DejaVu Sans"
+MONO = "DejaVu Sans Mono"
+TEXT_PX = 18
+DIAGRAM_PX = 20
+
+
+def font(px: int, bold: bool = False, mono: bool = False) -> QFont:
+    result = QFont(MONO if mono else FAMILY)
+    result.setPixelSize(px)
+    result.setBold(bold)
+    return result
+
+
+def text_label(name: str, px: int, bold: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setFont(font(px, bold))
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    style: str = ""
+    """Extra style sheet for the row (a pinned marker, a root cause, the current item)."""
+    bold: bool = False
+
+
+class RowColumn(QWidget):
+    """Rows of large text; those that do not fit are left out with a "n more" line.
+
+    ``keep_end`` keeps the last rows (the newest why, timeline entry or action) in view;
+    otherwise the first rows are kept.
+    """
+
+    def __init__(self, name: str, px: int, keep_end: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.px = px
+        self.keep_end = keep_end
+        self.spacing = max(6, px // 3)
+        self.labels: list[QLabel] = []
+        self.more = text_label(f"{name}-more", max(TEXT_PX, px - 2))
+        self.more.setParent(self)
+        self.more.setStyleSheet("color: #4b5563;")
+        self.more.hide()
+        self.more_text = "{0}"
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_rows(self, rows: list[Row], more_text: str) -> None:
+        """``more_text`` is a format with ``{0}``: the number of rows left out."""
+        self.more_text = more_text
+        while len(self.labels) > len(rows):
+            self.labels.pop().deleteLater()
+        while len(self.labels) < len(rows):
+            label = text_label(f"{self.objectName()}-row", self.px)
+            label.setParent(self)
+            self.labels.append(label)
+        for label, row in zip(self.labels, rows, strict=True):
+            label.setText(soft_breaks(row.text))
+            label.setFont(font(self.px, row.bold))
+            label.setStyleSheet(
+                "QLabel { color: #1f2a37; border-bottom: 1px solid #e5e7eb; "
+                "padding: 2px 2px 6px 2px; "
+                + row.style
+                + " }"
+            )
+        self.place()
+
+    def set_px(self, px: int) -> None:
+        self.px = px
+        self.spacing = max(6, px // 3)
+        self.more.setFont(font(max(TEXT_PX, px - 2)))
+        for label in self.labels:
+            label.setFont(font(px, label.font().bold()))
+        self.place()
+
+    def shown(self) -> list[QLabel]:
+        return [label for label in self.labels if label.isVisibleTo(self)]
+
+    def place(self) -> None:
+        width, height = self.width(), self.height()
+        heights = [label.heightForWidth(width) for label in self.labels]
+        more_height = self.more.heightForWidth(width) + self.spacing
+        order = range(len(self.labels) - 1, -1, -1) if self.keep_end else range(len(self.labels))
+        used, kept = 0, []
+        for index in order:
+            need = heights[index] + (self.spacing if kept else 0)
+            left_out = len(self.labels) - len(kept) - 1
+            reserve = more_height if left_out else 0
+            if kept and used + need + reserve > height:
+                break
+            kept.append(index)
+            used += need
+        kept.sort()
+        hidden = len(self.labels) - len(kept)
+        y = 0
+        if hidden and self.keep_end:
+            y = self._show_more(hidden, 0, width)
+        for index, label in enumerate(self.labels):
+            if index in kept:
+                label.setGeometry(0, y, width, heights[index])
+                label.show()
+                y += heights[index] + self.spacing
+            else:
+                label.hide()
+        if hidden and not self.keep_end:
+            self._show_more(hidden, y, width)
+        elif not hidden:
+            self.more.hide()
+
+    def _show_more(self, hidden: int, y: int, width: int) -> int:
+        self.more.setText(self.more_text.format(hidden))
+        height = self.more.heightForWidth(width)
+        self.more.setGeometry(0, y, width, height)
+        self.more.show()
+        return y + height + self.spacing
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place()
+
+
+class PinnedAndRows(QWidget):
+    """A few pinned rows on top (the problem, the start of an incident), the rest below."""
+
+    def __init__(self, name: str, px: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.pinned_box = QFrame()
+        self.pinned_box.setObjectName(f"{name}-pinned")
+        self.pinned_layout = QVBoxLayout(self.pinned_box)
+        self.pinned_layout.setContentsMargins(10, 8, 10, 8)
+        self.pinned_layout.setSpacing(4)
+        self.pinned_box.setStyleSheet(
+            f"#{name}-pinned {{ background: #f3f4f6; border-left: 6px solid #4b5563; }}"
+        )
+        self.pinned: list[QLabel] = []
+        self.rows = RowColumn(f"{name}-rows", px)
+        self.px = px
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.pinned_box)
+        layout.addWidget(self.rows, 1)
+
+    def set_pinned(self, rows: list[Row]) -> None:
+        for label in self.pinned:
+            label.deleteLater()
+        self.pinned = []
+        for row in rows:
+            label = text_label(f"{self.objectName()}-pin", self.px, row.bold)
+            label.setText(soft_breaks(row.text))
+            label.setStyleSheet(
+                "QLabel { background: transparent; color: #1f2a37; " + row.style + " }"
+            )
+            self.pinned_layout.addWidget(label)
+            self.pinned.append(label)
+        self.pinned_box.setVisible(bool(rows))
+
+    def set_px(self, px: int) -> None:
+        self.px = px
+        for label in self.pinned:
+            label.setFont(font(px, label.font().bold()))
+        self.rows.set_px(px)
+
+
+class IshikawaView(QWidget):
+    """The effect, every category as a small overview chip (name and number of causes), and
+    the category being discussed large, with its causes."""
+
+    def __init__(self, px: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("presenterIshikawa")
+        self.px = px
+        self.effect = text_label("ishikawaEffect", px + 2, bold=True)
+        self.chips = QWidget()
+        self.chips.setObjectName("ishikawaOverview")
+        self.chip_labels: list[QLabel] = []
+        self.category = text_label("ishikawaCategory", px + 6, bold=True)
+        self.causes = RowColumn("ishikawaCauses", px + 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.effect)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.category)
+        layout.addWidget(self.causes, 1)
+
+    def show_diagram(
+        self,
+        effect: str,
+        categories: list[tuple[str, int]],
+        current: int,
+        causes: list[Row],
+        more_text: str,
+    ) -> None:
+        self.effect.setText(soft_breaks(effect))
+        for chip in self.chip_labels:
+            chip.deleteLater()
+        self.chip_labels = []
+        for index, (name, count) in enumerate(categories):
+            chip = text_label("ishikawaChip", max(DIAGRAM_PX, self.px - 2), wrap=False)
+            chip.setParent(self.chips)
+            chip.setText(f"{name} · {count}")
+            on = index == current
+            chip.setStyleSheet(
+                "QLabel { border-radius: 8px; padding: 3px 10px; "
+                + (
+                    "background: #1f2a37; color: #ffffff; font-weight: bold; }"
+                    if on
+                    else "background: #eef1f5; color: #1f2a37; border: 1px solid #c7cfd8; }"
+                )
+            )
+            chip.show()
+            self.chip_labels.append(chip)
+        if 0 <= current < len(categories):
+            self.category.setText(categories[current][0])
+        self.causes.set_rows(causes, more_text)
+        self._flow()
+
+    def set_px(self, px: int) -> None:
+        self.px = px
+        self.effect.setFont(font(px + 2, True))
+        self.category.setFont(font(px + 6, True))
+        for chip in self.chip_labels:
+            chip.setFont(font(max(DIAGRAM_PX, px - 2)))
+        self.causes.set_px(px + 2)
+        self._flow()
+
+    def _flow(self) -> None:
+        """Lay the chips out in rows (a flow), then give the overview its height."""
+        width = max(1, self.width())
+        x = y = 0
+        line = 0
+        for chip in self.chip_labels:
+            size = chip.sizeHint()
+            if x and x + size.width() > width:
+                x, y = 0, y + line + 8
+                line = 0
+            chip.setGeometry(x, y, size.width(), size.height())
+            x += size.width() + 8
+            line = max(line, size.height())
+        self.chips.setFixedHeight(y + line)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._flow()
