@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -69,6 +69,12 @@ class RowColumn(QWidget):
         self.more.hide()
         self.more_text = "{0}"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 200)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(100, 40)
 
     def set_rows(self, rows: list[Row], more_text: str) -> None:
         """``more_text`` is a format with ``{0}``: the number of rows left out."""
@@ -188,6 +194,55 @@ class PinnedAndRows(QWidget):
         self.rows.set_px(px)
 
 
+class ChipFlow(QWidget):
+    """Labels laid out left to right in as many rows as the width needs."""
+
+    GAP = 8
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.chips: list[QLabel] = []
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_chips(self, chips: list[QLabel]) -> None:
+        for chip in self.chips:
+            chip.deleteLater()
+        self.chips = chips
+        for chip in chips:
+            chip.setParent(self)
+            chip.show()
+        self.updateGeometry()
+        self._place(self.width())
+
+    def _place(self, width: int, move: bool = True) -> int:
+        x = y = line = 0
+        for chip in self.chips:
+            size = chip.sizeHint()
+            if x and x + size.width() > width:
+                x, y, line = 0, y + line + self.GAP, 0
+            if move:
+                chip.setGeometry(x, y, size.width(), size.height())
+            x += size.width() + self.GAP
+            line = max(line, size.height())
+        return y + line
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(width, move=False)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, self._place(max(1, self.width()), move=False))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(self.width())
+
+
 class IshikawaView(QWidget):
     """The effect, every category as a small overview chip (name and number of causes), and
     the category being discussed large, with its causes."""
@@ -197,11 +252,11 @@ class IshikawaView(QWidget):
         self.setObjectName("presenterIshikawa")
         self.px = px
         self.effect = text_label("ishikawaEffect", px + 2, bold=True)
-        self.chips = QWidget()
-        self.chips.setObjectName("ishikawaOverview")
-        self.chip_labels: list[QLabel] = []
+        self.chips = ChipFlow("ishikawaOverview")
         self.category = text_label("ishikawaCategory", px + 6, bold=True)
         self.causes = RowColumn("ishikawaCauses", px + 2)
+        for label in (self.effect, self.category):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -219,12 +274,9 @@ class IshikawaView(QWidget):
         more_text: str,
     ) -> None:
         self.effect.setText(soft_breaks(effect))
-        for chip in self.chip_labels:
-            chip.deleteLater()
-        self.chip_labels = []
+        chips = []
         for index, (name, count) in enumerate(categories):
             chip = text_label("ishikawaChip", max(DIAGRAM_PX, self.px - 2), wrap=False)
-            chip.setParent(self.chips)
             chip.setText(f"{name} · {count}")
             on = index == current
             chip.setStyleSheet(
@@ -235,12 +287,15 @@ class IshikawaView(QWidget):
                     else "background: #eef1f5; color: #1f2a37; border: 1px solid #c7cfd8; }"
                 )
             )
-            chip.show()
-            self.chip_labels.append(chip)
+            chips.append(chip)
+        self.chips.set_chips(chips)
         if 0 <= current < len(categories):
             self.category.setText(categories[current][0])
         self.causes.set_rows(causes, more_text)
-        self._flow()
+
+    @property
+    def chip_labels(self) -> list[QLabel]:
+        return self.chips.chips
 
     def set_px(self, px: int) -> None:
         self.px = px
@@ -248,24 +303,5 @@ class IshikawaView(QWidget):
         self.category.setFont(font(px + 6, True))
         for chip in self.chip_labels:
             chip.setFont(font(max(DIAGRAM_PX, px - 2)))
+        self.chips.updateGeometry()
         self.causes.set_px(px + 2)
-        self._flow()
-
-    def _flow(self) -> None:
-        """Lay the chips out in rows (a flow), then give the overview its height."""
-        width = max(1, self.width())
-        x = y = 0
-        line = 0
-        for chip in self.chip_labels:
-            size = chip.sizeHint()
-            if x and x + size.width() > width:
-                x, y = 0, y + line + 8
-                line = 0
-            chip.setGeometry(x, y, size.width(), size.height())
-            x += size.width() + 8
-            line = max(line, size.height())
-        self.chips.setFixedHeight(y + line)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._flow()
