@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontInfo, QFontMetrics, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.meeting import capture
 from app.meeting.agenda import builtin_templates
@@ -99,6 +99,15 @@ def _rich_sizes(label: QLabel) -> list[int]:
     return sizes or [base]
 
 
+def settle(root: QWidget) -> None:
+    """Let the layouts finish, as the event loop does before the screen is drawn."""
+    for _ in range(3):
+        QApplication.processEvents()
+        layout = root.layout()
+        if layout is not None:
+            layout.activate()
+
+
 def rendered_text_sizes(root: QWidget) -> list[tuple[str, int]]:
     """(object name and text, pixel height) of every piece of text the root shows.
 
@@ -114,5 +123,7 @@ def rendered_text_sizes(root: QWidget) -> list[tuple[str, int]]:
         line = QFontMetrics(label.font()).height()
         if label.height() < line:
             size = min(size, label.height())
+        elif label.wordWrap() and label.height() + 2 < label.heightForWidth(label.width()):
+            size = 0  # lines cut off at the bottom: not readable at any size
         found.append((f"{label.objectName()}: {label.text()[:40]!r}", size))
     return found

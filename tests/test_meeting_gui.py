@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from app.meeting.agenda import builtin_templates
 from app.meeting.clock import FakeClock
+from app.meeting.text import plain
 from app.meeting.timer import MINUTE, SECOND
 from app.model import Postmortem
 from app.store import Store
 from ui.main_window import MainWindow
-from app.meeting.text import plain
 from ui.meeting.control_panel import ControlPanel
 from ui.meeting.live_views import RowColumn
 from ui.meeting.presenter_view import PresenterView

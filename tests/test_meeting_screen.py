@@ -13,7 +13,7 @@ from app.meeting.text import ZWSP, plain, soft_breaks
 from app.meeting.timer import MINUTE
 from app.model import Postmortem
 from app.store import Store
-from tests.meeting_helpers import grow_diagrams, open_meeting, rendered_text_sizes
+from tests.meeting_helpers import grow_diagrams, open_meeting, rendered_text_sizes, settle
 from ui.i18n import install_language
 from ui.meeting.live_views import DIAGRAM_PX, TEXT_PX
 
@@ -28,9 +28,11 @@ def views(presenter):
         if step.key == "analysis":
             for kind in (WHYS, ISHIKAWA):
                 presenter.show_diagram(kind)
+                settle(presenter)
                 yield f"{index + 1}-{step.key}-{kind}"
         else:
             presenter.refresh()
+            settle(presenter)
             yield f"{index + 1}-{step.key}"
 
 
@@ -69,9 +71,10 @@ def test_no_text_under_the_floor_at_1280x720(
         smallest = min(smallest, *(size for _t, size in sizes))
         problems += check_floor(presenter, name)
         presenter.grab().save(str(SHOTS / f"{language}-{content}-{name}.png"))
-    follow_up, presenter, panel, _clock = open_meeting(store, demo, template=1)
+    _follow_up, presenter, panel, _clock = open_meeting(store, demo, template=1)
     qtbot.addWidget(panel)
     qtbot.addWidget(presenter)
+    settle(presenter)
     problems += check_floor(presenter, "follow-up")
     presenter.grab().save(str(SHOTS / f"{language}-{content}-0-follow_up.png"))
     assert problems == []
@@ -80,7 +83,7 @@ def test_no_text_under_the_floor_at_1280x720(
 
 def test_the_floor_check_catches_small_text(qtbot, store: Store, demo: Postmortem) -> None:
     """The measurement can fail: a label at 12 px, or squeezed to half a line, is reported."""
-    meeting, presenter, panel, _clock = open_meeting(store, demo)
+    _meeting, presenter, panel, _clock = open_meeting(store, demo)
     qtbot.addWidget(panel)
     qtbot.addWidget(presenter)
     small = presenter.purpose.font()
@@ -129,7 +132,11 @@ def test_the_timeline_pins_start_detection_and_mitigation(
     meeting.jump(1)
     presenter.refresh()
     pinned = [plain(label.text()) for label in presenter.timeline.pinned]
-    assert [line.split("  ·")[0] for line in pinned] == ["◆ Début", "◆ Détection", "◆ Mitigation"]
+    assert [line.split("  ·")[0] for line in pinned] == [
+        "◆ Début de l'impact",
+        "◆ Détection",
+        "◆ Mitigation",
+    ]
     shown = [plain(label.text()) for label in presenter.timeline.rows.shown()]
     assert shown[-1].endswith("late entry 29")
     assert presenter.timeline.rows.more.isVisible()
@@ -171,7 +178,7 @@ def test_the_presenter_speaks_the_reports_language(qtbot, store: Store, demo: Po
     try:
         demo.language = "en"
         store.save(demo)
-        meeting, presenter, panel, _clock = open_meeting(store, demo)
+        _meeting, presenter, panel, _clock = open_meeting(store, demo)
         qtbot.addWidget(panel)
         qtbot.addWidget(presenter)
         assert presenter.progress.text() == "Step 1 of 5"
@@ -181,9 +188,9 @@ def test_the_presenter_speaks_the_reports_language(qtbot, store: Store, demo: Po
         install_language("en")
     demo.language = "fr"
     store.save(demo)
-    meeting, presenter, panel, _clock = open_meeting(store, demo)
+    _meeting, presenter, panel, _clock = open_meeting(store, demo)
     qtbot.addWidget(panel)
     qtbot.addWidget(presenter)
     assert presenter.progress.text() == "Étape 1 sur 5"
-    assert presenter.live_title.text() == "Règles de base"
-    assert presenter.next_label.text().startswith("Suivant : ")
+    assert presenter.live_title.text() == "Règles du jeu"
+    assert presenter.next_label.text().startswith("Ensuite : ")

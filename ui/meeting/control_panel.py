@@ -364,7 +364,7 @@ class ControlPanel(QWidget):
             self.tr("End the meeting"),
             self._finish,
         )
-        self.question.destroyed.connect(self._question_closed)
+        self.question.finished.connect(self._question_closed)
 
     def _question_closed(self) -> None:
         self.question = None

@@ -100,8 +100,9 @@ class HelpOverlay(QFrame):
         layout.setSpacing(12)
         layout.addWidget(heading)
         layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addSpacing(6)
         layout.addWidget(note)
+        layout.addStretch(1)
         self.hide()
 
     def listed_keys(self) -> set[str]:

@@ -32,13 +32,50 @@ def font(px: int, bold: bool = False, mono: bool = False) -> QFont:
     return result
 
 
-def text_label(name: str, px: int, bold: bool = False, wrap: bool = True) -> QLabel:
-    label = QLabel()
+class WrapLabel(QLabel):
+    """A word-wrapped label that asks its layout for the height its lines need.
+
+    Box layouts size a wrapped label from its one-line hint; this one raises its minimum height
+    to what the current width needs, so lines are never cut off at the bottom.
+    """
+
+    def _fit(self) -> None:
+        if self.wordWrap() and self.width() > 0:
+            need = self.heightForWidth(self.width())
+            if need > 0 and need != self.minimumHeight():
+                self.setMinimumHeight(need)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def setFont(self, value: QFont) -> None:
+        super().setFont(value)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
+def text_label(
+    name: str, px: int, bold: bool = False, wrap: bool = True, *, in_layout: bool = True
+) -> QLabel:
+    """A plain-text label; ``in_layout`` ones ask their layout for the height their lines need
+    (a label placed by hand gets its height from ``heightForWidth`` directly)."""
+    label = WrapLabel() if in_layout else QLabel()
     label.setObjectName(name)
     label.setFont(font(px, bold))
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def _discard(widget: QWidget) -> None:
+    """Gone from the screen at once (deleted later, when Qt is done with it)."""
+    widget.hide()
+    widget.setParent(None)  # type: ignore[call-overload]
+    widget.deleteLater()
 
 
 @dataclass(frozen=True)
@@ -63,7 +100,7 @@ class RowColumn(QWidget):
         self.keep_end = keep_end
         self.spacing = max(6, px // 3)
         self.labels: list[QLabel] = []
-        self.more = text_label(f"{name}-more", max(TEXT_PX, px - 2))
+        self.more = text_label(f"{name}-more", max(TEXT_PX, px - 2), in_layout=False)
         self.more.setParent(self)
         self.more.setStyleSheet("color: #4b5563;")
         self.more.hide()
@@ -80,9 +117,9 @@ class RowColumn(QWidget):
         """``more_text`` is a format with ``{0}``: the number of rows left out."""
         self.more_text = more_text
         while len(self.labels) > len(rows):
-            self.labels.pop().deleteLater()
+            _discard(self.labels.pop())
         while len(self.labels) < len(rows):
-            label = text_label(f"{self.objectName()}-row", self.px)
+            label = text_label(f"{self.objectName()}-row", self.px, in_layout=False)
             label.setParent(self)
             self.labels.append(label)
         for label, row in zip(self.labels, rows, strict=True):
@@ -90,9 +127,7 @@ class RowColumn(QWidget):
             label.setFont(font(self.px, row.bold))
             label.setStyleSheet(
                 "QLabel { color: #1f2a37; border-bottom: 1px solid #e5e7eb; "
-                "padding: 2px 2px 6px 2px; "
-                + row.style
-                + " }"
+                "padding: 2px 2px 6px 2px; " + row.style + " }"
             )
         self.place()
 
@@ -109,6 +144,8 @@ class RowColumn(QWidget):
 
     def place(self) -> None:
         width, height = self.width(), self.height()
+        for label in (*self.labels, self.more):
+            label.ensurePolished()  # the style sheet's padding counts in the height
         heights = [label.heightForWidth(width) for label in self.labels]
         more_height = self.more.heightForWidth(width) + self.spacing
         order = range(len(self.labels) - 1, -1, -1) if self.keep_end else range(len(self.labels))
@@ -175,7 +212,8 @@ class PinnedAndRows(QWidget):
 
     def set_pinned(self, rows: list[Row]) -> None:
         for label in self.pinned:
-            label.deleteLater()
+            self.pinned_layout.removeWidget(label)
+            _discard(label)
         self.pinned = []
         for row in rows:
             label = text_label(f"{self.objectName()}-pin", self.px, row.bold)
@@ -209,7 +247,7 @@ class ChipFlow(QWidget):
 
     def set_chips(self, chips: list[QLabel]) -> None:
         for chip in self.chips:
-            chip.deleteLater()
+            _discard(chip)
         self.chips = chips
         for chip in chips:
             chip.setParent(self)

@@ -377,7 +377,7 @@ class PresenterView(QWidget):
 
     def marker_name(self, marker: Marker) -> str:
         return {
-            Marker.STARTED: self.tr("Start"),
+            Marker.STARTED: self.tr("Impact start"),
             Marker.DETECTED: self.tr("Detection"),
             Marker.MITIGATED: self.tr("Mitigation"),
         }.get(marker, str(marker))
