@@ -331,3 +331,18 @@ def test_the_panel_shows_time_left_and_a_calm_warning(qtbot, window: MainWindow)
     participants = panel.meeting.doc.participants
     here = sum(1 for p in participants if p.attendance == "present")
     assert panel.attendance_box.title() == f"Attendance: {here} of {len(participants)} present"
+
+
+def test_one_meeting_at_a_time(qtbot, window: MainWindow, store: Store, demo: Postmortem) -> None:
+    feature = feature_of(window)
+    panel = panel_of(window)
+    window.new_action.trigger()
+    feature.action.trigger()  # Start meeting… on the new postmortem
+    assert window.last_error.startswith("A meeting of “")
+    assert feature.panel is panel
+    window.open_document(demo.id)
+    feature.action.trigger()  # on the meeting's own postmortem: back to it, same windows
+    assert feature.panel is panel and panel.isVisible()
+    panel.close()  # the facilitator closes the controls: the status goes, the meeting stays
+    assert feature.panel is None and not feature.status.isVisible()
+    assert store.meeting_state(demo.id) is not None

@@ -219,13 +219,7 @@ class MeetingFeature:
         if current is not None and current.doc.id == session.doc.id:
             self.back_to_meeting()
             return
-        if current is not None and not current.timer.finished:
-            self.window.show_error(
-                self.window.tr(
-                    "A meeting of “{0}” is open; end it (or close its controls) before starting "
-                    "another."
-                ).format(current.doc.title)
-            )
+        if self._another_meeting_open():
             return
         try:
             saved = Meeting.restore(session, self.clock)
@@ -240,6 +234,19 @@ class MeetingFeature:
             return
         self.start_with(dialog.agenda())
 
+    def _another_meeting_open(self) -> bool:
+        """One meeting at a time: say so when another one is still open."""
+        current = self.meeting()
+        if current is None or current.timer.finished:
+            return False
+        self.window.show_error(
+            self.window.tr(
+                "A meeting of “{0}” is open; end it (or close its controls) before starting "
+                "another."
+            ).format(current.doc.title)
+        )
+        return True
+
     def _resume_wanted(self) -> bool:
         answer = QMessageBox.question(
             self.window,
@@ -253,14 +260,7 @@ class MeetingFeature:
         session = self.window.session
         if session is None:
             return None
-        current = self.meeting()
-        if current is not None and not current.timer.finished:
-            self.window.show_error(
-                self.window.tr(
-                    "A meeting of “{0}” is open; end it (or close its controls) before starting "
-                    "another."
-                ).format(current.doc.title)
-            )
+        if self._another_meeting_open():
             return None
         try:
             meeting = Meeting.plan(session, agenda, self.clock)
@@ -319,15 +319,12 @@ class MeetingFeature:
         self._refresh_status()
 
     def close(self) -> None:
-        if self.panel is not None:
-            self.panel.close()
-        if self.dock is not None:
-            self.window.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-        self.panel = None
-        self.presenter = None
-        self.dock = None
-        self._refresh_status()
+        """Close the meeting's windows (the meeting stays saved)."""
+        panel = self.panel
+        if panel is not None:
+            panel.close()  # says so: _panel_gone
+        if self.panel is panel:
+            self._panel_gone()
 
     def _document_opened(self, session: Any) -> None:
         self.action.setEnabled(True)
