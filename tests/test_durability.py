@@ -53,7 +53,7 @@ def test_sigkill_during_edits_keeps_every_acknowledged_change(db_path: Path) -> 
     with Store(db_path) as store:
         doc = add_demo(store)
         doc.annexes[0].content += "\n" + "x" * 200_000  # a bigger write, a wider window to die in
-        store.save(doc)
+        store.save(doc, expected_seq=store.seq(doc.id))
 
     start = 0
     for acks in ROUNDS:
@@ -108,7 +108,7 @@ def test_an_approved_report_refuses_edits_without_touching_the_file(db_path: Pat
     with Store(db_path) as store:
         doc = add_demo(store)
         doc.status = Status.APPROVED
-        store.save(doc)
+        store.save(doc, expected_seq=store.seq(doc.id))
         before = store.dump()
         session = DocumentSession.open(store, doc.id)
         with pytest.raises(LockedError, match="approved and locked"):
