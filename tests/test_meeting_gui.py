@@ -53,7 +53,7 @@ def type_text(widget: QWidget, value: str) -> None:
 def in_english(store: Store, doc: Postmortem) -> Postmortem:
     """The demo is in French; these tests hold the meeting of an English report."""
     doc.language = "en"
-    store.save(doc)
+    store.save(doc, expected_seq=store.seq(doc.id))
     return doc
 
 

@@ -25,7 +25,7 @@ from ui.meeting_feature import MeetingFeature
 @pytest.fixture
 def window(qtbot, store: Store, demo: Postmortem) -> MainWindow:
     demo.language = "en"
-    store.save(demo)
+    store.save(demo, expected_seq=store.seq(demo.id))
     main = MainWindow(store)
     qtbot.addWidget(main)
     main.show()

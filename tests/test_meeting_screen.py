@@ -53,7 +53,7 @@ def test_no_text_under_the_floor_at_1280x720(
     qtbot, store: Store, demo: Postmortem, language: str, content: str
 ) -> None:
     demo.language = language
-    store.save(demo)
+    store.save(demo, expected_seq=store.seq(demo.id))
     meeting, presenter, panel, clock = open_meeting(store, demo)
     qtbot.addWidget(panel)
     qtbot.addWidget(presenter)
@@ -177,7 +177,7 @@ def test_the_presenter_speaks_the_reports_language(qtbot, store: Store, demo: Po
     install_language("fr")  # the app in French, the report in English: the room reads English
     try:
         demo.language = "en"
-        store.save(demo)
+        store.save(demo, expected_seq=store.seq(demo.id))
         _meeting, presenter, panel, _clock = open_meeting(store, demo)
         qtbot.addWidget(panel)
         qtbot.addWidget(presenter)
@@ -187,7 +187,7 @@ def test_the_presenter_speaks_the_reports_language(qtbot, store: Store, demo: Po
     finally:
         install_language("en")
     demo.language = "fr"
-    store.save(demo)
+    store.save(demo, expected_seq=store.seq(demo.id))
     _meeting, presenter, panel, _clock = open_meeting(store, demo)
     qtbot.addWidget(panel)
     qtbot.addWidget(presenter)

@@ -1961,202 +1961,197 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="292" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
-      <location filename="../../ui/main_window.py" line="574" />
-      <location filename="../../ui/main_window.py" line="665" />
+      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="611" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="428" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="512" />
+      <location filename="../../ui/main_window.py" line="477" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="560" />
-      <source>Reloaded</source>
-      <translation>Rechargé</translation>
+      <location filename="../../ui/main_window.py" line="516" />
+      <source>Changed elsewhere — reloaded.</source>
+      <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="562" />
-      <source>This postmortem was changed in another window; the latest version is shown.</source>
-      <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="575" />
+      <location filename="../../ui/main_window.py" line="526" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="602" />
+      <location filename="../../ui/main_window.py" line="553" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="602" />
+      <location filename="../../ui/main_window.py" line="553" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="616" />
+      <location filename="../../ui/main_window.py" line="563" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="638" />
+      <location filename="../../ui/main_window.py" line="584" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="678" />
+      <location filename="../../ui/main_window.py" line="624" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="679" />
+      <location filename="../../ui/main_window.py" line="625" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2186,17 +2181,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="158" />
+      <location filename="../../ui/markdown_feature.py" line="156" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="164" />
+      <location filename="../../ui/markdown_feature.py" line="162" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="165" />
+      <location filename="../../ui/markdown_feature.py" line="163" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
@@ -2236,18 +2231,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="225" />
-      <location filename="../../ui/meeting_feature.py" line="260" />
+      <location filename="../../ui/meeting_feature.py" line="244" />
       <source>A meeting of “{0}” is open; end it (or close its controls) before starting another.</source>
       <translation>Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="246" />
+      <location filename="../../ui/meeting_feature.py" line="253" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="247" />
+      <location filename="../../ui/meeting_feature.py" line="254" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
@@ -2560,6 +2554,11 @@ Quitter quand même et les perdre ?</translation>
       <translation>+ {0} de plus</translation>
     </message>
     <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="380" />
+      <source>Impact start</source>
+      <translation>Début de l'impact</translation>
+    </message>
+    <message>
       <location filename="../../ui/meeting/presenter_view.py" line="381" />
       <source>Detection</source>
       <translation>Détection</translation>
@@ -2609,11 +2608,6 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/meeting/presenter_view.py" line="424" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="380" />
-      <source>Impact start</source>
-      <translation>Début de l'impact</translation>
     </message>
     <message>
       <location filename="../../ui/meeting/presenter_view.py" line="513" />
@@ -3322,19 +3316,19 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="65" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Welcome to Postmortem Studio</source>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="72" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="83" />
+      <location filename="../../ui/main_window.py" line="81" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>

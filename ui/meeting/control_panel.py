@@ -507,10 +507,8 @@ class ControlPanel(QWidget):
         """The main window opened the meeting's document again: share its session."""
         if session is self.meeting.session or session.doc.id != self.meeting.doc.id:
             return
+        self.bridge.close()
         self.bridge.deleteLater()
-        old = self.meeting.session
-        if self.bridge._on_change in old.listeners:
-            old.listeners.remove(self.bridge._on_change)
         self.meeting.session = session
         self.bridge = SessionBridge(session, self)
         self.bridge.changed.connect(self._document_changed)
@@ -753,8 +751,7 @@ class ControlPanel(QWidget):
         self.ticker.stop()
         if self._meeting_changed in self.meeting.listeners:
             self.meeting.listeners.remove(self._meeting_changed)
-        if self.bridge._on_change in self.meeting.session.listeners:
-            self.meeting.session.listeners.remove(self.bridge._on_change)
+        self.bridge.close()
         if self.question is not None:
             self.question.close()
         self.presenter.close()
