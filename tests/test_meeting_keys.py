@@ -58,9 +58,15 @@ def press(qtbot, panel: ControlPanel, key: Qt.Key, modifier=Qt.KeyboardModifier.
 
 
 def question(qtbot, name: str = "meetingQuestion") -> QMessageBox:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(box := QApplication.activeModalWidget(), QMessageBox)
+            and box.objectName() == name
+        ),
+        timeout=2000,
+    )
     box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox) and box.objectName() == name
+    assert isinstance(box, QMessageBox)
     box.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is box, timeout=2000)
     return box
@@ -339,6 +345,9 @@ def test_one_meeting_at_a_time(qtbot, window: MainWindow, store: Store, demo: Po
     window.new_action.trigger()
     feature.action.trigger()  # Start meeting… on the new postmortem
     assert window.last_error.startswith("A meeting of “")
+    error = window.findChild(QMessageBox, "errorBox")
+    assert error is not None
+    answer(qtbot, error, Qt.Key.Key_Return)
     assert feature.panel is panel
     window.open_document(demo.id)
     feature.action.trigger()  # on the meeting's own postmortem: back to it, same windows
@@ -346,3 +355,18 @@ def test_one_meeting_at_a_time(qtbot, window: MainWindow, store: Store, demo: Po
     panel.close()  # the facilitator closes the controls: the status goes, the meeting stays
     assert feature.panel is None and not feature.status.isVisible()
     assert store.meeting_state(demo.id) is not None
+
+
+def test_closing_the_main_window_with_a_meeting_is_a_quit(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    panel = panel_of(window)
+    press(qtbot, panel, Qt.Key.Key_Space)
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.close()  # the title bar's close button (a spontaneous close)
+    assert window.isVisible()
+    answer(qtbot, question(qtbot, "quitQuestion"), Qt.Key.Key_Escape)
+    assert window.isVisible() and panel.isVisible() and not quits

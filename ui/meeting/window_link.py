@@ -88,6 +88,7 @@ class QuitGuard(QObject):
         self.current = current
         self.close_meeting = close_meeting
         self.quitting = False
+        self.handle: QObject | None = None
         action = window.quit_action
         try:
             action.triggered.disconnect(window.close)
@@ -95,13 +96,23 @@ class QuitGuard(QObject):
             action.triggered.disconnect()
         action.triggered.connect(self.quit)
         window.installEventFilter(self)
+        if window.isVisible():
+            self.eventFilter(window, QEvent(QEvent.Type.Show))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Closing the main window by its title bar with a meeting open is a Quit."""
-        if (
-            watched is self.window
+        """Closing the main window by its title bar with a meeting open is a Quit.
+
+        The title bar's close reaches the window's ``QWindow`` first (``QWidget.close`` from
+        code does not), so the guard watches that handle once the window is shown.
+        """
+        if watched is self.window and event.type() == QEvent.Type.Show:
+            handle = self.window.windowHandle()
+            if handle is not None and handle is not self.handle:
+                self.handle = handle
+                handle.installEventFilter(self)
+        elif (
+            watched is self.handle
             and event.type() == QEvent.Type.Close
-            and event.spontaneous()
             and not self.quitting
             and self.current() is not None
         ):
