@@ -19,6 +19,8 @@ from app.session import DocumentSession, FieldChange
 from app.vocabulary import Status
 
 Listener = Callable[[], None]
+RECORD = "Record the meeting's agenda"
+"""The description of the edit that writes the real agenda into the postmortem."""
 
 
 class Meeting:
@@ -161,5 +163,5 @@ class Meeting:
         if records == self.doc.meeting_agenda:
             return
         self.session.apply(
-            FieldChange("Record the meeting's agenda", lambda doc: doc, "meeting_agenda", records)
+            FieldChange(RECORD, lambda doc: doc, "meeting_agenda", records)
         )

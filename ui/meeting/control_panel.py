@@ -45,7 +45,7 @@ from app.diagrams.changes import DiagramChange
 from app.diagrams.graph import ISHIKAWA, WHYS
 from app.errors import PostmortemError
 from app.meeting import capture
-from app.meeting.meeting import Meeting
+from app.meeting.meeting import RECORD, Meeting
 from app.meeting.timer import Phase, format_clock
 from app.model import Postmortem
 from app.session import Change, DocumentSession, FieldChange
@@ -514,7 +514,9 @@ class ControlPanel(QWidget):
         self.bridge.changed.connect(self._document_changed)
         self._document_changed("")
 
-    def _document_changed(self, _description: str) -> None:
+    def _document_changed(self, description: str) -> None:
+        if description == RECORD:
+            return  # the real agenda: nothing the room or the panel shows from the document
         self.presenter.reload()
         self._fill_attendance()
         self._fill_categories()

@@ -78,6 +78,18 @@ def _discard(widget: QWidget) -> None:
     widget.deleteLater()
 
 
+def _show_row(label: QLabel, row: Row, px: int, style: str) -> None:
+    """Show a row in a label, touching only what changed (restyling a label is costly)."""
+    wanted = font(px, row.bold)
+    if label.font() != wanted:
+        label.setFont(wanted)
+    if label.styleSheet() != style:
+        label.setStyleSheet(style)
+    text = soft_breaks(row.text)
+    if label.text() != text:
+        label.setText(text)
+
+
 @dataclass(frozen=True)
 class Row:
     text: str
@@ -123,11 +135,12 @@ class RowColumn(QWidget):
             label.setParent(self)
             self.labels.append(label)
         for label, row in zip(self.labels, rows, strict=True):
-            label.setText(soft_breaks(row.text))
-            label.setFont(font(self.px, row.bold))
-            label.setStyleSheet(
+            _show_row(
+                label,
+                row,
+                self.px,
                 "QLabel { color: #1f2a37; border-bottom: 1px solid #e5e7eb; "
-                "padding: 2px 2px 6px 2px; " + row.style + " }"
+                "padding: 2px 2px 6px 2px; " + row.style + " }",
             )
         self.place()
 
@@ -211,18 +224,21 @@ class PinnedAndRows(QWidget):
         layout.addWidget(self.rows, 1)
 
     def set_pinned(self, rows: list[Row]) -> None:
-        for label in self.pinned:
+        while len(self.pinned) > len(rows):
+            label = self.pinned.pop()
             self.pinned_layout.removeWidget(label)
             _discard(label)
-        self.pinned = []
-        for row in rows:
-            label = text_label(f"{self.objectName()}-pin", self.px, row.bold)
-            label.setText(soft_breaks(row.text))
-            label.setStyleSheet(
-                "QLabel { background: transparent; color: #1f2a37; " + row.style + " }"
-            )
+        while len(self.pinned) < len(rows):
+            label = text_label(f"{self.objectName()}-pin", self.px)
             self.pinned_layout.addWidget(label)
             self.pinned.append(label)
+        for label, row in zip(self.pinned, rows, strict=True):
+            _show_row(
+                label,
+                row,
+                self.px,
+                "QLabel { background: transparent; color: #1f2a37; " + row.style + " }",
+            )
         self.pinned_box.setVisible(bool(rows))
 
     def set_px(self, px: int) -> None:
@@ -245,13 +261,19 @@ class ChipFlow(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def set_chips(self, chips: list[QLabel]) -> None:
-        for chip in self.chips:
-            _discard(chip)
-        self.chips = chips
-        for chip in chips:
+    def set_chips(self, rows: list[Row], px: int) -> None:
+        """One chip per row (reused from the last time)."""
+        while len(self.chips) > len(rows):
+            _discard(self.chips.pop())
+        while len(self.chips) < len(rows):
+            chip = text_label(f"{self.objectName()}-chip", px, wrap=False, in_layout=False)
             chip.setParent(self)
             chip.show()
+            self.chips.append(chip)
+        for chip, row in zip(self.chips, rows, strict=True):
+            _show_row(
+                chip, row, px, "QLabel { border-radius: 8px; padding: 3px 10px; " + row.style + " }"
+            )
         self.updateGeometry()
         self._place(self.width())
 
@@ -312,21 +334,15 @@ class IshikawaView(QWidget):
         more_text: str,
     ) -> None:
         self.effect.setText(soft_breaks(effect))
-        chips = []
-        for index, (name, count) in enumerate(categories):
-            chip = text_label("ishikawaChip", max(DIAGRAM_PX, self.px - 2), wrap=False)
-            chip.setText(f"{name} · {count}")
-            on = index == current
-            chip.setStyleSheet(
-                "QLabel { border-radius: 8px; padding: 3px 10px; "
-                + (
-                    "background: #1f2a37; color: #ffffff; font-weight: bold; }"
-                    if on
-                    else "background: #eef1f5; color: #1f2a37; border: 1px solid #c7cfd8; }"
-                )
-            )
-            chips.append(chip)
-        self.chips.set_chips(chips)
+        on = "background: #1f2a37; color: #ffffff;"
+        off = "background: #eef1f5; color: #1f2a37; border: 1px solid #c7cfd8;"
+        self.chips.set_chips(
+            [
+                Row(f"{name} · {count}", on if index == current else off, bold=index == current)
+                for index, (name, count) in enumerate(categories)
+            ],
+            max(DIAGRAM_PX, self.px - 2),
+        )
         if 0 <= current < len(categories):
             self.category.setText(categories[current][0])
         self.causes.set_rows(causes, more_text)
@@ -340,6 +356,6 @@ class IshikawaView(QWidget):
         self.effect.setFont(font(px + 2, True))
         self.category.setFont(font(px + 6, True))
         for chip in self.chip_labels:
-            chip.setFont(font(max(DIAGRAM_PX, px - 2)))
+            chip.setFont(font(max(DIAGRAM_PX, px - 2), chip.font().bold()))
         self.chips.updateGeometry()
         self.causes.set_px(px + 2)
