@@ -264,6 +264,12 @@ def test_after_a_capture_the_keys_act_and_esc_leaves_a_text_field(
     assert meeting.timer.running
     press(qtbot, panel, Qt.Key.Key_N)
     assert meeting.timer.current == 1
+    panel.capture.setCurrentIndex(0)
+    panel.t_event.setFocus()
+    qtbot.keyClicks(panel.t_event, "Pager")
+    press(qtbot, panel, Qt.Key.Key_Escape)  # out of a one-line field too
+    assert QApplication.focusWidget() is panel and panel.t_event.text() == "Pager"
+    panel.t_event.clear()
     panel.notes.setFocus()
     qtbot.keyClicks(panel.notes, "n")
     assert panel.notes.toPlainText() == "n" and meeting.timer.current == 1
@@ -316,6 +322,12 @@ def test_the_help_lists_exactly_the_active_keys(qtbot, window: MainWindow) -> No
     assert len(lefts) == 1  # the keys line up in one column
     press(qtbot, panel, Qt.Key.Key_Escape)
     assert not panel.help.isVisible()
+    presenter = feature_of(window).presenter
+    assert presenter is not None
+    first = presenter.category
+    press(qtbot, panel, Qt.Key.Key_C)  # the next Ishikawa category is the one discussed
+    assert presenter.category != first
+    assert presenter.category == panel.c_category.currentData()
 
 
 def test_the_panel_shows_time_left_and_a_calm_warning(qtbot, window: MainWindow) -> None:

@@ -389,12 +389,13 @@ class PresenterView(QWidget):
         entries = doc.sorted_timeline()
         pinned: list[Row] = []
         rest: list[Row] = []
-        marked = {entry.marker for entry in entries}
+        marked: set[Marker] = set()
         for entry in entries:
             line = f"{entry.at.strftime('%H:%M')}   {entry.event}" + (
                 f"  ({entry.actor})" if entry.actor else ""
             )
-            if entry.marker in PINNED_MARKERS:
+            if entry.marker in PINNED_MARKERS and entry.marker not in marked:
+                marked.add(entry.marker)  # the first of each: the moment itself
                 pinned.append(Row(f"◆ {self.marker_name(entry.marker)}  ·  {line}", bold=True))
             else:
                 rest.append(Row(line))
