@@ -97,6 +97,9 @@ def test_end_asks_enter_confirms_and_resume_takes_it_back(qtbot, window: MainWin
     answer(qtbot, question(qtbot), Qt.Key.Key_Return)  # Enter confirms
     assert meeting.timer.finished
     assert panel.message.text().startswith("✔")
+    presenter = feature_of(window).presenter
+    assert presenter is not None
+    assert presenter.next_label.text() == "Thank you — the meeting has ended."
     resume = panel.buttons["toggle"]
     assert resume.isEnabled() and resume.text() == "Resume meeting (10:00 left)"
     press(qtbot, panel, Qt.Key.Key_Space)  # Space does not take the end back…
@@ -107,6 +110,7 @@ def test_end_asks_enter_confirms_and_resume_takes_it_back(qtbot, window: MainWin
     qtbot.mouseClick(resume, Qt.MouseButton.LeftButton)  # …the button does
     assert not meeting.timer.finished and meeting.timer.current == 0
     assert meeting.timer.step_elapsed_ms() == 2 * MINUTE
+    assert presenter.next_label.text() == "Next: Timeline review (10 min)"
     saved = window.store.meeting_state(meeting.doc.id)
     assert saved is not None and saved["timer"]["finished"] is False
 

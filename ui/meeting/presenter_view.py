@@ -136,6 +136,7 @@ class PresenterView(QWidget):
             if translator.load(catalogue_path(self.language)):
                 self.translator = translator
         self.shown_step = -1
+        self.shown_finished = False
         self.shown_phase: Phase | None = None
         self.scale = 1.0
         self.wide = False
@@ -282,6 +283,7 @@ class PresenterView(QWidget):
         timer = meeting.timer
         step = meeting.step()
         self.shown_step = timer.current
+        self.shown_finished = timer.finished
         self.title.setText(step.title)
         self.purpose.setText(step.purpose)
         self.prompts.set_rows(
@@ -495,7 +497,7 @@ class PresenterView(QWidget):
     def refresh(self) -> None:
         """Redraw the time-dependent parts: cheap, called by the control panel's tick."""
         timer = self.meeting.timer
-        if timer.current != self.shown_step:
+        if timer.current != self.shown_step or timer.finished != self.shown_finished:
             self.reload()
             return
         phase = timer.phase()
