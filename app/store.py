@@ -473,15 +473,15 @@ class Store:
             mode = self.path.stat().st_mode
         except FileNotFoundError:
             raise StoreError(
-                f"The database {self.path} was deleted or moved while open; edits are kept "
+                f"The database {self.path} was deleted or moved while open. Your edits are kept "
                 "in memory and saved as soon as the file is back."
             ) from None
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
             self.path, os.W_OK
         ):
             raise StoreError(
-                f"The database {self.path} is read-only; edits are kept in memory and saved as "
-                "soon as it is writable again."
+                f"The database {self.path} is read-only. Your edits are kept in memory and saved "
+                "as soon as it is writable again."
             )
 
     def _snapshot(
