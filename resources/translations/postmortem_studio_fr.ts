@@ -2351,6 +2351,21 @@ Quitter quand même et les perdre ?</translation>
       <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
       <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
     </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="90" />
+      <source>This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies and was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus et n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="101" />
+      <source>This postmortem was approved and locked elsewhere: {0} was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="109" />
+      <source>The postmortem '{0}' was deleted elsewhere; this edit was not saved.</source>
+      <translation>Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.</translation>
+    </message>
   </context>
   <context>
     <name>PostmortemListModel</name>
@@ -2480,172 +2495,172 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PresenterView</name>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="144" />
+      <location filename="../../ui/meeting/presenter_view.py" line="145" />
       <source>Postmortem meeting — presenter view</source>
       <extracomment>pixel sizes at 1280×720 (scaled up on larger screens, never down)</extracomment>
       <translation>Réunion postmortem — vue présentateur</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="292" />
+      <location filename="../../ui/meeting/presenter_view.py" line="294" />
       <source>Thank you — the meeting has ended.</source>
       <translation>Merci — la réunion est terminée.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="294" />
+      <location filename="../../ui/meeting/presenter_view.py" line="296" />
       <source>Last step of the meeting</source>
       <translation>Dernière étape de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="330" />
+      <location filename="../../ui/meeting/presenter_view.py" line="332" />
       <source>Ground rules</source>
       <translation>Règles du jeu</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="388" />
+      <location filename="../../ui/meeting/presenter_view.py" line="390" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="412" />
+      <location filename="../../ui/meeting/presenter_view.py" line="415" />
       <source>No timeline entries yet.</source>
       <translation>Pas encore d'entrée de chronologie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="343" />
+      <location filename="../../ui/meeting/presenter_view.py" line="345" />
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="288" />
+      <location filename="../../ui/meeting/presenter_view.py" line="290" />
       <source>+ {0} more questions</source>
       <translation>+ {0} autres questions</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="298" />
+      <location filename="../../ui/meeting/presenter_view.py" line="300" />
       <source>Next: {0} ({1} min)</source>
       <translation>Ensuite : {0} ({1} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="350" />
+      <location filename="../../ui/meeting/presenter_view.py" line="352" />
       <source>No actions yet.</source>
       <translation>Pas encore d'action.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="353" />
+      <location filename="../../ui/meeting/presenter_view.py" line="355" />
       <source>Open actions from earlier postmortems</source>
       <translation>Actions ouvertes des postmortems précédents</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="362" />
+      <location filename="../../ui/meeting/presenter_view.py" line="364" />
       <source>No open actions elsewhere.</source>
       <translation>Aucune action ouverte ailleurs.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="374" />
-      <location filename="../../ui/meeting/presenter_view.py" line="412" />
-      <location filename="../../ui/meeting/presenter_view.py" line="433" />
-      <location filename="../../ui/meeting/presenter_view.py" line="464" />
+      <location filename="../../ui/meeting/presenter_view.py" line="376" />
+      <location filename="../../ui/meeting/presenter_view.py" line="415" />
+      <location filename="../../ui/meeting/presenter_view.py" line="436" />
+      <location filename="../../ui/meeting/presenter_view.py" line="467" />
       <source>↑ {0} earlier</source>
       <translation>↑ {0} plus tôt</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="374" />
+      <location filename="../../ui/meeting/presenter_view.py" line="376" />
       <source>+ {0} more</source>
       <translation>+ {0} de plus</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="380" />
+      <location filename="../../ui/meeting/presenter_view.py" line="382" />
       <source>Impact start</source>
       <translation>Début de l'impact</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="381" />
+      <location filename="../../ui/meeting/presenter_view.py" line="383" />
       <source>Detection</source>
       <translation>Détection</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="382" />
+      <location filename="../../ui/meeting/presenter_view.py" line="384" />
       <source>Mitigation</source>
       <translation>Mitigation</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="427" />
+      <location filename="../../ui/meeting/presenter_view.py" line="430" />
       <source>(no problem statement yet)</source>
       <translation>(pas encore d'énoncé du problème)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="428" />
+      <location filename="../../ui/meeting/presenter_view.py" line="431" />
       <source>Problem: {0}</source>
       <translation>Problème : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="433" />
+      <location filename="../../ui/meeting/presenter_view.py" line="436" />
       <source>No why yet.</source>
       <translation>Pas encore de pourquoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="437" />
+      <location filename="../../ui/meeting/presenter_view.py" line="440" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="452" />
-      <location filename="../../ui/meeting/presenter_view.py" line="472" />
+      <location filename="../../ui/meeting/presenter_view.py" line="455" />
+      <location filename="../../ui/meeting/presenter_view.py" line="475" />
       <source>   ★ root cause</source>
       <translation>   ★ cause racine</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="460" />
+      <location filename="../../ui/meeting/presenter_view.py" line="463" />
       <source>Effect: {0}</source>
       <translation>Effet : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="463" />
+      <location filename="../../ui/meeting/presenter_view.py" line="466" />
       <source>No cause in this category yet.</source>
       <translation>Pas encore de cause dans cette catégorie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="424" />
+      <location filename="../../ui/meeting/presenter_view.py" line="427" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="513" />
+      <location filename="../../ui/meeting/presenter_view.py" line="516" />
       <source>Step {0} of {1}</source>
       <translation>Étape {0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="518" />
+      <location filename="../../ui/meeting/presenter_view.py" line="521" />
       <source>  ·  +{0} over</source>
       <translation>  ·  +{0} de dépassement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="519" />
+      <location filename="../../ui/meeting/presenter_view.py" line="522" />
       <source>Meeting {0} / {1}{2}</source>
       <translation>Réunion {0} / {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="524" />
+      <location filename="../../ui/meeting/presenter_view.py" line="527" />
       <source>Ready to start</source>
       <translation>Prête à démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="526" />
+      <location filename="../../ui/meeting/presenter_view.py" line="529" />
       <source>Wrapping up</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="527" />
+      <location filename="../../ui/meeting/presenter_view.py" line="530" />
       <source>Over time</source>
       <translation>Temps dépassé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="528" />
+      <location filename="../../ui/meeting/presenter_view.py" line="531" />
       <source>Paused</source>
       <translation>En pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="529" />
+      <location filename="../../ui/meeting/presenter_view.py" line="532" />
       <source>Meeting ended</source>
       <translation>Réunion terminée</translation>
     </message>
@@ -2653,19 +2668,19 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>QuitGuard</name>
     <message>
-      <location filename="../../ui/meeting/window_link.py" line="121" />
+      <location filename="../../ui/meeting/window_link.py" line="132" />
       <source>Quit Postmortem Studio</source>
       <translation>Quitter Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/window_link.py" line="123" />
+      <location filename="../../ui/meeting/window_link.py" line="134" />
       <source>A meeting is running (step {0} of {1}). Quit anyway?
 The meeting stays saved: Meeting ▸ Start meeting resumes it on this postmortem.</source>
       <translation>Une réunion est en cours (étape {0} sur {1}). Quitter quand même ?
 La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend sur ce postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/window_link.py" line="126" />
+      <location filename="../../ui/meeting/window_link.py" line="137" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
