@@ -247,6 +247,8 @@ class PresenterView(QWidget):
             font(self.px("countdown_wide" if self.wide else "countdown"), bold=True, mono=True)
         )
         self.phase_label.setFont(font(self.px("phase"), bold=True))
+        # the band keeps its height when the phase has nothing to say: nothing jumps
+        self.phase_label.setMinimumHeight(self.phase_label.fontMetrics().height())
         self.next_label.setFont(font(self.px("next")))
         self.prompts.set_px(self.px("prompts"))
         self.live_title.setFont(font(self.px("live_title"), bold=True))
@@ -507,7 +509,6 @@ class PresenterView(QWidget):
             self.shown_phase = phase
             background, colour = CUES[phase]
             self.phase_label.setText(self._phase_text(phase))
-            self.phase_label.setVisible(bool(self.phase_label.text()))
             self.band.setStyleSheet(
                 f"#presenterBand {{ background: {background}; border-radius: 14px; }}"
                 f"#presenterBand QLabel {{ color: {colour}; }}"
