@@ -49,8 +49,12 @@ def grow_diagrams(session: DocumentSession, causes: int = 40, whys: int = 7) -> 
 
 
 def open_meeting(
-    store: Store, doc: Postmortem, template: int = 0
+    store: Store, doc: Postmortem, template: int = 0, language: str | None = None
 ) -> tuple[Meeting, PresenterView, ControlPanel, FakeClock]:
+    """The meeting of ``doc`` with its presenter at 1280×720 (in ``language``, if given)."""
+    if language is not None:
+        doc.language = language
+        store.save(doc, expected_seq=store.seq(doc.id))
     session = DocumentSession.open(store, doc.id)
     clock = FakeClock(T0)
     meeting = Meeting.plan(session, builtin_templates(doc.language or "en")[template], clock)
