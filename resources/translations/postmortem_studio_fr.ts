@@ -102,57 +102,57 @@
   <context>
     <name>AgendaDialog</name>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="52" />
+      <location filename="../../ui/meeting_feature.py" line="58" />
       <source>Start the meeting</source>
       <translation>Démarrer la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="58" />
+      <location filename="../../ui/meeting_feature.py" line="64" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="58" />
+      <location filename="../../ui/meeting_feature.py" line="64" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="65" />
+      <location filename="../../ui/meeting_feature.py" line="71" />
       <source>Add a step</source>
       <translation>Ajouter une étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="66" />
+      <location filename="../../ui/meeting_feature.py" line="72" />
       <source>New step</source>
       <translation>Nouvelle étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="67" />
+      <location filename="../../ui/meeting_feature.py" line="73" />
       <source>Remove the step</source>
       <translation>Retirer l'étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="69" />
+      <location filename="../../ui/meeting_feature.py" line="75" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="75" />
+      <location filename="../../ui/meeting_feature.py" line="81" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="125" />
+      <location filename="../../ui/meeting_feature.py" line="131" />
       <source>Total: {0} min</source>
       <translation>Total : {0} min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="146" />
+      <location filename="../../ui/meeting_feature.py" line="152" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="146" />
+      <location filename="../../ui/meeting_feature.py" line="152" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -254,234 +254,426 @@
   <context>
     <name>ControlPanel</name>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="79" />
+      <location filename="../../ui/meeting/control_panel.py" line="91" />
       <source>Meeting controls — {0}</source>
+      <extracomment>the controls were closed (the meeting stays saved)</extracomment>
       <translation>Pilotage de la réunion — {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="100" />
-      <location filename="../../ui/meeting/control_panel.py" line="298" />
+      <location filename="../../ui/meeting/control_panel.py" line="126" />
+      <location filename="../../ui/meeting/control_panel.py" line="402" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="101" />
+      <location filename="../../ui/meeting/control_panel.py" line="127" />
       <source>◀ Previous</source>
       <translation>◀ Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="102" />
+      <location filename="../../ui/meeting/control_panel.py" line="128" />
       <source>Next ▶</source>
       <translation>Suivant ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="103" />
+      <location filename="../../ui/meeting/control_panel.py" line="129" />
       <source>−1 min</source>
       <translation>−1 min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="104" />
+      <location filename="../../ui/meeting/control_panel.py" line="130" />
       <source>+1 min</source>
       <translation>+1 min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="105" />
+      <location filename="../../ui/meeting/control_panel.py" line="131" />
       <source>Rebalance</source>
       <translation>Rééquilibrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="106" />
-      <source>End meeting</source>
-      <translation>Terminer la réunion</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/control_panel.py" line="118" />
+      <location filename="../../ui/meeting/control_panel.py" line="143" />
       <source>Private notes for this step (not shown to the room)</source>
       <translation>Notes privées pour cette étape (non montrées à la salle)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="131" />
+      <location filename="../../ui/meeting/control_panel.py" line="165" />
       <source>Agenda (double-click to jump)</source>
       <translation>Ordre du jour (double-clic pour y aller)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="133" />
-      <source>Attendance</source>
-      <translation>Présence</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/control_panel.py" line="137" />
+      <location filename="../../ui/meeting/control_panel.py" line="174" />
       <source>Private notes</source>
       <translation>Notes privées</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="139" />
+      <location filename="../../ui/meeting/control_panel.py" line="176" />
       <source>Quick capture</source>
       <translation>Saisie rapide</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="265" />
+      <location filename="../../ui/meeting/control_panel.py" line="321" />
       <source>Later steps shortened: the meeting ends on time.</source>
       <translation>Étapes suivantes raccourcies : la réunion finit à l'heure.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="267" />
+      <location filename="../../ui/meeting/control_panel.py" line="315" />
       <source>Even at one minute per step, the meeting ends {0} late.</source>
       <translation>Même à une minute par étape, la réunion finit avec {0} de retard.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="291" />
-      <source>Not started</source>
-      <translation>Pas commencée</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="132" />
+      <source>End meeting…</source>
+      <translation>Terminer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="292" />
-      <source>Paused</source>
-      <translation>En pause</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="157" />
+      <source>Take back the selected capture</source>
+      <translation>Annuler la saisie choisie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="293" />
-      <source>Ended</source>
-      <translation>Terminée</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="170" />
+      <source>Captured in this step</source>
+      <translation>Saisi pendant cette étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="294" />
-      <source>Running</source>
-      <translation>En cours</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="250" />
+      <source>Start / pause / resume</source>
+      <translation>Démarrer / pause / reprendre</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="300" />
+      <location filename="../../ui/meeting/control_panel.py" line="251" />
+      <source>Next step (on the last step: asks to end the meeting)</source>
+      <translation>Étape suivante (à la dernière étape : propose de terminer la réunion)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="252" />
+      <source>Previous step</source>
+      <translation>Étape précédente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="253" />
+      <source>Add one minute to this step</source>
+      <translation>Ajouter une minute à cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="254" />
+      <source>Take one minute off this step</source>
+      <translation>Retirer une minute à cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="255" />
+      <source>Rebalance: shrink later steps to end on time</source>
+      <translation>Rééquilibrer : raccourcir les étapes suivantes pour finir à l'heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="256" />
+      <source>Show the other diagram (5 Whys / Ishikawa)</source>
+      <translation>Montrer l'autre diagramme (5 Pourquoi / Ishikawa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="257" />
+      <source>Show the next Ishikawa category</source>
+      <translation>Montrer la catégorie Ishikawa suivante</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="258" />
+      <source>Presenter view full screen</source>
+      <translation>Vue présentateur en plein écran</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="259" />
+      <source>End the meeting (asks first)</source>
+      <translation>Terminer la réunion (avec confirmation)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="260" />
+      <source>Show / hide this help</source>
+      <translation>Afficher / masquer cette aide</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="261" />
+      <source>Leave a text field / close this help / leave full screen</source>
+      <translation>Quitter un champ de texte / fermer cette aide / quitter le plein écran</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="262" />
+      <source>Jump to a step</source>
+      <translation>Aller à une étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="267" />
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="268" />
+      <source>Single keys work whenever no text field has the focus.</source>
+      <translation>Les touches simples agissent dès qu'aucun champ de texte n'a le focus.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="337" />
+      <source>The meeting is back, paused where it ended.</source>
+      <translation>La réunion est reprise, en pause là où elle s'était arrêtée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="340" />
+      <source>The meeting has ended; use “Resume meeting” to take the end back.</source>
+      <translation>La réunion est terminée ; « Reprendre la réunion » annule la fin.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="354" />
+      <source>This is the last step. End the meeting now?</source>
+      <translation>C'est la dernière étape. Terminer la réunion maintenant ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="356" />
+      <source>End the meeting now, at step {0} of {1}?</source>
+      <translation>Terminer la réunion maintenant, à l'étape {0} sur {1} ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="362" />
+      <location filename="../../ui/meeting/control_panel.py" line="364" />
+      <source>End the meeting</source>
+      <translation>Terminer la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="363" />
+      <source>You can resume it within 10 minutes.</source>
+      <translation>Vous pourrez la reprendre pendant 10 minutes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="376" />
+      <source>The meeting has ended. “Resume meeting” takes it back for 10 minutes.</source>
+      <translation>La réunion est terminée. « Reprendre la réunion » l'annule pendant 10 minutes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="393" />
+      <source>Step {0} of {1}: {2}</source>
+      <translation>Étape {0} sur {1} : {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="400" />
+      <source>Resume meeting ({0} left)</source>
+      <translation>Reprendre la réunion (encore {0})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="404" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="302" />
+      <location filename="../../ui/meeting/control_panel.py" line="406" />
       <source>Pause</source>
       <translation>Pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="399" />
+      <location filename="../../ui/meeting/control_panel.py" line="422" />
+      <source>Meeting ended after {0}.</source>
+      <translation>Réunion terminée après {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="427" />
+      <source>{0} left in this step</source>
+      <translation>{0} restantes pour cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="429" />
+      <source>{0} over in this step</source>
+      <translation>{0} de dépassement sur cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="433" />
+      <source>{0} left in the meeting</source>
+      <translation>{0} restantes pour la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="435" />
+      <source> (ends {0} late)</source>
+      <translation> (finit avec {0} de retard)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="440" />
+      <source>Not started: Space starts the meeting.</source>
+      <translation>Pas commencée : Espace démarre la réunion.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="441" />
+      <source>Paused.</source>
+      <translation>En pause.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="442" />
+      <source>Time to wrap up this step.</source>
+      <translation>Il est temps de conclure cette étape.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="443" />
+      <source>This step is over its time: move on (N) or add a minute (+).</source>
+      <translation>Cette étape dépasse son temps : passez à la suite (N) ou ajoutez une minute (+).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="444" />
+      <source>The meeting has ended.</source>
+      <translation>La réunion est terminée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="539" />
+      <source>Attendance: {0} of {1} present</source>
+      <translation>Présence : {0} sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="569" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="409" />
+      <location filename="../../ui/meeting/control_panel.py" line="579" />
       <source>What happened</source>
       <translation>Ce qui s'est passé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="410" />
+      <location filename="../../ui/meeting/control_panel.py" line="580" />
       <source>Who (optional)</source>
       <translation>Qui (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="414" />
+      <location filename="../../ui/meeting/control_panel.py" line="584" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="415" />
+      <location filename="../../ui/meeting/control_panel.py" line="585" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="416" />
+      <location filename="../../ui/meeting/control_panel.py" line="586" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="421" />
+      <location filename="../../ui/meeting/control_panel.py" line="591" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="423" />
+      <location filename="../../ui/meeting/control_panel.py" line="593" />
       <source>Why …?</source>
       <translation>Pourquoi … ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="424" />
+      <location filename="../../ui/meeting/control_panel.py" line="594" />
       <source>Because …</source>
       <translation>Parce que …</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="427" />
-      <location filename="../../ui/meeting/control_panel.py" line="431" />
+      <location filename="../../ui/meeting/control_panel.py" line="597" />
+      <location filename="../../ui/meeting/control_panel.py" line="601" />
       <source>Why</source>
       <translation>Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="427" />
+      <location filename="../../ui/meeting/control_panel.py" line="597" />
       <source>Answer</source>
       <translation>Réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="435" />
-      <location filename="../../ui/meeting/control_panel.py" line="438" />
-      <location filename="../../ui/meeting/control_panel.py" line="442" />
+      <location filename="../../ui/meeting/control_panel.py" line="605" />
+      <location filename="../../ui/meeting/control_panel.py" line="608" />
+      <location filename="../../ui/meeting/control_panel.py" line="612" />
       <source>Cause</source>
       <translation>Cause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="438" />
+      <location filename="../../ui/meeting/control_panel.py" line="608" />
       <source>Category</source>
       <translation>Catégorie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="444" />
+      <location filename="../../ui/meeting/control_panel.py" line="614" />
       <source>What we will change</source>
       <translation>Ce que nous allons changer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="445" />
+      <location filename="../../ui/meeting/control_panel.py" line="615" />
       <source>Owner (required)</source>
       <translation>Responsable (obligatoire)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="446" />
+      <location filename="../../ui/meeting/control_panel.py" line="616" />
       <source>Due date YYYY-MM-DD (required)</source>
       <translation>Échéance AAAA-MM-JJ (obligatoire)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="454" />
-      <location filename="../../ui/meeting/control_panel.py" line="462" />
+      <location filename="../../ui/meeting/control_panel.py" line="624" />
+      <location filename="../../ui/meeting/control_panel.py" line="632" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="455" />
+      <location filename="../../ui/meeting/control_panel.py" line="625" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="456" />
+      <location filename="../../ui/meeting/control_panel.py" line="626" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="457" />
+      <location filename="../../ui/meeting/control_panel.py" line="627" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="464" />
+      <location filename="../../ui/meeting/control_panel.py" line="634" />
       <source>A topic for later</source>
       <translation>Un sujet pour plus tard</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="466" />
+      <location filename="../../ui/meeting/control_panel.py" line="636" />
       <source>Topic</source>
       <translation>Sujet</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="467" />
+      <location filename="../../ui/meeting/control_panel.py" line="637" />
       <source>Parking lot</source>
       <translation>Parking</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="487" />
+      <location filename="../../ui/meeting/control_panel.py" line="670" />
       <source>Added: {0}</source>
       <translation>Ajouté : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="700" />
+      <source>Taken back: {0}</source>
+      <translation>Annulé : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="708" />
+      <source>timeline {0} {1}</source>
+      <translation>chronologie {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="717" />
+      <source>why: {0}</source>
+      <translation>pourquoi : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="724" />
+      <source>cause ({0}): {1}</source>
+      <translation>cause ({0}) : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="739" />
+      <source>action: {0} ({1})</source>
+      <translation>action : {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="748" />
+      <source>parked: {0}</source>
+      <translation>au parking : {0}</translation>
     </message>
   </context>
   <context>
@@ -1938,16 +2130,6 @@
   <context>
     <name>LinkPicker</name>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="47" />
-      <source>Causes addressed by this action</source>
-      <translation>Causes traitées par cette action</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/link_picker.py" line="49" />
-      <source>“{0}” addresses:</source>
-      <translation>« {0} » traite :</translation>
-    </message>
-    <message>
       <location filename="../../ui/editor/link_picker.py" line="32" />
       <location filename="../../ui/editor/link_picker.py" line="49" />
       <source>(no text)</source>
@@ -1962,6 +2144,16 @@
       <location filename="../../ui/editor/link_picker.py" line="36" />
       <source>Ishikawa · {0}: {1}</source>
       <translation>Ishikawa · {0} : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="47" />
+      <source>Causes addressed by this action</source>
+      <translation>Causes traitées par cette action</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/link_picker.py" line="49" />
+      <source>“{0}” addresses:</source>
+      <translation>« {0} » traite :</translation>
     </message>
     <message>
       <location filename="../../ui/editor/link_picker.py" line="54" />
@@ -1987,217 +2179,212 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="304" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="306" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="307" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Getting started</source>
       <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>Postmortem &amp;list</source>
       <translation>&amp;Liste des postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="452" />
-      <location filename="../../ui/main_window.py" line="655" />
-      <location filename="../../ui/main_window.py" line="747" />
+      <location filename="../../ui/main_window.py" line="421" />
+      <location filename="../../ui/main_window.py" line="606" />
+      <location filename="../../ui/main_window.py" line="693" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="455" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="456" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="507" />
+      <location filename="../../ui/main_window.py" line="476" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="593" />
+      <location filename="../../ui/main_window.py" line="558" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="641" />
-      <source>Reloaded</source>
-      <translation>Rechargé</translation>
+      <location filename="../../ui/main_window.py" line="597" />
+      <source>Changed elsewhere — reloaded.</source>
+      <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="643" />
-      <source>This postmortem was changed in another window; the latest version is shown.</source>
-      <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="656" />
+      <location filename="../../ui/main_window.py" line="607" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="684" />
+      <location filename="../../ui/main_window.py" line="635" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="684" />
+      <location filename="../../ui/main_window.py" line="635" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="698" />
+      <location filename="../../ui/main_window.py" line="645" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="720" />
+      <location filename="../../ui/main_window.py" line="666" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="760" />
+      <location filename="../../ui/main_window.py" line="706" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="761" />
+      <location filename="../../ui/main_window.py" line="707" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2227,22 +2414,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="158" />
+      <location filename="../../ui/markdown_feature.py" line="156" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="164" />
+      <location filename="../../ui/markdown_feature.py" line="162" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="165" />
+      <location filename="../../ui/markdown_feature.py" line="163" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="177" />
+      <location filename="../../ui/meeting_feature.py" line="183" />
       <source>Start meeting…</source>
       <translation>Démarrer la réunion…</translation>
     </message>
@@ -2277,17 +2464,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="205" />
+      <location filename="../../ui/meeting_feature.py" line="244" />
+      <source>A meeting of “{0}” is open; end it (or close its controls) before starting another.</source>
+      <translation>Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="253" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="206" />
+      <location filename="../../ui/meeting_feature.py" line="254" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="244" />
+      <location filename="../../ui/meeting_feature.py" line="295" />
       <source>Meeting controls</source>
       <translation>Pilotage de la réunion</translation>
     </message>
@@ -2300,6 +2492,44 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/tracking_feature.py" line="103" />
       <source>Metrics dashboard — Postmortem Studio</source>
       <translation>Tableau de bord — Postmortem Studio</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingStatus</name>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="42" />
+      <source>Back to the meeting</source>
+      <translation>Revenir à la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="65" />
+      <source>{0} left</source>
+      <translation>encore {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="67" />
+      <source>{0} over</source>
+      <translation>{0} de dépassement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="70" />
+      <source>Meeting ended — {0}</source>
+      <translation>Réunion terminée — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="72" />
+      <source>Meeting ready — {0}</source>
+      <translation>Réunion prête — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="74" />
+      <source>Meeting paused — step {0} of {1}, {2}</source>
+      <translation>Réunion en pause — étape {0} sur {1}, {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="76" />
+      <source>Meeting running — step {0} of {1}, {2}</source>
+      <translation>Réunion en cours — étape {0} sur {1}, {2}</translation>
     </message>
   </context>
   <context>
@@ -2369,71 +2599,86 @@ Quitter quand même et les perdre ?</translation>
       <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
       <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
     </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="108" />
+      <source>This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies and was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus et n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="119" />
+      <source>This postmortem was approved and locked elsewhere: {0} was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="127" />
+      <source>The postmortem '{0}' was deleted elsewhere; this edit was not saved.</source>
+      <translation>Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.</translation>
+    </message>
   </context>
   <context>
     <name>Outline</name>
     <message>
-      <location filename="../../ui/editor/outline.py" line="37" />
+      <location filename="../../ui/editor/outline.py" line="45" />
       <source>Root cause without a corrective action: {0}</source>
       <translation>Cause racine sans action corrective : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="42" />
+      <location filename="../../ui/editor/outline.py" line="50" />
       <source>{0} action(s) without an owner.</source>
       <translation>{0} action(s) sans responsable.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="43" />
+      <location filename="../../ui/editor/outline.py" line="51" />
       <source>{0} action(s) without a due date.</source>
       <translation>{0} action(s) sans échéance.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="50" />
+      <location filename="../../ui/editor/outline.py" line="58" />
       <source>No title yet.</source>
       <translation>Pas encore de titre.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="51" />
+      <location filename="../../ui/editor/outline.py" line="59" />
       <source>No incident date: times typed alone (14:31) need it.</source>
       <translation>Pas de date d'incident : les heures tapées seules (14:31) en ont besoin.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="54" />
+      <location filename="../../ui/editor/outline.py" line="62" />
       <source>No severity.</source>
       <translation>Pas de sévérité.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="55" />
+      <location filename="../../ui/editor/outline.py" line="63" />
       <source>No event is marked (started, detected, resolved…): derived times are empty.</source>
       <translation>Aucun événement n'est marqué (début, détection, résolution…) : les durées calculées sont vides.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="72" />
+      <location filename="../../ui/editor/outline.py" line="80" />
       <source>Sections</source>
       <translation>Sections</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="152" />
+      <location filename="../../ui/editor/outline.py" line="160" />
       <source>Nothing written yet.</source>
       <translation>Rien d'écrit pour l'instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="153" />
+      <location filename="../../ui/editor/outline.py" line="161" />
       <source>Has content.</source>
       <translation>A du contenu.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="177" />
+      <location filename="../../ui/editor/outline.py" line="185" />
       <source>Previous section</source>
       <translation>Section précédente</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="180" />
+      <location filename="../../ui/editor/outline.py" line="188" />
       <source>Next section</source>
       <translation>Section suivante</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="185" />
+      <location filename="../../ui/editor/outline.py" line="193" />
       <source>Section {0}</source>
       <translation>Section {0}</translation>
     </message>
@@ -2716,112 +2961,172 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PresenterView</name>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="113" />
+      <location filename="../../ui/meeting/presenter_view.py" line="145" />
       <source>Postmortem meeting — presenter view</source>
+      <extracomment>pixel sizes at 1280×720 (scaled up on larger screens, never down)</extracomment>
       <translation>Réunion postmortem — vue présentateur</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="244" />
+      <location filename="../../ui/meeting/presenter_view.py" line="296" />
       <source>Thank you — the meeting has ended.</source>
       <translation>Merci — la réunion est terminée.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="246" />
+      <location filename="../../ui/meeting/presenter_view.py" line="298" />
       <source>Last step of the meeting</source>
       <translation>Dernière étape de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="250" />
-      <source>Next: {0} ({1:g} min)</source>
-      <translation>Ensuite : {0} ({1:g} min)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="281" />
+      <location filename="../../ui/meeting/presenter_view.py" line="334" />
       <source>Ground rules</source>
       <translation>Règles du jeu</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="290" />
+      <location filename="../../ui/meeting/presenter_view.py" line="392" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="297" />
+      <location filename="../../ui/meeting/presenter_view.py" line="417" />
       <source>No timeline entries yet.</source>
       <translation>Pas encore d'entrée de chronologie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="302" />
+      <location filename="../../ui/meeting/presenter_view.py" line="347" />
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="309" />
+      <location filename="../../ui/meeting/presenter_view.py" line="292" />
+      <source>+ {0} more questions</source>
+      <translation>+ {0} autres questions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="302" />
+      <source>Next: {0} ({1} min)</source>
+      <translation>Ensuite : {0} ({1} min)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="354" />
       <source>No actions yet.</source>
       <translation>Pas encore d'action.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="312" />
+      <location filename="../../ui/meeting/presenter_view.py" line="357" />
       <source>Open actions from earlier postmortems</source>
       <translation>Actions ouvertes des postmortems précédents</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="321" />
+      <location filename="../../ui/meeting/presenter_view.py" line="366" />
       <source>No open actions elsewhere.</source>
       <translation>Aucune action ouverte ailleurs.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="340" />
+      <location filename="../../ui/meeting/presenter_view.py" line="378" />
+      <location filename="../../ui/meeting/presenter_view.py" line="417" />
+      <location filename="../../ui/meeting/presenter_view.py" line="438" />
+      <location filename="../../ui/meeting/presenter_view.py" line="469" />
+      <source>↑ {0} earlier</source>
+      <translation>↑ {0} plus tôt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="378" />
+      <source>+ {0} more</source>
+      <translation>+ {0} de plus</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="384" />
+      <source>Impact start</source>
+      <translation>Début de l'impact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="385" />
+      <source>Detection</source>
+      <translation>Détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="386" />
+      <source>Mitigation</source>
+      <translation>Mitigation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="432" />
+      <source>(no problem statement yet)</source>
+      <translation>(pas encore d'énoncé du problème)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="433" />
+      <source>Problem: {0}</source>
+      <translation>Problème : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="438" />
+      <source>No why yet.</source>
+      <translation>Pas encore de pourquoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="442" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="340" />
+      <location filename="../../ui/meeting/presenter_view.py" line="457" />
+      <location filename="../../ui/meeting/presenter_view.py" line="477" />
+      <source>   ★ root cause</source>
+      <translation>   ★ cause racine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="465" />
+      <source>Effect: {0}</source>
+      <translation>Effet : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="468" />
+      <source>No cause in this category yet.</source>
+      <translation>Pas encore de cause dans cette catégorie.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="429" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="346" />
-      <source>Nothing yet.</source>
-      <translation>Rien pour l'instant.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="389" />
+      <location filename="../../ui/meeting/presenter_view.py" line="517" />
       <source>Step {0} of {1}</source>
       <translation>Étape {0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="394" />
+      <location filename="../../ui/meeting/presenter_view.py" line="522" />
       <source>  ·  +{0} over</source>
       <translation>  ·  +{0} de dépassement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="395" />
+      <location filename="../../ui/meeting/presenter_view.py" line="523" />
       <source>Meeting {0} / {1}{2}</source>
       <translation>Réunion {0} / {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="400" />
+      <location filename="../../ui/meeting/presenter_view.py" line="528" />
       <source>Ready to start</source>
       <translation>Prête à démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="402" />
+      <location filename="../../ui/meeting/presenter_view.py" line="530" />
       <source>Wrapping up</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="403" />
+      <location filename="../../ui/meeting/presenter_view.py" line="531" />
       <source>Over time</source>
       <translation>Temps dépassé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="404" />
+      <location filename="../../ui/meeting/presenter_view.py" line="532" />
       <source>Paused</source>
       <translation>En pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="405" />
+      <location filename="../../ui/meeting/presenter_view.py" line="533" />
       <source>Meeting ended</source>
       <translation>Réunion terminée</translation>
     </message>
@@ -2867,6 +3172,26 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/editor/paste_preview.py" line="133" />
       <source>An event cannot be empty.</source>
       <translation>Un événement ne peut pas être vide.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuitGuard</name>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="132" />
+      <source>Quit Postmortem Studio</source>
+      <translation>Quitter Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="134" />
+      <source>A meeting is running (step {0} of {1}). Quit anyway?
+The meeting stays saved: Meeting ▸ Start meeting resumes it on this postmortem.</source>
+      <translation>Une réunion est en cours (étape {0} sur {1}). Quitter quand même ?
+La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend sur ce postmortem.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="137" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
     </message>
   </context>
   <context>
@@ -3505,19 +3830,19 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="68" />
+      <location filename="../../ui/main_window.py" line="66" />
       <source>Welcome to Postmortem Studio</source>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="77" />
+      <location filename="../../ui/main_window.py" line="75" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="86" />
+      <location filename="../../ui/main_window.py" line="84" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>
