@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.design import show_message
+from ui.dialog_buttons import ok_cancel
 
 
 class PassphraseDialog(QDialog):
@@ -57,12 +58,8 @@ class PassphraseDialog(QDialog):
             form.addRow(self.tr("Again"), self.confirm)
         else:
             self.confirm.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self, self._accept)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.cause_links import LinkTarget, link_targets
 from app.diagrams.graph import WHYS
 from app.model import Action, Postmortem
+from ui.dialog_buttons import ok_cancel
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -87,12 +88,8 @@ class LinkPicker(QDialog):
                 self.tr("The diagrams have no why or cause yet: add them in 5 Whys or Ishikawa.")
             )
         note.setVisible(bool(note.text()))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self, self._accept)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.filter)

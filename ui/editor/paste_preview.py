@@ -33,6 +33,7 @@ from app.paste_rows import PasteResult, parse_pasted_rows
 from app.timeutil import parse_date
 from app.vocabulary import Marker
 from ui.design import show_message
+from ui.dialog_buttons import ok_cancel
 from ui.editor.labels import choices, marker_labels
 from ui.editor.pickers import attach_picker
 from ui.editor.rows import CHOICES_ROLE, KIND_ROLE, CellDelegate
@@ -203,12 +204,8 @@ class PastePreview(QDialog):
         self.suggest_button = QPushButton(self.tr("Use suggested markers"))
         self.suggest_button.setObjectName("useSuggestedMarkers")
         self.suggest_button.clicked.connect(self.model.use_suggestions)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel(self, self._accept)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
