@@ -67,4 +67,5 @@ def test_the_window_and_the_command_line_share_one_file_without_false_alarms(
     with Store(db_path) as other:
         saved = other.load(opened)
         assert (saved.title, saved.author) == ("Titre 1", "Auteur 1")
-        assert len(other.summaries()) == 1 + 2 * 4  # demo + per round: demo, import ×2, new
+        # demo + per round: demo, import ×2 (the untouched New is discarded when left)
+        assert len(other.summaries()) == 1 + 2 * 3
