@@ -162,6 +162,4 @@ class Meeting:
         records = self.records()
         if records == self.doc.meeting_agenda:
             return
-        self.session.apply(
-            FieldChange(RECORD, lambda doc: doc, "meeting_agenda", records)
-        )
+        self.session.apply(FieldChange(RECORD, lambda doc: doc, "meeting_agenda", records))

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
@@ -371,9 +372,14 @@ class RowTable(QTableView):
             self.setColumnWidth(number, column.width or 280)
         self.verticalHeader().setDefaultSectionSize(26)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setResizeContentsPrecision(0)  # columns fit the rows on screen
         self.wrap = wrap
-        model.modelReset.connect(self.fit_columns)
-        model.rowsInserted.connect(self.fit_columns)
+        self._fit_timer = QTimer(self)  # one fit per burst of resets, inserts and resizes,
+        self._fit_timer.setSingleShot(True)  # once the rows are laid out (only those on
+        self._fit_timer.setInterval(0)  # screen are measured)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        model.modelReset.connect(self._fit_timer.start)
+        model.rowsInserted.connect(self._fit_timer.start)
         if wrap:  # row heights follow the wrapped text, measured only while on screen
             model.dataChanged.connect(self._fit_rows)
             model.layoutChanged.connect(self._fit_rows)
@@ -395,8 +401,9 @@ class RowTable(QTableView):
         if not count or not self.isVisible():
             return  # measured when shown: a hidden table has no rows on screen to measure
         header = self.horizontalHeader()
+        rows = self._rows_on_screen()
         wanted = [
-            min(MAX_FIT, max(header.sectionSizeHint(c), self.sizeHintForColumn(c)) + 8)
+            min(MAX_FIT, max(header.sectionSizeHint(c), self._content_width(c, rows)) + 8)
             for c in range(count)
         ]
         room = self.viewport().width() or sum(wanted)
@@ -415,13 +422,28 @@ class RowTable(QTableView):
             self.setColumnWidth(c, width)
         self._fit_rows()
 
+    def _rows_on_screen(self) -> range:
+        """The rows in view (at most a screenful), so fitting costs the same for 10 or 10,000."""
+        total = self.rows_model.rowCount()
+        first = max(0, self.rowAt(0))
+        last = self.rowAt(self.viewport().height() - 1)
+        if last < 0:
+            last = min(total - 1, first + 60)
+        return range(first, last + 1)
+
+    def _content_width(self, column: int, rows: range) -> int:
+        model = self.rows_model
+        return max(
+            (self.sizeHintForIndex(model.index(row, column)).width() for row in rows), default=0
+        )
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        self.fit_columns()
+        self._fit_timer.start()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        self.fit_columns()
+        self._fit_timer.start()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Delete empties an optional cell (a due date, a marker…) without opening an editor."""
