@@ -67,9 +67,15 @@ def approval_pdf(
     kept = stored_pdf(store, doc)
     if kept is not None:
         return kept
+    return fresh_approval_pdf(doc, required_roles(store), language=language, paper=paper)
+
+
+def fresh_approval_pdf(
+    doc: Postmortem, roles: tuple[str, ...], *, language: str | None = None, paper: str = "a4"
+) -> bytes:
+    """A new approval PDF of ``doc`` (no database access: safe on a worker thread)."""
     from app.report.renderer import render_pdf
 
-    roles = required_roles(store)
     shown = clone(doc)
     shown.signoffs = []
     if shown.status == Status.APPROVED:

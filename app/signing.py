@@ -105,6 +105,11 @@ def key_slug(name: str) -> str:
     return slug
 
 
+def has_personal_key(name: str) -> bool:
+    """Whether ``name`` already has a personal key (nothing is created)."""
+    return (data_dir() / KEY_FOLDER / f"{key_slug(name)}.p12").is_file()
+
+
 def personal_key_path(name: str) -> Path:
     return keys_folder() / f"{key_slug(name)}.p12"
 

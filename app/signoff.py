@@ -206,3 +206,36 @@ def approved_revision(store: Store, postmortem_id: str, revision: int) -> Postmo
         if info.revision == revision and info.status == Status.APPROVED.value:
             return store.revision_document(info.id)
     raise ValidationError(f"Revision {revision} of this postmortem was never approved.")
+
+
+CLAIM_TITLE = {
+    "en": "Approval claimed by the imported file",
+    "fr": "Approbation déclarée par le fichier importé",
+}
+
+
+def settle_imported_approval(doc: Postmortem, roles: tuple[str, ...]) -> list[str]:
+    """An imported document is Approved only when its sign-offs prove it; otherwise it arrives
+    In review, the claim kept as text in an annex. Returns the import warnings."""
+    from app.model import Annex
+    from app.vocabulary import AnnexKind
+
+    for signoff in doc.signoffs:
+        if signoff.evidence == "pdf":
+            signoff.evidence = ""  # its proof is a signed PDF that an import does not carry
+    if doc.status != Status.APPROVED or approval_holds(doc, roles):
+        return []
+    doc.status = Status.IN_REVIEW
+    signers = ", ".join(f"{s.name} ({s.role})" for s in doc.signoffs) or "none"
+    claim = (
+        f"The imported file gave the status Approved. Sign-offs it listed: {signers}. "
+        "They do not carry valid signatures of this content, so the report was imported "
+        "In review; it is approved again once every required role signs off."
+    )
+    doc.annexes.append(
+        Annex(CLAIM_TITLE.get(doc.language, CLAIM_TITLE["en"]), AnnexKind.TEXT, claim)
+    )
+    return [
+        "the file claims the status Approved without valid sign-offs: imported In review "
+        "(the claim is kept in an annex)."
+    ]

@@ -245,8 +245,10 @@ def _signer_identity(embedded: Any, check: SignatureCheck) -> None:
     check.fingerprint = certificate_fingerprint(check.certificate)
     from cryptography import x509
 
+    from cryptography.x509.oid import NameOID
+
     subject = x509.load_der_x509_certificate(check.certificate).subject
-    check.signer = str(subject.rfc4514_string())
+    check.signer = str(subject.rfc4514_string({NameOID.EMAIL_ADDRESS: "E"}))
     check.others = tuple(c.dump() for c in embedded.other_embedded_certs)
 
 

@@ -607,6 +607,10 @@ class MainWindow(QMainWindow):
     def import_file(self, path: Path) -> None:
         try:
             doc = document_from_json(path.read_text(encoding="utf-8-sig"))
+            from app.signoff import required_roles, settle_imported_approval
+
+            for warning in settle_imported_approval(doc, required_roles(self.store)):
+                self.statusBar().showMessage(warning, 10000)
             if self.store.exists(doc.id):
                 from app.model import new_id
 

@@ -83,6 +83,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
             known = ", ".join(sorted(IMPORTERS))
             raise FormatError(f"{path.name}: unknown file type (known: {known}).")
         doc = _resolve(importer)(path, args)
+        from app.signoff import required_roles, settle_imported_approval
+
+        for warning in settle_imported_approval(doc, required_roles(store)):
+            print(f"warning: {warning}", file=sys.stderr)
         if store.exists(doc.id):
             old_id, doc.id = doc.id, new_id()
             print(f"id {old_id} is already in the database; imported as {doc.id}", file=sys.stderr)
