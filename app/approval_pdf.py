@@ -91,6 +91,10 @@ def prepare_for_approval(
     last = writer.root["/Pages"]["/Count"] - 1
     for role, box in zip(roles, boxes, strict=True):
         append_signature_field(writer, SigFieldSpec(field_name(role), on_page=last, box=box))
+    # signatures exist, append only: set now, so that no signer changes it after another
+    form = writer.root["/AcroForm"]
+    form[generic.NameObject("/SigFlags")] = generic.NumberObject(3)
+    writer.update_container(form)
     data = embed.EmbeddedFileObject.from_file_data(
         writer, approval_document(doc), mime_type="application/json"
     )
