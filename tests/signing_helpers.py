@@ -33,9 +33,11 @@ def sign_role(session: DocumentSession, role: str, name: str, **options: object)
 
 def quick_sign(
     session: DocumentSession, role: str, name: str, title: str = "", now: datetime | None = None
-) -> None:
+) -> SignOff:
     """A signed sign-off in the database only (no PDF): for workflow tests."""
-    session.apply(signoff_change(session, role, name, title, key=key_for(name), now=now))
+    key = key_for(name.strip() or "Anonymous")
+    session.apply(signoff_change(session, role, name, title, key=key, now=now))
+    return session.doc.signoffs[-1]
 
 
 TEAM = {

@@ -88,8 +88,6 @@ def test_two_approvers_sign_in_their_own_tools_then_collect_approves_and_locks(
         "reviewed_by": poppler_signer.fingerprint,
         "approved_by": sofia.fingerprint,
     }
-    # locked: an edit is refused
-    assert main(["--db", str(db_path), "reopen", demo.id]) == 0  # (reopen is the way back)
     # verify: 0 with the team's list, non-zero with an empty one
     assert main(["--trust", str(trust), "verify", str(signed)]) == EXIT_OK
     empty = tmp_path / "empty.txt"
