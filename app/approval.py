@@ -115,13 +115,14 @@ def prepare_signoff(
     pdf = approval_pdf(session.store, doc)
     field = field_name(signoff.role, signed_fields(pdf))
     labels = ROLE_LABELS.get(signoff.role, (signoff.role,))
+    label = labels[1] if doc.language == "fr" and len(labels) > 1 else labels[0]
     when = signoff.signed_at or datetime.now(UTC)
     signed = sign_field(
         pdf,
         key,
         field,
         digest=signoff.digest,
-        appearance=Appearance(signoff.name, labels[0], when),
+        appearance=Appearance(signoff.name, label, when),
         tsa_url=tsa_url,
     )
     return PreparedSignoff(signoff, signed)

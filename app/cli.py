@@ -24,7 +24,7 @@ from app.errors import (
     PostmortemError,
     ValidationError,
 )
-from app.paths import DB_ENV, data_dir, default_db_path
+from app.paths import DB_ENV, default_db_path
 
 COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.demo",
@@ -115,21 +115,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _record_internal_error(command: str) -> str:
-    """Append the traceback of an unexpected error to the log file; the terminal gets one line.
+    """Record an unexpected error in the log file (``app.logfile``); the terminal gets one line.
 
-    Only in Python's development mode is the traceback also shown on stderr.
+    Only in Python's development mode is the full traceback also shown on stderr.
     """
-    details = traceback.format_exc()
+    from app.logfile import record
+
     if sys.flags.dev_mode:
-        sys.stderr.write(details)
-    path = data_dir() / "postmortem-studio.log"
+        sys.stderr.write(traceback.format_exc())
+    error = sys.exc_info()[1]
+    assert error is not None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8", errors="replace") as handle:
-            handle.write(f"unexpected error in {command}\n{details}\n")
+        return str(record(command, error))
     except OSError:
         return "(it could not be written)"
-    return str(path)
 
 
 def _tolerate_terminal_encoding() -> None:

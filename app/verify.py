@@ -244,7 +244,6 @@ def _signer_identity(embedded: Any, check: SignatureCheck) -> None:
     check.certificate = certificate.dump()
     check.fingerprint = certificate_fingerprint(check.certificate)
     from cryptography import x509
-
     from cryptography.x509.oid import NameOID
 
     subject = x509.load_der_x509_certificate(check.certificate).subject
