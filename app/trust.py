@@ -22,7 +22,7 @@ from typing import Any
 
 from app.errors import FormatError, ValidationError
 from app.paths import data_dir
-from app.roles import role_key
+from app.roles import ROLE_LABELS, normalise_role, role_key
 
 TRUST_ENV = "POSTMORTEM_STUDIO_TRUST"
 TRUST_FILE = "trusted-signers.txt"
@@ -194,8 +194,17 @@ def parse_line(line: str) -> TrustEntry:
 
 
 def parse_roles(text: str) -> tuple[str, ...]:
-    roles = tuple(role_key(r) if r.strip() != ALL_ROLES else ALL_ROLES for r in text.split(","))
-    roles = tuple(r for r in roles if r)
+    """``Approved by, relu par`` → ``("approved_by", "reviewed_by")``; ``*`` is every role."""
+    roles = tuple(_role(r) for r in text.split(",") if r.strip())
     if not roles:
         raise ValidationError("no roles given (use roles=* for every role).")
     return roles
+
+
+def _role(text: str) -> str:
+    if text.strip() == ALL_ROLES:
+        return ALL_ROLES
+    try:
+        return normalise_role(text, tuple(ROLE_LABELS))
+    except ValidationError:
+        return role_key(text)
