@@ -208,3 +208,51 @@ def _role(text: str) -> str:
         return normalise_role(text, tuple(ROLE_LABELS))
     except ValidationError:
         return role_key(text)
+
+
+def entries_from_source(
+    source: Path, *, name: str = "", roles: str = "", ca: bool = False
+) -> list[TrustEntry]:
+    """Trust entries for a certificate file (one) or a signed PDF (one per signer)."""
+    from app.signing import certificate_fingerprint, certificate_from_bytes, subject_name
+
+    if not source.is_file():
+        raise FormatError(f"{source}: no such file.")
+    data = source.read_bytes()
+    allowed = parse_roles(roles) if roles else None
+    if data.startswith(b"%PDF-"):
+        return _pdf_signers(source, name, allowed)
+    try:
+        certificate = certificate_from_bytes(data)
+    except ValidationError:
+        raise FormatError(
+            f"{source.name} is not a certificate (PEM/DER) nor a signed PDF."
+        ) from None
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    der = certificate.public_bytes(Encoding.DER)
+    return [
+        TrustEntry(
+            certificate_fingerprint(der), allowed or ("*",), name or subject_name(certificate), ca
+        )
+    ]
+
+
+def _pdf_signers(source: Path, name: str, allowed: tuple[str, ...] | None) -> list[TrustEntry]:
+    from app.signing import certificate_from_bytes, subject_name
+    from app.verify import verify_pdf
+
+    result = verify_pdf(source, TrustList(source))
+    by_fingerprint: dict[str, TrustEntry] = {}
+    for check in result.signatures:
+        if check.broken or not check.fingerprint:
+            raise ValidationError(
+                f"{source.name}: signature {check.field} does not hold; nobody was added."
+            )
+        known = by_fingerprint.get(check.fingerprint)
+        roles = allowed or tuple(sorted({check.role, *(known.roles if known else ())}))
+        signer = subject_name(certificate_from_bytes(check.certificate))
+        by_fingerprint[check.fingerprint] = TrustEntry(check.fingerprint, roles, name or signer)
+    if not by_fingerprint:
+        raise ValidationError(f"{source.name} holds no signature; nobody was added.")
+    return list(by_fingerprint.values())
