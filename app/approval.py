@@ -133,18 +133,8 @@ def finish_signoff(session: DocumentSession, prepared: PreparedSignoff) -> None:
     keep_pdf(session.store, session.doc, prepared.pdf)
 
 
-def record_signoff(
-    session: DocumentSession,
-    role: str,
-    name: str,
-    title: str = "",
-    *,
-    key: SignerKey,
-    tsa_url: str = "",
-    now: datetime | None = None,
-) -> SignOff:
-    """Sign off: the sign-off is recorded through the session, its PDF field signed."""
-    prepared = prepare_signoff(session, role, name, title, key=key, tsa_url=tsa_url, now=now)
+def record_signoff(session: DocumentSession, prepared: PreparedSignoff) -> SignOff:
+    """Sign off: the prepared sign-off is recorded through the session, its signed PDF kept."""
     session.apply(record_change([prepared.signoff], _description(prepared.signoff.role)))
     finish_signoff(session, prepared)
     return prepared.signoff

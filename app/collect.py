@@ -20,7 +20,7 @@ from app.session import DocumentSession
 from app.signoff import install_signoff_workflow, record_change, required_roles, role_states
 from app.store import Store
 from app.trust import TrustEntry, TrustList
-from app.verify import SignatureCheck, verify_pdf
+from app.verify import SignatureCheck, read_pdf_file, verify_bytes
 
 
 class CollectRefused(ValidationError):
@@ -38,7 +38,8 @@ class CollectResult:
 def collect(
     store: Store, path: Path, trust: TrustList, *, trust_new: bool = False
 ) -> CollectResult:
-    result = verify_pdf(path, trust)
+    data = read_pdf_file(path)  # read once: what is checked is what is kept
+    result = verify_bytes(data, trust, path)
     name = path.name
     doc_in_pdf = result.document
     if doc_in_pdf is None:
@@ -81,7 +82,7 @@ def collect(
     outcome = CollectResult(current.id, signoffs, additions)
     if signoffs:
         session.apply(record_change(signoffs, f"Collect the sign-offs of {name}"))
-    keep_pdf(store, session.doc, path.read_bytes())
+    keep_pdf(store, session.doc, data)
     for entry in additions:
         trust.add(entry)
     if additions:

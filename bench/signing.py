@@ -65,7 +65,7 @@ def main() -> None:
         from app.approval import record_signoff
 
         for role in DEFAULT_SIGNOFF_ROLES[:3]:
-            record_signoff(session, role, role, key=people[role])
+            record_signoff(session, prepare_signoff(session, role, role, key=people[role]))
         three = stored_pdf(store, session.doc)
         assert three is not None
         last_role = DEFAULT_SIGNOFF_ROLES[3]
@@ -74,7 +74,7 @@ def main() -> None:
         ours_sign = median(lambda: prepare_signoff(session, last_role, "Last", key=last))
         floor_sign = median(lambda: _pyhanko_sign(three, last, last_role))
 
-        record_signoff(session, last_role, "Last", key=last)
+        record_signoff(session, prepare_signoff(session, last_role, "Last", key=last))
         four = stored_pdf(store, session.doc)
         assert four is not None
         path = folder / "approved.pdf"

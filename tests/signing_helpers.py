@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.approval import record_signoff
+from app.approval import prepare_signoff, record_signoff
 from app.model import SignOff
 from app.session import DocumentSession
 from app.signing import SignerKey, new_key
@@ -28,7 +28,8 @@ def key_for(name: str) -> SignerKey:
 
 def sign_role(session: DocumentSession, role: str, name: str, **options: object) -> SignOff:
     """A full sign-off: recorded, and its field of the approval PDF signed."""
-    return record_signoff(session, role, name, key=key_for(name), **options)  # type: ignore[arg-type]
+    prepared = prepare_signoff(session, role, name, key=key_for(name), **options)  # type: ignore[arg-type]
+    return record_signoff(session, prepared)
 
 
 def quick_sign(

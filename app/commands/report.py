@@ -104,7 +104,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
 
 def _sign(args: argparse.Namespace, session: Any) -> int:
     from app import signing
-    from app.approval import record_signoff
+    from app.approval import prepare_signoff, record_signoff
     from app.trust import load_trust
 
     store = session.store
@@ -121,7 +121,8 @@ def _sign(args: argparse.Namespace, session: Any) -> int:
         key = signing.load_key(args.p12, passphrase)
     else:
         key = signing.personal_key(passphrase, args.name, args.email)
-    record_signoff(session, role, args.name, args.title, key=key, tsa_url=args.tsa)
+    prepared = prepare_signoff(session, role, args.name, args.title, key=key, tsa_url=args.tsa)
+    record_signoff(session, prepared)
     if replaced and replaced != args.name.strip():
         print(f"replaced the sign-off by {replaced}", file=sys.stderr)
     doc = session.doc
