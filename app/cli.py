@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
+import logging
 import sys
 import traceback
 from collections.abc import Sequence
@@ -79,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.store import Store
 
     db_path: Path = args.db or default_db_path()
+    from app.logfile import setup_logging
+
+    setup_logging()
     try:
         if args.db is None:
             db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,20 +119,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _record_internal_error(command: str) -> str:
-    """Record an unexpected error in the log file (``app.logfile``); the terminal gets one line.
+    """Record the traceback of an unexpected error in the log file; the terminal gets one line.
 
-    Only in Python's development mode is the full traceback also shown on stderr.
+    Only in Python's development mode is the traceback also shown on stderr.
     """
-    from app.logfile import record
+    from app.logfile import setup_logging
 
     if sys.flags.dev_mode:
         sys.stderr.write(traceback.format_exc())
-    error = sys.exc_info()[1]
-    assert error is not None
-    try:
-        return str(record(command, error))
-    except OSError:
+    path = setup_logging()
+    if path is None:
         return "(it could not be written)"
+    logging.getLogger("postmortem_studio").exception("unexpected error in %s", command)
+    return str(path)
 
 
 def _tolerate_terminal_encoding() -> None:

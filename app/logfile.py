@@ -1,58 +1,75 @@
-"""The log file of unexpected errors: owner-only (0600), rotated, and free of report text.
+"""The log file: where unexpected errors are recorded with their traceback.
 
-Only where the error happened is written (exception type, files, lines, functions): never the
-exception message nor source lines' values, which could quote a report's content.
+One file in the data folder (``postmortem-studio.log``), readable by its owner only, rotated
+at 1 MB (three old files kept). The command line and the app write to it through the
+standard ``logging`` module; messages name files and errors, never report text, and a
+traceback keeps its frames and exception type but not the exception's message.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import traceback
-from datetime import UTC, datetime
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
 from app.paths import data_dir
 
 LOG_NAME = "postmortem-studio.log"
-MAX_BYTES = 512 * 1024
-KEEP = 3
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+
+
+class _ScrubbedFormatter(logging.Formatter):
+    """Tracebacks name where an error happened (files, lines, functions, exception type) but
+    never its message, which can quote report text (a title, a root cause, a file's line)."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 — logging's naming
+        kind, _error, trace = ei
+        frames = "".join(
+            f'  File "{f.filename}", line {f.lineno}, in {f.name}\n'
+            for f in traceback.extract_tb(trace)
+        )
+        name = f"{kind.__module__}.{kind.__qualname__}" if kind is not None else "unknown"
+        return f"Traceback (most recent call last):\n{frames}{name} (message not logged)"
+
+
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """Every file it opens (the first one and each rotation) is private to its owner."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        os.chmod(self.baseFilename, 0o600)
+        return stream
 
 
 def log_path() -> Path:
     return data_dir() / LOG_NAME
 
 
-def describe(error: BaseException) -> str:
-    """Exception type and stack frames, without the message (it may quote report text)."""
-    summary = traceback.extract_tb(error.__traceback__)
-    frames = "".join(
-        f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n' for frame in summary
-    )
-    kind = type(error)
-    return f"Traceback (most recent call last):\n{frames}{kind.__module__}.{kind.__qualname__}\n"
+def setup_logging() -> Path | None:
+    """Send warnings and errors of the whole app to the log file (once per process).
 
-
-def record(what: str, error: BaseException) -> Path:
-    """Append one entry; ``OSError`` when the log cannot be written."""
+    Returns the file's path, or None when it cannot be written (then nothing is logged).
+    """
+    root = logging.getLogger()
     path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _rotate(path)
-    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    os.fchmod(descriptor, 0o600)
-    with os.fdopen(descriptor, "a", encoding="utf-8", errors="replace") as handle:
-        stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
-        handle.write(f"{stamp} unexpected error in {what}\n{describe(error)}\n")
-    return path
-
-
-def _rotate(path: Path) -> None:
+    for existing in list(root.handlers):
+        if isinstance(existing, _PrivateRotatingFileHandler):
+            if existing.baseFilename == str(path.absolute()):
+                return path
+            root.removeHandler(existing)  # the data folder changed (tests, --db elsewhere)
+            existing.close()
     try:
-        if path.stat().st_size < MAX_BYTES:
-            return
-    except FileNotFoundError:
-        return
-    for index in range(KEEP - 1, 0, -1):
-        older = path.with_name(f"{path.name}.{index}")
-        if older.exists():
-            older.replace(path.with_name(f"{path.name}.{index + 1}"))
-    path.replace(path.with_name(f"{path.name}.1"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = _PrivateRotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+        )
+    except OSError:
+        return None
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(_ScrubbedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return path

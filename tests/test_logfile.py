@@ -1,43 +1,23 @@
-"""The error log: owner-only, rotated, never quoting report text."""
+"""The error log never quotes report text: tracebacks keep frames and types, not messages."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import logging
+import stat
 
-import pytest
-
-from app import logfile
-
-
-def _fail(text: str) -> BaseException:
-    try:
-        raise ValueError(f"cannot parse the root cause: {text}")
-    except ValueError as error:
-        return error
+from app.logfile import setup_logging
 
 
-def test_log_is_owner_only_and_free_of_report_text(tmp_path: Path) -> None:
+def test_a_logged_error_names_where_it_happened_but_not_what_the_report_said() -> None:
     secret = "Le mot de passe de la base était hunter2"
-    path = logfile.record("import", _fail(secret))
+    path = setup_logging()
+    assert path is not None
+    try:
+        raise ValueError(f"cannot parse the root cause: {secret}")
+    except ValueError:
+        logging.getLogger("postmortem_studio.test").exception("unexpected error in import")
     text = path.read_text(encoding="utf-8")
-    assert "builtins.ValueError" in text and "test_logfile.py" in text and "_fail" in text
-    assert secret not in text and "hunter2" not in text
-    assert path.stat().st_mode & 0o777 == 0o600
-
-
-def test_a_looser_existing_log_is_tightened(tmp_path: Path) -> None:
-    path = logfile.log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("old\n", encoding="utf-8")
-    path.chmod(0o644)
-    logfile.record("list", _fail("x"))
-    assert path.stat().st_mode & 0o777 == 0o600
-
-
-def test_the_log_is_rotated(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(logfile, "MAX_BYTES", 300)
-    for _ in range(20):
-        path = logfile.record("list", _fail("x"))
-    rotated = sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name))
-    assert rotated == [path.name, f"{path.name}.1", f"{path.name}.2", f"{path.name}.3"]
-    assert all(p.stat().st_size < 2000 for p in path.parent.iterdir() if p.name in rotated)
+    assert "unexpected error in import" in text and "builtins.ValueError" in text
+    assert "test_logfile.py" in text and "message not logged" in text
+    assert "hunter2" not in text and "root cause" not in text
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
