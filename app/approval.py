@@ -97,6 +97,12 @@ def signed_fields(pdf: bytes) -> set[str]:
 class PreparedSignoff:
     signoff: SignOff
     pdf: bytes
+    #: the approval PDF the field was signed on, and how (to sign again on a newer one)
+    base: bytes = b""
+    key: SignerKey | None = None
+    field: str = ""
+    appearance: Appearance | None = None
+    tsa_url: str = ""
 
 
 def prepare_signoff(
@@ -117,20 +123,32 @@ def prepare_signoff(
     labels = ROLE_LABELS.get(signoff.role, (signoff.role,))
     label = labels[1] if doc.language == "fr" and len(labels) > 1 else labels[0]
     when = signoff.signed_at or datetime.now(UTC)
+    appearance = Appearance(signoff.name, label, when)
     signed = sign_field(
-        pdf,
-        key,
-        field,
-        digest=signoff.digest,
-        appearance=Appearance(signoff.name, label, when),
-        tsa_url=tsa_url,
+        pdf, key, field, digest=signoff.digest, appearance=appearance, tsa_url=tsa_url
     )
-    return PreparedSignoff(signoff, signed)
+    return PreparedSignoff(signoff, signed, pdf, key, field, appearance, tsa_url)
 
 
 def finish_signoff(session: DocumentSession, prepared: PreparedSignoff) -> None:
-    """After the sign-off was applied: keep the PDF that carries its signature."""
-    keep_pdf(session.store, session.doc, prepared.pdf)
+    """After the sign-off was applied: keep the PDF that carries its signature.
+
+    When another sign-off (another program) kept a newer approval PDF of this content
+    meanwhile, the field is signed again on that one, so no signature is lost.
+    """
+    pdf = prepared.pdf
+    kept = stored_pdf(session.store, session.doc)
+    if kept is not None and kept != prepared.base and prepared.key and prepared.appearance:
+        field = field_name(prepared.signoff.role, signed_fields(kept))
+        pdf = sign_field(
+            kept,
+            prepared.key,
+            field,
+            digest=prepared.signoff.digest,
+            appearance=prepared.appearance,
+            tsa_url=prepared.tsa_url,
+        )
+    keep_pdf(session.store, session.doc, pdf)
 
 
 def record_signoff(session: DocumentSession, prepared: PreparedSignoff) -> SignOff:

@@ -26,7 +26,7 @@ class _ScrubbedFormatter(logging.Formatter):
     """Tracebacks name where an error happened (files, lines, functions, exception type) but
     never its message, which can quote report text (a title, a root cause, a file's line)."""
 
-    def formatException(self, ei: Any) -> str:  # noqa: N802 — logging's naming
+    def formatException(self, ei: Any) -> str:
         kind, _error, trace = ei
         frames = "".join(
             f'  File "{f.filename}", line {f.lineno}, in {f.name}\n'

@@ -203,17 +203,24 @@ def key_to_p12(signer: SignerKey, passphrase: str) -> bytes:
 
 
 def write_private_file(target: Path, data: bytes) -> None:
-    """Create ``target`` with mode 0600 (refusing to overwrite an existing key)."""
+    """Create ``target`` whole, with mode 0600, never over an existing file (written aside,
+    then linked into place: another program sees no file or the complete one)."""
+    aside = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(aside, target)
     except FileExistsError:
         raise SigningError(f"A signing key already exists at {target}; it was kept.") from None
     except OSError as error:
         raise SigningError(
             f"Cannot create the signing key at {target}: {error.strerror}."
         ) from None
+    finally:
+        aside.unlink(missing_ok=True)
 
 
 def create_personal_key(
@@ -257,7 +264,11 @@ def personal_key(passphrase: str, name: str, email: str = "") -> SignerKey:
     """``name``'s personal key, created on first use (the passphrase then protects it)."""
     path = personal_key_path(name)
     if not path.exists():
-        create_personal_key(passphrase, name, email, path)
+        try:
+            create_personal_key(passphrase, name, email, path)
+        except SigningError:
+            if not path.exists():  # not a key created meanwhile by another program
+                raise
     return load_key(path, passphrase)
 
 
