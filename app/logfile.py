@@ -26,6 +26,14 @@ class _ScrubbedFormatter(logging.Formatter):
     """Tracebacks name where an error happened (files, lines, functions, exception type) but
     never its message, which can quote report text (a title, a root cause, a file's line)."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        cached = record.exc_text  # another handler may have cached the full traceback
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, ei: Any) -> str:
         kind, _error, trace = ei
         frames = "".join(
