@@ -96,6 +96,7 @@ def test_dialog_prefills_author_and_signs_with_a_new_personal_key(
     [signoff] = store.load(demo.id).signoffs
     key = load_key(personal_key_path("Camille Martin"), PASSPHRASE)
     assert signoff.name == "Camille Martin" and signoff.fingerprint == key.fingerprint
+    assert key.fingerprint in page.table.item(0, 1).toolTip()
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     _type(qtbot, page.dialog.name, "Camille Martin")
     assert not page.dialog.confirm.isVisible()  # the key exists: asked once

@@ -192,6 +192,8 @@ class SignoffPage(QWidget):
             ]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
+                if column == 1 and signoff is not None and signoff.fingerprint:
+                    item.setToolTip(self.tr("Certificate sha256:{0}").format(signoff.fingerprint))
                 if column == 4 and state.state != "missing":
                     colour = CURRENT_COLOUR if state.state == "current" else STALE_COLOUR
                     item.setForeground(QColor(colour))

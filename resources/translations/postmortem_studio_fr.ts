@@ -2009,27 +2009,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="345" />
+      <location filename="../../ui/report_feature.py" line="347" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="355" />
+      <location filename="../../ui/report_feature.py" line="357" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="360" />
+      <location filename="../../ui/report_feature.py" line="362" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="364" />
+      <location filename="../../ui/report_feature.py" line="366" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="367" />
+      <location filename="../../ui/report_feature.py" line="369" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2709,58 +2709,63 @@ Quitter quand même et les perdre ?</translation>
       <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="233" />
+      <location filename="../../ui/report_feature.py" line="196" />
+      <source>Certificate sha256:{0}</source>
+      <translation>Certificat sha256:{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="235" />
       <source>Sign off</source>
       <translation>Signer</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="257" />
+      <location filename="../../ui/report_feature.py" line="259" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="257" />
-      <location filename="../../ui/report_feature.py" line="290" />
+      <location filename="../../ui/report_feature.py" line="259" />
+      <location filename="../../ui/report_feature.py" line="292" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="281" />
+      <location filename="../../ui/report_feature.py" line="283" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="290" />
+      <location filename="../../ui/report_feature.py" line="292" />
       <source>Collect a signed PDF</source>
       <translation>Recueillir un PDF signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="309" />
+      <location filename="../../ui/report_feature.py" line="311" />
       <source>Collected {0}: {1}</source>
       <translation>{0} recueilli : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="309" />
+      <location filename="../../ui/report_feature.py" line="311" />
       <source>nothing new</source>
       <translation>rien de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="318" />
+      <location filename="../../ui/report_feature.py" line="320" />
       <source>Unknown signer</source>
       <translation>Signataire inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="321" />
+      <location filename="../../ui/report_feature.py" line="323" />
       <source>Add this signer to the trust list for the role they signed, and collect?</source>
       <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="331" />
+      <location filename="../../ui/report_feature.py" line="333" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="338" />
+      <location filename="../../ui/report_feature.py" line="340" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>

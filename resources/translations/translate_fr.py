@@ -364,6 +364,7 @@ FRENCH: dict[str, str] = {
     "Unknown signer": "Signataire inconnu",
     "Add this signer to the trust list for the role they signed, and collect?":
         "Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?",
+    "Certificate sha256:{0}": "Certificat sha256:{0}",
     "General": "Général", "Trusted signers": "Signataires de confiance",
     "Trust list: {0}": "Liste de confiance : {0}", "Signer": "Signataire",
     "Roles allowed": "Rôles autorisés", "Certificate (SHA-256)": "Certificat (SHA-256)",
