@@ -28,7 +28,14 @@ from app.signing import (
 from app.signoff import install_signoff_workflow, role_states, signoff_change
 from app.store import Store
 from app.trust import TrustList
-from app.verify import EXIT_BROKEN, EXIT_INCOMPLETE, EXIT_OK, EXIT_UNTRUSTED, verify_pdf
+from app.verify import (
+    EXIT_BROKEN,
+    EXIT_INCOMPLETE,
+    EXIT_OK,
+    EXIT_UNTRUSTED,
+    verify_bytes,
+    verify_pdf,
+)
 from app.vocabulary import Status
 from tests.signing_helpers import PASSPHRASE, TEAM, approve, key_for, sign_role, team_trust
 
@@ -372,3 +379,31 @@ def test_a_damaged_signature_is_reported_plainly(
             failures += 1
             assert "problem:" in text and "RESULT: BROKEN" in text
     assert failures >= 1
+
+
+def test_two_signers_at_once_both_end_up_in_the_kept_pdf(store: Store, demo: Postmortem) -> None:
+    from app.approval import prepare_signoff, record_signoff
+
+    first, second = _session(store, demo), _session(store, demo)
+    one = prepare_signoff(first, "prepared_by", "Camille Martin", key=key_for("Camille Martin"))
+    two = prepare_signoff(second, "reviewed_by", "Julien Roux", key=key_for("Julien Roux"))
+    record_signoff(first, one)
+    record_signoff(second, two)  # prepared on a PDF without the first signature
+    kept = stored_pdf(store, store.load(demo.id))
+    assert kept is not None
+    path = Path(demo.id + ".pdf")
+    fields = [c.field for c in verify_bytes(kept, TrustList(path), path).signatures]
+    assert fields == ["prepared_by", "reviewed_by"]
+
+
+def test_an_approved_json_export_stays_approved_when_imported_elsewhere(
+    approved: tuple[DocumentSession, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session, _ = approved
+    exported = tmp_path / "approved.json"
+    exported.write_text(document_to_json(session.doc), encoding="utf-8")
+    other = tmp_path / "elsewhere.sqlite3"
+    assert main(["--db", str(other), "import", str(exported)]) == 0
+    assert "warning" not in capsys.readouterr().err  # its sign-offs verify offline
+    with Store(other) as store:
+        assert store.load(session.doc.id).status == Status.APPROVED
