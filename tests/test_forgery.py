@@ -12,7 +12,7 @@ from app.approval import fresh_approval_pdf, stored_pdf
 from app.approval_pdf import ATTACHMENT, approval_document
 from app.cli import main
 from app.jsonio import content_digest, document_to_json
-from app.model import Postmortem
+from app.model import Postmortem, SignOff
 from app.report.renderer import render_pdf
 from app.session import DocumentSession
 from app.signing import new_key
@@ -152,17 +152,8 @@ def test_a_report_claiming_approval_with_no_signoffs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     session, _, trust = team
-    claim = _forged(session.doc)
-    claim.status = Status.APPROVED
-    claim.id = "forged0001"
-    source = tmp_path / "claim.json"
-    source.write_text(document_to_json(claim), encoding="utf-8")
-    session.store.close()
-    assert main(["--db", str(db_path), "import", str(source)]) == 0
-    err = capsys.readouterr().err
+    imported, err = _import_claim(session, [], db_path, tmp_path, capsys)
     assert "claims the status Approved without valid sign-offs: imported In review" in err
-    with Store(db_path) as store:
-        imported = store.load("forged0001")
     assert imported.status == Status.IN_REVIEW
     assert any(annex.title in CLAIM_TITLE.values() for annex in imported.annexes)
     # its PDF carries no signature: verify says so and fails
@@ -183,17 +174,27 @@ def test_copied_signoffs_do_not_approve_changed_content(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     session, _, _ = team
-    forged = _forged(session.doc)
-    forged.signoffs = list(session.doc.signoffs)  # real signatures, of the real content
-    forged.status = Status.APPROVED
-    forged.id = "forged0002"
-    source = tmp_path / "copied.json"
-    source.write_text(document_to_json(forged), encoding="utf-8")
+    real = list(session.doc.signoffs)  # real signatures, of the real content
+    imported, err = _import_claim(session, real, db_path, tmp_path, capsys)
+    assert "imported In review" in err and imported.status == Status.IN_REVIEW
+
+
+def _import_claim(
+    session: DocumentSession, signoffs: list[SignOff], db_path: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> tuple[Postmortem, str]:  # fmt: skip
+    """Import (CLI) a forged copy claiming Approved with ``signoffs``; (stored, stderr)."""
+    claim = _forged(session.doc)
+    claim.signoffs = signoffs
+    claim.status = Status.APPROVED
+    claim.id = "forged0001"
+    source = tmp_path / "claim.json"
+    source.write_text(document_to_json(claim), encoding="utf-8")
     session.store.close()
     assert main(["--db", str(db_path), "import", str(source)]) == 0
-    assert "imported In review" in capsys.readouterr().err
+    err = capsys.readouterr().err
     with Store(db_path) as store:
-        assert store.load("forged0002").status == Status.IN_REVIEW
+        return store.load("forged0001"), err
 
 
 @pytest.mark.parametrize("word", ["Approved", "Final", "Validé"])
