@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Any, Literal
 
-BlockKind = Literal["paragraph", "item", "heading", "code", "quote"]
+BlockKind = Literal["paragraph", "item", "heading", "code", "quote", "table"]
+Row = tuple[tuple["Span", ...], ...]
 
 #: link targets painted as links; anything else (javascript:, file:, relative) stays plain text
 SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
@@ -35,27 +36,36 @@ class Span:
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph-level piece: a paragraph, a list item, a heading, a code block, a quote.
+    """One paragraph-level piece: a paragraph, a list item, a heading, a code block, a quote,
+    a table.
 
     ``depth`` is the list nesting (0 outside lists); ``marker`` the item's bullet ("•") or
-    number ("3."); ``code`` blocks keep their text verbatim in a single span.
+    number ("3."); ``code`` blocks keep their text verbatim in a single span; a ``table`` has
+    no spans but ``rows`` of cells (the first row is the header).
     """
 
     kind: BlockKind
     spans: tuple[Span, ...]
     depth: int = 0
     marker: str = ""
+    rows: tuple[Row, ...] = ()
 
     @property
     def text(self) -> str:
+        if self.kind == "table":
+            return "\n".join(" ".join(cell_text(cell) for cell in row) for row in self.rows)
         return "".join(span.text for span in self.spans)
+
+
+def cell_text(cell: tuple[Span, ...]) -> str:
+    return "".join(span.text for span in cell)
 
 
 @functools.cache
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).disable(["image", "html_block"])
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable(["image"])
 
 
 def parse(text: str) -> list[Block]:
@@ -79,9 +89,20 @@ def _blocks(tokens: list[Any]) -> list[Block]:
     pending_marker = ""
     quote = 0
     heading = False
+    table: list[list[tuple[Span, ...]]] | None = None
     for token in tokens:
         kind = token.type
-        if kind == "bullet_list_open":
+        if kind == "table_open":
+            table = []
+        elif kind == "table_close" and table is not None:
+            rows = tuple(tuple(row) for row in table if row)
+            blocks.append(Block("table", (), rows=rows))
+            table = None
+        elif kind == "tr_open" and table is not None:
+            table.append([])
+        elif kind == "inline" and table is not None:
+            table[-1].append(tuple(_spans(token.children or [])))
+        elif kind == "bullet_list_open":
             lists.append([])
         elif kind == "ordered_list_open":
             lists.append([int(token.attrs.get("start", 1) or 1)])
@@ -200,7 +221,9 @@ def to_html(text: str) -> str:
             parts.append(f"<li>{inline}</li>")
             continue
         close_to(block.depth)
-        if block.kind == "code":
+        if block.kind == "table":
+            parts.append(_table_html(block))
+        elif block.kind == "code":
             parts.append(f"<pre>{escape(block.text)}</pre>")
         elif block.kind == "heading":
             parts.append(f"<p><b>{inline}</b></p>")
@@ -210,3 +233,18 @@ def to_html(text: str) -> str:
             parts.append(f"<p>{inline}</p>")
     close_to(0)
     return "".join(parts)
+
+
+def _table_html(block: Block) -> str:
+    rows = []
+    for index, row in enumerate(block.rows):
+        tag = "th" if index == 0 else "td"
+        cells = "".join(
+            f"<{tag} align='left'>{''.join(span_html(s) for s in cell)}</{tag}>" for cell in row
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse'>"
+        + "".join(rows)
+        + "</table>"
+    )

@@ -29,7 +29,14 @@ def page_font_sizes(data: bytes, above: float = 60.0) -> list[float]:
     for page in reader.pages:
         sizes: list[float] = []
 
-        def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            _font: object,
+            size: float,
+            sizes: list[float] = sizes,
+        ) -> None:
             if not text.strip():
                 return
             # the text matrix times the current matrix: its vertical scale multiplies the size
@@ -49,3 +56,37 @@ def page_font_sizes(data: bytes, above: float = 60.0) -> list[float]:
 
 def page_texts(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+DIAGRAM_HEADINGS = {
+    "5 Whys",
+    "5 Pourquoi",
+    "Ishikawa (cause and effect) diagram",
+    "Diagramme d'Ishikawa (causes et effet)",
+}
+#: the report's second-level heading size (the diagrams' titles)
+H2_SIZE = 11.0
+
+
+def diagram_pages(data: bytes) -> list[int]:
+    """Indexes of the pages that carry a diagram (its title set as a report heading)."""
+    reader = PdfReader(io.BytesIO(data))
+    found = []
+    for index, page in enumerate(reader.pages):
+        titles: list[str] = []
+
+        def visit(
+            text: str,
+            _cm: object,
+            _tm: object,
+            _font: object,
+            size: float,
+            titles: list[str] = titles,
+        ) -> None:
+            if size == H2_SIZE and text.strip() in DIAGRAM_HEADINGS:
+                titles.append(text.strip())
+
+        page.extract_text(visitor_text=visit)
+        if titles:
+            found.append(index)
+    return found

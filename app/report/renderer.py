@@ -290,7 +290,7 @@ class ReportRenderer:
 
     def _rich(self, text: str, style: str = "body") -> list[Any]:
         """A Markdown text field as paragraphs, lists and code blocks."""
-        return flowables(text, self.styles, style)
+        return flowables(text, self.styles, style, self.frame_width)
 
     def _bullets(self, items: Sequence[str]) -> list[Any]:
         """One bullet per item; each item's Markdown is rendered inline."""
@@ -759,7 +759,7 @@ class ReportRenderer:
         return flow
 
     def _signoff(self) -> list[Any]:
-        from reportlab.platypus import Spacer
+        from reportlab.platypus import KeepTogether, Spacer
 
         w = self.words
         rows: list[list[Cell | str]] = []
@@ -788,7 +788,7 @@ class ReportRenderer:
             rows,
             keep=(0, 1, 3, 4),
         )
-        return [
+        block = [
             self._heading("signoff"),
             self._p(w["signoff_intro"], "muted"),
             Spacer(1, 6),
@@ -797,6 +797,7 @@ class ReportRenderer:
             self._p(w["digest"], "meta_label"),
             self._p(self.digest, "digest"),
         ]
+        return [KeepTogether(block)]
 
     def _state_cell(self, state: str) -> Cell:
         """The sign-off state in words and colour (stale in bold red: it must not be missed)."""

@@ -50,6 +50,10 @@ def inline_markup(text: str, base: str = REGULAR) -> str:
             body = f"<b>{body}</b>"
         elif block.kind == "code":
             body = f'<font name="{MONO}">{body}</font>'
+        elif block.kind == "table":
+            body = "<br/>".join(
+                " · ".join(spans_markup(cell, base) for cell in row) for row in block.rows
+            )
         parts.append(body)
     return "<br/>".join(parts)
 
@@ -59,17 +63,20 @@ def plain_text(text: str) -> str:
     lines = []
     for block in parse(text):
         prefix = f"{block.marker} " if block.kind == "item" else ""
-        lines.append(prefix + block.text)
+        lines.append(prefix + block.text.replace("\n", " · " if block.kind == "table" else "\n"))
     return "\n".join(lines)
 
 
-def flowables(text: str, styles: Any, style: str = "body") -> list[Any]:
+def flowables(text: str, styles: Any, style: str = "body", width: float = 480.0) -> list[Any]:
     """The flowables of a text field: paragraphs, list items, headings, code blocks."""
     from reportlab.platypus import Paragraph
 
     flow: list[Any] = []
     base = styles[style]
     for block in parse(text):
+        if block.kind == "table":
+            flow.append(_table(block, styles, width))
+            continue
         for piece in _pieces(block):
             if piece.kind == "code":
                 flow.append(Paragraph(spans_markup(piece.spans), styles["mono"]))
@@ -123,3 +130,42 @@ def _pieces(block: Block) -> list[Block]:
     if current:
         pieces.append(Block(block.kind, tuple(current), block.depth, block.marker))
     return pieces
+
+
+def _table(block: Block, styles: Any, width: float) -> Any:
+    """A Markdown table: columns sized to their text, header row repeated."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from app.report.styles import ACCENT, HEADER_FILL, RULE
+    from app.report.tables import column_widths
+    from app.richtext import cell_text
+
+    columns = max(len(row) for row in block.rows)
+    rows = [list(row) + [()] * (columns - len(row)) for row in block.rows]
+    texts = [[cell_text(row[i]) for row in rows[1:]] for i in range(columns)]
+    headers = [cell_text(cell) for cell in rows[0]]
+    size = styles["cell"].fontSize
+    widths = column_widths(texts, headers, width, size, 9.0)
+    data = [
+        [
+            Paragraph(spans_markup(cell), styles["cell_head" if index == 0 else "cell"])
+            for cell in row
+        ]
+        for index, row in enumerate(rows)
+    ]
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.9, HexColor(ACCENT)),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, HexColor(RULE)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
