@@ -478,8 +478,6 @@ class ReportRenderer:
                 Spacer(1, 12),
                 self._p(w["digest"], "meta_label"),
                 self._p(self.digest, "digest"),
-                Spacer(1, 14),
-                *self._rich(self._blameless_note(), "cover_note"),
             ]
         )
         return flow
@@ -524,7 +522,8 @@ class ReportRenderer:
         return [self._heading(key, level), *body]
 
     def _summary(self) -> list[Any]:
-        return self._section("summary", self._rich(self.doc.summary))
+        note = self._rich(self._blameless_note(), "cover_note")  # once, opening the body
+        return note + self._section("summary", self._rich(self.doc.summary))
 
     def _impact(self) -> list[Any]:
         w = self.words
