@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from app.status_labels import status_words
 from app.timeutil import format_duration
 
 LANGUAGES = ("en", "fr")
@@ -225,10 +226,6 @@ _FR: dict[str, str] = {
 }
 
 _VOCAB_EN: dict[str, str] = {
-    "draft": "Draft",
-    "in_review": "In review",
-    "approved": "Approved",
-    "archived": "Archived",
     "down": "Down",
     "degraded": "Degraded",
     "ok": "OK",
@@ -238,10 +235,6 @@ _VOCAB_EN: dict[str, str] = {
     "escalated": "Escalated",
     "mitigated": "Mitigated",
     "resolved": "Resolved",
-    "todo": "To do",
-    "in_progress": "In progress",
-    "done": "Done",
-    "not_doing": "Not doing",
     "mitigate": "Mitigate",
     "prevent": "Prevent",
     "process": "Process",
@@ -269,10 +262,6 @@ _VOCAB_EN: dict[str, str] = {
 }
 
 _VOCAB_FR: dict[str, str] = {
-    "draft": "Brouillon",
-    "in_review": "En relecture",
-    "approved": "Approuvé",
-    "archived": "Archivé",
     "down": "Indisponible",
     "degraded": "Dégradé",
     "ok": "OK",
@@ -282,10 +271,6 @@ _VOCAB_FR: dict[str, str] = {
     "escalated": "Escalade",
     "mitigated": "Atténuation",
     "resolved": "Résolution",
-    "todo": "À faire",
-    "in_progress": "En cours",
-    "done": "Fait",
-    "not_doing": "Abandonnée",
     "mitigate": "Atténuer",
     "prevent": "Prévenir",
     "process": "Processus",
@@ -369,7 +354,7 @@ class Labels:
         self.zone = zone
         french = self.language == "fr"
         self._words = _FR if french else _EN
-        self._vocab = _VOCAB_FR if french else _VOCAB_EN
+        self._vocab = {**(_VOCAB_FR if french else _VOCAB_EN), **status_words(self.language)}
 
     def __getitem__(self, key: str) -> str:
         return self._words[key]

@@ -50,6 +50,8 @@ SHORT_DIGEST = 12
 CELL_SIZE = 8.5
 CELL_LEADING = 11
 CELL_PADDING = 4
+#: short values (times, statuses, dates) up to this length are never wrapped in a table
+NOWRAP_LENGTH = 24
 #: titles the Markdown importer gives its working notes (never printed in the report)
 IMPORT_NOTE_TITLES = frozenset({"Import notes", "Notes de l'import"})
 #: text that may hold Markdown (anything else is printed as one plain line, fast)
@@ -332,7 +334,13 @@ class ReportRenderer:
             [cell.text if cell.literal else plain_text(cell.text) for cell in column]
             for column in zip(*cells, strict=True)
         ]
-        col_widths = column_widths(texts, header, self.frame_width, CELL_SIZE, 2 * CELL_PADDING + 1)
+        nowrap = [
+            all(cell.literal and len(cell.text) <= NOWRAP_LENGTH for cell in column)
+            for column in zip(*cells, strict=True)
+        ]
+        col_widths = column_widths(
+            texts, header, self.frame_width, CELL_SIZE, padding=2 * CELL_PADDING + 1, nowrap=nowrap
+        )
         remap = {old: new for new, old in enumerate(shown)}
         head = [self._p(text, "cell_head") for text in header]
         body = [

@@ -146,7 +146,7 @@ def _table(block: Block, styles: Any, width: float) -> Any:
     texts = [[cell_text(row[i]) for row in rows[1:]] for i in range(columns)]
     headers = [cell_text(cell) for cell in rows[0]]
     size = styles["cell"].fontSize
-    widths = column_widths(texts, headers, width, size, 9.0)
+    widths = column_widths(texts, headers, width, size, padding=9.0)
     data = [
         [
             Paragraph(spans_markup(cell), styles["cell_head" if index == 0 else "cell"])

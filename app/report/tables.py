@@ -37,8 +37,11 @@ def _width(text: str, face: str, size: float) -> float:
     return float(stringWidth(text, face, size))
 
 
-def measure(texts: Sequence[str], header: str, size: float) -> tuple[float, float]:
-    """(minimum, natural) width of a column's text, padding excluded."""
+def measure(
+    texts: Sequence[str], header: str, size: float, *, nowrap: bool = False
+) -> tuple[float, float]:
+    """(minimum, natural) width of a column's text, padding excluded; a ``nowrap`` column's
+    values (times, statuses, dates) are never wrapped: its minimum is its longest line."""
     low = max((_width(word, BOLD, size) for word in header.split()), default=0.0)
     high = _width(header, BOLD, size)
     widths: dict[str, float] = {}
@@ -52,6 +55,11 @@ def measure(texts: Sequence[str], header: str, size: float) -> tuple[float, floa
                     widths[word] = _width(word, REGULAR, size)
     if widths:
         low = max(low, *widths.values())
+    if nowrap:
+        longest = max(
+            (_width(line, REGULAR, size) for t in texts for line in t.split("\n")), default=0
+        )
+        low = max(low, longest)
     return low, max(high, low)
 
 
@@ -60,14 +68,17 @@ def column_widths(
     headers: Sequence[str],
     total: float,
     size: float,
+    *,
     padding: float,
+    nowrap: Sequence[bool] = (),
 ) -> list[float]:
     """Widths (points, padding included) for columns of plain text filling ``total``."""
     cap = total * MAX_WORD_SHARE
     lows: list[float] = []
     highs: list[float] = []
-    for texts, header in zip(columns, headers, strict=True):
-        low, high = measure(texts, header, size)
+    for index, (texts, header) in enumerate(zip(columns, headers, strict=True)):
+        fixed = index < len(nowrap) and nowrap[index]
+        low, high = measure(texts, header, size, nowrap=fixed)
         lows.append(min(low, cap) + padding)
         highs.append(min(high, total) + padding)
     if sum(highs) <= total:
