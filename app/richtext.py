@@ -200,6 +200,20 @@ def span_html(span: Span) -> str:
     return html
 
 
+def inline_html(text: str) -> str:
+    """HTML for a text field inside a table cell or list item: blocks joined by line breaks."""
+    parts = []
+    for block in parse(text):
+        if block.kind == "code":
+            parts.append(f"<code>{escape(block.text).replace(chr(10), '<br/>')}</code>")
+        elif block.kind == "table":
+            parts.append(escape(block.text).replace("\n", "<br/>"))
+        else:
+            marker = f"{escape(block.marker)} " if block.marker else ""
+            parts.append(marker + "".join(span_html(span) for span in block.spans))
+    return "<br/>".join(parts)
+
+
 def to_html(text: str) -> str:
     """HTML for a text field: paragraphs, lists, headings and code, every text escaped."""
     parts: list[str] = []
