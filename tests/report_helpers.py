@@ -90,3 +90,17 @@ def diagram_pages(data: bytes) -> list[int]:
         if titles:
             found.append(index)
     return found
+
+
+def positions(data: bytes, page: int = 0) -> dict[str, tuple[float, float]]:
+    """Where each text run starts on a page: ``{text: (x, y)}`` (last run wins)."""
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found[text.strip()] = (round(x, 1), round(y, 1))
+
+    PdfReader(io.BytesIO(data)).pages[page].extract_text(visitor_text=visit)
+    return found

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from app.demo import demo_document
 from app.jsonio import content_digest
-from app.model import Action, Annex, Lesson, Postmortem, TimelineEntry
+from app.model import Action, Annex, Lesson, Postmortem, SignOff, TimelineEntry
 from app.report.renderer import render_pdf
 from app.vocabulary import AnnexKind, Status
 from tests.report_helpers import (
@@ -19,6 +19,7 @@ from tests.report_helpers import (
     page_font_sizes,
     page_texts,
     pdf_text,
+    positions,
     squashed,
 )
 
@@ -247,3 +248,73 @@ def test_characters_no_font_has_print_as_a_question_mark_not_a_box() -> None:
     doc = Postmortem(title="Import", summary="Mangled \uf8ff seed and \U000f0000 private")
     text = pdf_text(render_pdf(doc, language="en"))
     assert "Mangled ? seed and ◆ private" in text
+
+
+def test_creation_date_is_the_revision_time_and_bytes_stay_reproducible() -> None:
+    doc = demo_document()
+    reader = PdfReader(io.BytesIO(render_pdf(doc)))
+    # a draft: the incident's resolution, in the document's zone (no 2000-01-01 placeholder)
+    assert reader.metadata is not None
+    assert reader.metadata["/CreationDate"] == "D:20260115141200+01'00'"
+    signed_at = datetime(2026, 1, 20, 16, 30, tzinfo=UTC)
+    doc.signoffs.append(SignOff("approved_by", "Sofia Benali", signed_at=signed_at))
+    data = render_pdf(doc)
+    meta = PdfReader(io.BytesIO(data)).metadata
+    assert meta is not None and meta["/CreationDate"] == "D:20260120163000+00'00'"
+    assert meta["/ModDate"] == meta["/CreationDate"]
+    assert render_pdf(doc) == data
+    given = datetime(2026, 2, 1, 9, 0, tzinfo=UTC)
+    meta = PdfReader(io.BytesIO(render_pdf(doc, created=given))).metadata
+    assert meta is not None and meta["/CreationDate"] == "D:20260201090000+00'00'"
+
+
+def test_cover_shows_the_incident_at_a_glance_and_the_approval() -> None:
+    doc = demo_document()
+    cover = page_texts(render_pdf(doc, language="en"))[0]
+    flat = squashed(cover)
+    assert squashed("15 January 2026, 14:00 – 14:12 (Europe/Paris, UTC+1)") in flat
+    assert squashed("P1 — Major: Severe degradation") in flat
+    assert squashed("1 done · 1 in progress · 5 to do") in flat
+    assert squashed("payment-service (Down)") in flat
+    assert "APPROVED" not in cover
+    doc.status = Status.APPROVED
+    signed_at = datetime(2026, 1, 20, 15, 0, tzinfo=UTC)  # 16:00 in Paris
+    doc.signoffs.append(SignOff("approved_by", "Sofia Benali", "SRE lead", signed_at))
+    cover = page_texts(render_pdf(doc, language="en"))[0]
+    flat = squashed(cover)
+    assert "✔ APPROVED" in cover
+    assert squashed("Approved by Sofia Benali (SRE lead) on 20 January 2026, 16:00") in flat
+    assert squashed(f"Revision 1 · content sha256:{content_digest(doc)}") in flat
+
+
+def test_sign_offs_and_times_in_the_document_zone_without_seconds() -> None:
+    doc = demo_document()
+    signed_at = datetime(2026, 1, 20, 15, 0, 59, tzinfo=UTC)
+    doc.signoffs.append(SignOff("prepared_by", "Camille Martin", signed_at=signed_at))
+    text = pdf_text(render_pdf(doc, language="fr"))
+    assert "20 janvier 2026, 16:00" in text  # Paris time, HH:MM
+    assert "15:00" not in text and ":59" not in text
+    assert "Heure (Europe/Paris, UTC+1)" in text.replace("\n", " ")
+    assert "janv." not in text  # one date style
+
+
+def test_inconsistent_times_are_flagged_never_negative() -> None:
+    doc = demo_document()
+    doc.resolved_at = doc.started_at - timedelta(minutes=5)  # type: ignore[operator]
+    text = pdf_text(render_pdf(doc, language="en"))
+    assert "Inconsistent times" in text
+    assert "−" not in text.replace("−>", "")
+    assert "resolution is before start" in text
+
+
+def test_tables_hide_empty_columns_and_give_the_ticket_its_own() -> None:
+    doc = Postmortem(title="t")
+    doc.timeline.append(TimelineEntry(datetime(2026, 1, 1, 9, 30, tzinfo=UTC), "deploy"))
+    doc.actions.append(Action("Add alerts", owner="Ops", ticket="OPS-42"))
+    data = render_pdf(doc, language="en")
+    text = pdf_text(data)
+    assert "Actor" not in text  # no actor recorded: no column
+    where = positions(data, 1)
+    assert where["Ops"][1] == where["OPS-42"][1]  # same line: the ticket has its own column
+    assert where["OPS-42"][0] > where["Ops"][0]
+    assert where["Ticket"][0] == where["OPS-42"][0]

@@ -1,0 +1,73 @@
+"""Diagrams in the PDF: transparent, numbered, in the report language, never under 8 pt."""
+
+from __future__ import annotations
+
+from app.demo import demo_document
+from app.model import Postmortem
+from app.report import diagrams
+from app.report.renderer import render_pdf
+from app.report.tables import break_long_tokens, column_widths
+from tests.report_helpers import diagram_pages, page_font_sizes, page_texts, positions
+
+
+def _shapes(group: object) -> list[object]:
+    found = []
+    for item in getattr(group, "contents", []):
+        found.append(item)
+        found.extend(_shapes(item))
+    return found
+
+
+def test_diagram_background_is_transparent_so_the_watermark_shows() -> None:
+    layout = diagrams.diagram_layout(demo_document(), "ishikawa")
+    assert layout is not None
+    drawing = diagrams.drawing(layout, 1.0, "fr")
+    from reportlab.graphics.shapes import Rect
+
+    rects = [shape for shape in _shapes(drawing) if isinstance(shape, Rect)]
+    assert rects and all(rect.width < layout.width * 0.9 for rect in rects)
+
+
+def test_whys_are_numbered_and_demo_diagrams_print_at_8_points_or_more() -> None:
+    data = render_pdf(demo_document(), language="fr")
+    pages = diagram_pages(data)
+    assert len(pages) >= 2
+    sizes = page_font_sizes(data)
+    assert all(sizes[index] >= 8.0 for index in pages)
+    whys_page = next(i for i in pages if "5 Pourquoi" in page_texts(data)[i])
+    runs = positions(data, whys_page)
+    assert {"1", "2", "3", "4", "5"} <= set(runs)
+    ys = [runs[str(n)][1] for n in range(1, 6)]
+    assert ys == sorted(ys, reverse=True)  # numbered top to bottom
+
+
+def test_placeholders_follow_the_report_language() -> None:
+    doc = Postmortem(title="vide")
+    doc.whys.add_node("w1", text="", answer="", role="why", root_cause=False, order=0)
+    doc.whys.add_edge("p", "w1")
+    text = "\n".join(page_texts(render_pdf(doc, language="fr")))
+    assert "(énoncé du problème)" in text and "(pourquoi ?)" in text
+    assert "(problem statement)" not in text and "(why?)" not in text
+
+
+def test_long_tokens_break_after_slashes_and_dots_only() -> None:
+    url = "https://example.org/a/very/long/path/to/the_runbook.section-three"
+    broken = break_long_tokens(f"see {url}", "DejaVuSans", 8.5, 90)
+    assert broken.replace("\n", "") == f"see {url}"
+    pieces = broken.split("\n")
+    assert len(pieces) > 2
+    assert all(piece[-1] in "/._-" for piece in pieces[1:-1])  # never mid-word
+
+
+def test_column_widths_keep_every_word_whole() -> None:
+    widths = column_widths(
+        [["communications", "a"], ["short", "x"]],
+        ["Communications", "B"],
+        200,
+        8.5,
+        padding=9,
+    )
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    assert widths[0] >= stringWidth("Communications", "DejaVuSans-Bold", 8.5) + 9
+    assert abs(sum(widths) - 200) < 0.01
