@@ -379,7 +379,8 @@ class ReportRenderer:
         return blocks
 
     def _cell(self, cell: Cell, width: float) -> Any:
-        """A cell: a plain string when it is one simple line (fast), else a Paragraph."""
+        """A cell: plain lines when it is plain text (fast), else a Paragraph."""
+        from reportlab.lib.utils import simpleSplit
         from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.platypus import Paragraph
 
@@ -389,13 +390,12 @@ class ReportRenderer:
         if cell.literal or not _MARKDOWN_HINT.search(text):
             text = " ".join(text.split()) if not cell.literal else text
             text = break_long_tokens(text, style.fontName, CELL_SIZE, room)
-            if (
-                not cell.colour
-                and cell.style == "cell"
-                and (text.isascii() or _plain(text))
-                and stringWidth(text, REGULAR, CELL_SIZE) <= room
-            ):
-                return text
+            if not cell.colour and cell.style == "cell" and (text.isascii() or _plain(text)):
+                # plain text wrapped here at spaces: a Table draws lines far faster than
+                # it lays out a Paragraph
+                lines = simpleSplit(text, REGULAR, CELL_SIZE, room)
+                if all(stringWidth(line, REGULAR, CELL_SIZE) <= room for line in lines):
+                    return "\n".join(lines)
             if has_rtl(text):
                 return bidi_paragraph(text, style)
             body = markup(text, style.fontName)
