@@ -102,11 +102,12 @@ def drawing(layout: Layout, scale: float, language: str = "en") -> Any:
 
 
 def _localised(layout: Layout, language: str) -> Layout:
-    """Placeholder lines of empty boxes in the report language."""
+    """Placeholder lines of empty boxes in the report language; badges that fit their box."""
     from dataclasses import replace
 
     from app.diagrams.layout import PLACEHOLDER
 
+    layout = replace(layout, boxes=[_fitted_badge(box) for box in layout.boxes])
     if language not in PLACEHOLDERS:
         return layout
     english = {text: role for role, text in PLACEHOLDER.items()}
@@ -118,6 +119,23 @@ def _localised(layout: Layout, language: str) -> Layout:
         else:
             boxes.append(box)
     return replace(layout, boxes=boxes)
+
+
+def _fitted_badge(box: Any) -> Any:
+    """A badge too long for its strip ("◆ CAUSE RACINE ⚠ sans action") keeps its symbols and
+    first words ("◆ CAUSE RACINE ⚠"): the dashed border still says "no action"."""
+    from dataclasses import replace
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    badge = box.badge
+    if badge is None:
+        return box
+    room = box.w - 2 * badge.dx
+    text = badge.text
+    while stringWidth(text, BOLD_FACE, badge.size) > room and " " in text:
+        text = text.rsplit(" ", 1)[0]
+    return box if text == badge.text else replace(box, badge=replace(badge, text=text))
 
 
 def _paint(layout: Layout, group: Any) -> None:
