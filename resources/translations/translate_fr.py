@@ -66,8 +66,7 @@ FRENCH: dict[str, str] = {
     "Not saved: {0} Retrying every few seconds.":
         "Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.",
     "Reloaded": "Rechargé",
-    "This postmortem was changed in another window; the latest version is shown.":
-        "Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.",
+    "Changed elsewhere — reloaded.": "Modifié ailleurs — rechargé.",
     "Some edits could not be saved: {0}\nQuit anyway and lose them?":
         "Certaines modifications n'ont pas pu être enregistrées : {0}\nQuitter quand même et les perdre ?",
     "Import a postmortem": "Importer un postmortem",
