@@ -93,6 +93,9 @@ def drawing(layout: Layout, scale: float, language: str = "en") -> Any:
     """A reportlab ``Drawing`` of ``layout`` at ``scale``."""
     from reportlab.graphics.shapes import Drawing, Group
 
+    from app.report.fonts import register_fonts
+
+    register_fonts()
     canvas = Drawing(layout.width * scale, layout.height * scale)
     group = Group()
     group.transform = (scale, 0, 0, scale, 0, 0)
