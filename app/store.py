@@ -157,8 +157,7 @@ def _advice(
         )
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"The database {path} is busy: another program is writing to it; try again in a "
-            "moment."
+            f"The database {path} is busy: another program is writing to it; try again in a moment."
         )
     if "disk" in text and "full" in text:
         return StoreError(f"The disk holding {path} is full: free some space and try again.")

@@ -12,11 +12,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime
 from typing import Any
 
-from app.derived import derived_times, instants
-from app.errors import PostmortemError
+from app.derived import derived_times
 from app.jsonio import content_digest
 from app.model import DEFAULT_BLAMELESS_NOTE, Postmortem
 from app.report import diagrams, glance
@@ -37,6 +36,7 @@ from app.report.styles import (
 )
 from app.report.tables import Cell, break_long_tokens, column_widths
 from app.report.text_safety import chunks, markup
+from app.report.times import document_zone, first_time, pdf_date, revision_time, time_problems
 from app.signoff import role_states
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Status
 
@@ -80,7 +80,7 @@ class ReportRenderer:
         register_fonts()
         self.doc = doc
         self.words = Labels(language or doc.language or "en", document_zone(doc))
-        self.reference = glance.reference_instant(doc) or _first_time(doc)
+        self.reference = glance.reference_instant(doc) or first_time(doc)
         self.created = created or revision_time(doc)
         self.not_covered: list[str] = []
         self.paper = paper if paper in PAPERS else "a4"
@@ -559,7 +559,7 @@ class ReportRenderer:
             if delta is not None and delta.total_seconds() >= 0
         ]
         body: list[Any] = [self._key_values(pairs, 0.4)] if pairs else []
-        problems = _time_problems(self.doc, w)
+        problems = time_problems(self.doc, w)
         if problems:
             body.append(self._p(w["inconsistent"].format(problems="; ".join(problems)), "warning"))
         return self._section("derived", body)
@@ -575,8 +575,6 @@ class ReportRenderer:
         for entry in entries:
             local = w.local(entry.at)
             when = w.clock(entry.at)
-            if getattr(entry, "approximate", False):
-                when = f"≈ {when}"
             if len(days) > 1 and local.date() != previous_day:
                 when = f"{w.date(local.date())}\n{when}"
             previous_day = local.date()
@@ -846,65 +844,6 @@ def _ellipsize(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return visual_line(text.rstrip() + "…")
-
-
-def document_zone(doc: Postmortem) -> tzinfo:
-    """The document's time zone (UTC when its name is unknown)."""
-    from app.edits import zone_of
-
-    try:
-        return zone_of(doc.timezone)
-    except PostmortemError:
-        return UTC
-
-
-def _first_time(doc: Postmortem) -> datetime | None:
-    times = [entry.at for entry in doc.timeline] + [
-        s.signed_at for s in doc.signoffs if s.signed_at
-    ]
-    return min(times) if times else None
-
-
-def revision_time(doc: Postmortem) -> datetime | None:
-    """When this revision was last given a fact: its latest sign-off, else the incident's end.
-
-    Used as the PDF's CreationDate when the caller does not know the revision's saved time, so
-    the same revision always gives the same bytes.
-    """
-    signed = [s.signed_at for s in doc.signoffs if s.signed_at is not None]
-    if signed:
-        return max(signed)
-    marks = instants(doc)
-    return marks.resolved or marks.mitigated or marks.started
-
-
-def pdf_date(moment: datetime) -> str:
-    """A PDF date string ("D:20260115141200+01'00'") for ``moment`` (UTC when naive)."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    offset = aware.utcoffset()
-    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    sign = "+" if minutes >= 0 else "-"
-    hours, mins = divmod(abs(minutes), 60)
-    return f"D:{aware.strftime('%Y%m%d%H%M%S')}{sign}{hours:02d}'{mins:02d}'"
-
-
-def _time_problems(doc: Postmortem, words: Labels) -> list[str]:
-    """Pairs of instants in the wrong order (their durations would be negative)."""
-    marks = instants(doc)
-    named = [
-        ("h_started", marks.started),
-        ("h_detected", marks.detected),
-        ("h_acknowledged", marks.acknowledged),
-        ("h_mitigated", marks.mitigated),
-        ("h_resolved", marks.resolved),
-    ]
-    problems = []
-    for index, (later_key, later) in enumerate(named):
-        for earlier_key, earlier in named[:index]:
-            if later is not None and earlier is not None and later < earlier:
-                text = words["before"].format(later=words[later_key], earlier=words[earlier_key])
-                problems.append(f"{text} ({words.clock(later)} < {words.clock(earlier)})")
-    return problems
 
 
 def render_pdf(
