@@ -17,6 +17,8 @@ from app.report.fonts import BOLD, REGULAR
 
 #: a column never takes more than this share of the frame for its widest word
 MAX_WORD_SHARE = 0.45
+#: a value column keeps a header this short on one line ("Time (UTC)")
+SHORT_HEADER = 16
 #: where a long token may break: after one of these characters
 _BREAK_AFTER = re.compile(r"(?<=[/._\-])")
 
@@ -56,10 +58,10 @@ def measure(
     if widths:
         low = max(low, *widths.values())
     if nowrap:
-        longest = max(
-            (_width(line, REGULAR, size) for t in texts for line in t.split("\n")), default=0
-        )
-        low = max(low, longest)
+        lines = [line for text in texts for line in text.split("\n")]
+        longest = max((_width(line, BOLD, size) for line in lines), default=0.0)
+        header_width = _width(header, BOLD, size) if len(header) <= SHORT_HEADER else 0.0
+        low = max(low, longest, header_width)
     return low, max(high, low)
 
 
