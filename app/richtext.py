@@ -70,12 +70,18 @@ def _parser() -> Any:
 
 def parse(text: str) -> list[Block]:
     """The blocks of ``text`` (empty text → no block)."""
+    return list(_parse(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> tuple[Block, ...]:
+    """Cached: a report measures a cell's text and then paints it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return []
+        return ()
     if not _SYNTAX.search(text):
-        return [Block("paragraph", (Span(" ".join(text.split())),))]
-    return _blocks(_parser().parse(text))
+        return (Block("paragraph", (Span(" ".join(text.split())),)),)
+    return tuple(_blocks(_parser().parse(text)))
 
 
 def plain(text: str) -> str:

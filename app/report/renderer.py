@@ -83,6 +83,7 @@ class ReportRenderer:
         self.reference = glance.reference_instant(doc) or first_time(doc)
         self.created = created or revision_time(doc)
         self.not_covered: list[str] = []
+        self._cell_styles: dict[str, Any] = {}
         self.paper = paper if paper in PAPERS else "a4"
         self.required_roles = required_roles
         self.digest = content_digest(doc)
@@ -385,7 +386,9 @@ class ReportRenderer:
         from reportlab.platypus import Paragraph
 
         room = width - 2 * CELL_PADDING - 1
-        style = self.styles[cell.style]
+        style = self._cell_styles.get(cell.style) or self._cell_styles.setdefault(
+            cell.style, self.styles[cell.style]
+        )
         text = cell.text
         if cell.literal or not _MARKDOWN_HINT.search(text):
             text = " ".join(text.split()) if not cell.literal else text
@@ -813,12 +816,11 @@ class ReportRenderer:
 
 def _plain(text: str) -> bool:
     """True when ``text`` draws as is: every glyph in the main font, no right-to-left run."""
-    from app.report.fonts import map_symbols, split_runs
+    from app.report.fonts import coverage, map_symbols
 
     if map_symbols(text) != text or has_rtl(text):
         return False
-    runs = split_runs(text)
-    return len(runs) == 1 and runs[0][1] == REGULAR
+    return coverage(REGULAR).issuperset(map(ord, text.replace("\n", "")))
 
 
 def _draw_runs(canvas: Any, x: float, y: float, text: str, *, font: str, size: float) -> None:

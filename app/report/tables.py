@@ -17,6 +17,8 @@ from app.report.fonts import BOLD, REGULAR
 
 #: a column never takes more than this share of the frame for its widest word
 MAX_WORD_SHARE = 0.45
+#: no glyph of the bundled text faces is wider than this many ems (a quick "fits" test)
+WIDEST_GLYPH = 2.02
 #: a value column keeps a header this short on one line ("Time (UTC)")
 SHORT_HEADER = 16
 #: where a long token may break: after one of these characters
@@ -97,7 +99,8 @@ def break_long_tokens(
     text: str, face: str, size: float, width: float, *, newline: str = "\n"
 ) -> str:
     """``text`` with every token wider than ``width`` broken (``newline``) after / . _ -."""
-    if _width(text, face, size) <= width:
+    longest = max(map(len, text.split()), default=0)
+    if longest * size * WIDEST_GLYPH <= width or _width(text, face, size) <= width:
         return text
     lines = []
     for line in text.split("\n"):
