@@ -71,3 +71,33 @@ def test_column_widths_keep_every_word_whole() -> None:
 
     assert widths[0] >= stringWidth("Communications", "DejaVuSans-Bold", 8.5) + 9
     assert abs(sum(widths) - 200) < 0.01
+
+
+def test_long_chain_of_whys_is_cut_into_numbered_runs_at_8_points() -> None:
+    doc = Postmortem(title="long chain", language="en")
+    doc.whys.nodes["p"]["text"] = "Checkout failed for an hour"
+    parent = "p"
+    for index in range(1, 15):
+        node = f"w{index}"
+        doc.whys.add_node(
+            node,
+            text=f"Why number {index} happened in the checkout path?",
+            answer=f"Because step {index} had no guard",
+            role="why",
+            root_cause=index == 14,
+            order=0,
+        )
+        doc.whys.add_edge(parent, node)
+        parent = node
+    data = render_pdf(doc, language="en")
+    pages = diagram_pages(data)
+    assert len(pages) >= 2  # the chain goes on over several pages
+    sizes = page_font_sizes(data)
+    assert all(sizes[index] >= 8.0 for index in pages)
+    numbers = set()
+    for index in pages:
+        numbers |= {text for text in positions(data, index) if text.isdigit()}
+    assert {str(n) for n in range(1, 15)} <= numbers  # every why keeps its own number
+    text = "\n".join(page_texts(data))
+    assert "part 1 of" in text
+    assert "outline below" not in text  # every box printed whole: no outline needed

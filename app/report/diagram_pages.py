@@ -41,7 +41,8 @@ class Part:
 class Pages:
     parts: list[Part]
     split: bool
-    elided: bool
+    #: some box's text is shortened, or some part could not be printed: an outline must follow
+    incomplete: bool
 
 
 def _placement(
@@ -61,12 +62,15 @@ def _part(
     wide: tuple[float, float],
     language: str,
     caption: str = "",
+    *,
+    first_number: int = 0,
 ) -> Part | None:
     scale, landscape = _placement(layout, upright, wide)
     smallest = diagrams.smallest_text(layout) * scale
     if smallest < MIN_TEXT:
         return None
-    return Part(diagrams.drawing(layout, scale, language), landscape, caption, smallest)
+    drawing = diagrams.drawing(layout, scale, language, first_number)
+    return Part(drawing, landscape, caption, smallest)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,13 @@ class _Diagram:
     upright: tuple[float, float]
     wide: tuple[float, float]
     language: str
+
+    def segment(self, nodes: Sequence[str], first: int) -> Part | None:
+        """The part holding one run of a chain of whys, numbered from ``first``."""
+        layout = _layout_of(self.doc, self.kind, self.graph.subgraph(nodes).copy())
+        last = first + len(nodes) - 1
+        caption = f"{max(first, 1)}–{last}" if last > max(first, 1) else str(last)
+        return _part(layout, self.upright, self.wide, self.language, caption, first_number=first)
 
     def part(self, branches: Sequence[str]) -> Part | None:
         """The part holding ``branches`` under the root, when it prints large enough."""
@@ -100,7 +111,7 @@ def plan(
     elided = any(box.elided for box in layout.boxes)
     whole = _part(layout, upright, wide, language)
     if whole is not None:
-        return Pages([whole], split=False, elided=elided)
+        return Pages([whole], split=False, incomplete=elided)
     graph = doc.whys if kind == "whys" else doc.ishikawa
     root = root_of(graph)
     diagram = _Diagram(doc, kind, graph, root, upright, wide, language)
@@ -108,6 +119,7 @@ def plan(
     parts: list[Part] = []
     group: list[str] = []
     best: Part | None = None
+    missing = False
     for branch in branches:
         trial = diagram.part([*group, branch])
         if trial is not None:
@@ -117,11 +129,47 @@ def plan(
         if best is not None:
             parts.append(best)
         alone = diagram.part([branch])
+        missing = missing or alone is None
         group, best = ([branch], alone) if alone is not None else ([], None)
     if best is not None:
         parts.append(best)
-    balanced = _balanced(diagram, branches, len(parts))
-    return Pages(balanced or parts, split=True, elided=True)
+    if not parts and kind == "whys":
+        parts, missing = _chain_parts(diagram)
+    balanced = _balanced(diagram, branches, len(parts)) if len(branches) > 1 else None
+    return Pages(balanced or parts, split=True, incomplete=elided or missing or not parts)
+
+
+def _chain(graph: nx.DiGraph, root: str) -> list[str] | None:
+    """The nodes of a 5 Whys written as one chain (each why has at most one child)."""
+    nodes = [root]
+    while kids := children(graph, nodes[-1]):
+        if len(kids) > 1:
+            return None
+        nodes.append(kids[0])
+    return nodes
+
+
+def _chain_parts(diagram: _Diagram) -> tuple[list[Part], bool]:
+    """A long chain of whys cut into consecutive runs, each printed at 8 pt or more; True
+    when some of it could not be printed."""
+    nodes = _chain(diagram.graph, diagram.root)
+    if nodes is None:
+        return [], True
+    parts: list[Part] = []
+    start = 0
+    while start < len(nodes):
+        best: Part | None = None
+        end = start + 1
+        while end <= len(nodes):
+            part = diagram.segment(nodes[start:end], start)
+            if part is None:
+                break
+            best, end = part, end + 1
+        if best is None:
+            return parts, True  # one box alone does not fit: the outline carries the rest
+        parts.append(best)
+        start = end - 1
+    return parts, False
 
 
 def _balanced(diagram: _Diagram, branches: Sequence[str], count: int) -> list[Part] | None:
@@ -145,15 +193,19 @@ def _sub_layout(
     doc: Postmortem, kind: str, graph: nx.DiGraph, root: str, branches: Sequence[str]
 ) -> Layout:
     """The layout of the root with only ``branches`` (and everything under them)."""
+    keep = {root}
+    for branch in branches:
+        keep |= {branch, *nx.descendants(graph, branch)}
+    return _layout_of(doc, kind, graph.subgraph(keep).copy())
+
+
+def _layout_of(doc: Postmortem, kind: str, graph: nx.DiGraph) -> Layout:
+    """The layout of ``graph`` (a part of one of the document's diagrams)."""
     import importlib
 
     from app.diagrams.layout import linked_nodes
 
-    keep = {root}
-    for branch in branches:
-        keep |= {branch, *nx.descendants(graph, branch)}
-    sub = graph.subgraph(keep).copy()
     module_name, function = diagrams.LAYOUTS[kind]
     linked = linked_nodes([action.causes for action in doc.actions], kind)
-    layout: Layout = getattr(importlib.import_module(module_name), function)(sub, linked)
+    layout: Layout = getattr(importlib.import_module(module_name), function)(graph, linked)
     return layout

@@ -33,6 +33,8 @@ LAYOUTS = {
     "whys": ("app.diagrams.whys_layout", "layout_whys"),
     "ishikawa": ("app.diagrams.ishikawa_layout", "layout_ishikawa"),
 }
+#: type size of the 5 Whys' numbers (points, unscaled)
+NUMBER_SIZE = 9.5
 #: empty boxes' placeholder text in the report languages (English is the layout's own)
 PLACEHOLDERS = {
     "fr": {
@@ -81,6 +83,8 @@ def smallest_text(layout: Layout) -> float:
     sizes = [line.size for box in layout.boxes for line in box.lines]
     sizes += [box.badge.size for box in layout.boxes if box.badge is not None]
     sizes += [label.size for label in layout.labels]
+    if layout.kind == "whys" and any(box.role == "why" for box in layout.boxes):
+        sizes.append(NUMBER_SIZE)
     return min(sizes, default=11.0)
 
 
@@ -89,8 +93,9 @@ def fit_scale(layout: Layout, max_width: float, max_height: float, limit: float 
     return min(limit, max_width / layout.width, max_height / layout.height)
 
 
-def drawing(layout: Layout, scale: float, language: str = "en") -> Any:
-    """A reportlab ``Drawing`` of ``layout`` at ``scale``."""
+def drawing(layout: Layout, scale: float, language: str = "en", first_number: int = 0) -> Any:
+    """A reportlab ``Drawing`` of ``layout`` at ``scale``; whys are numbered by their depth
+    plus ``first_number`` (a part of a long chain starts further down)."""
     from reportlab.graphics.shapes import Drawing, Group
 
     from app.report.fonts import register_fonts
@@ -99,7 +104,7 @@ def drawing(layout: Layout, scale: float, language: str = "en") -> Any:
     canvas = Drawing(layout.width * scale, layout.height * scale)
     group = Group()
     group.transform = (scale, 0, 0, scale, 0, 0)
-    _paint(_localised(in_language(layout, language), language), group)
+    _paint(_localised(in_language(layout, language), language), group, first_number)
     canvas.add(group)
     return canvas
 
@@ -141,7 +146,7 @@ def _fitted_badge(box: Any) -> Any:
     return box if text == badge.text else replace(box, badge=replace(badge, text=text))
 
 
-def _paint(layout: Layout, group: Any) -> None:
+def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
     """Layout y grows downwards from the top; PDF y upwards: every y becomes ``height - y``."""
     from reportlab.graphics.shapes import Polygon, PolyLine, Rect
     from reportlab.lib.colors import HexColor
@@ -198,7 +203,7 @@ def _paint(layout: Layout, group: Any) -> None:
         for line in box.lines:
             _text(group, line, (box.x, box.y), top, colour)
         if layout.kind == "whys" and box.role == "why":
-            _number(group, box, top, colour)
+            _number(group, box, top, colour, box.depth + first_number)
     for label in layout.labels:
         line = TextLine(label.text, 0.0, 0.0, label.size, label.font, label.colour)
         _text(group, line, (label.x, label.y), top, colour)
@@ -218,7 +223,7 @@ def _arrow_head(start: tuple[float, float], end: tuple[float, float]) -> list[fl
     return [end[0], end[1], left[0], left[1], right[0], right[1]]
 
 
-def _number(group: Any, box: Any, top: float, colour: Any) -> None:
+def _number(group: Any, box: Any, top: float, colour: Any, number: int) -> None:
     """The why's number (its depth) in a disc on the box's top-left corner."""
     from reportlab.graphics.shapes import Circle, String
 
@@ -229,9 +234,9 @@ def _number(group: Any, box: Any, top: float, colour: Any) -> None:
         String(
             x,
             y - 3.4,
-            str(box.depth),
+            str(number),
             fontName=BOLD_FACE,
-            fontSize=9.5,
+            fontSize=NUMBER_SIZE,
             fillColor=colour("#ffffff"),
             textAnchor="middle",
         )

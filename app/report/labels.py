@@ -104,7 +104,7 @@ _EN: dict[str, str] = {
     "h_mitigated": "mitigation",
     "h_resolved": "resolution",
     "outline_title": "Outline",
-    "split_note": "The diagram is printed one part per page so its text stays readable; "
+    "split_note": "The diagram is too large to print whole with readable text; "
     "the outline below gives its full text.",
     "elided_note": "Some boxes are shortened; the outline below gives their full text.",
     "why_n": "Why {n}",
@@ -213,7 +213,7 @@ _FR: dict[str, str] = {
     "h_mitigated": "atténuation",
     "h_resolved": "résolution",
     "outline_title": "Plan",
-    "split_note": "Le diagramme est imprimé une partie par page pour rester lisible ; "
+    "split_note": "Le diagramme est trop grand pour être imprimé en entier de façon lisible ; "
     "le plan ci-dessous en donne le texte complet.",
     "elided_note": "Certaines cases sont abrégées ; le plan ci-dessous en donne le texte complet.",
     "why_n": "Pourquoi {n}",

@@ -52,6 +52,8 @@ CELL_LEADING = 11
 CELL_PADDING = 4
 #: short values (times, statuses, dates) up to this length are never wrapped in a table
 NOWRAP_LENGTH = 24
+#: outlines indent at most this many levels
+OUTLINE_LEVELS = 4
 #: titles the Markdown importer gives its working notes (never printed in the report)
 IMPORT_NOTE_TITLES = frozenset({"Import notes", "Notes de l'import"})
 #: text that may hold Markdown (anything else is printed as one plain line, fast)
@@ -608,11 +610,11 @@ class ReportRenderer:
         return flow
 
     def _diagram(self, kind: str, heading: list[Any]) -> list[Any]:
-        from reportlab.platypus import NextPageTemplate, PageBreak
+        from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak
 
         from app.report.diagram_pages import plan
 
-        room = 60.0  # heading and caption
+        room = 100.0  # the section heading, the diagram title and a caption
         upright = (self.frame_width, self.frame_height - room)
         wide = (self.page_height - 2 * MARGIN, self.page_width - 2 * MARGIN - FOOTER_HEIGHT - room)
         pages = plan(self.doc, kind, upright, wide, self.words.language)
@@ -634,10 +636,10 @@ class ReportRenderer:
                 landscape_open = False
             elif index:
                 flow.append(PageBreak())
-            flow.extend([*title, page.drawing])
+            flow.append(KeepTogether([*title, page.drawing]))  # never a title without it
         if landscape_open:
             flow.extend([NextPageTemplate("body"), PageBreak()])
-        if pages.split or pages.elided:
+        if pages.incomplete:
             note = self.words["split_note" if pages.split else "elided_note"]
             flow.extend([self._p(note, "caption"), *self._diagram_as_text(kind)])
         return flow
@@ -660,8 +662,9 @@ class ReportRenderer:
             if data.get("answer"):
                 text += f" → {data['answer']}"
             bullet = f"{depth}." if kind == "whys" and depth else "•"
+            indent = 14 * min(depth, OUTLINE_LEVELS)  # a long chain does not run off the page
             style = self.styles["bullet"].clone(
-                f"outline{depth}", leftIndent=14 + 14 * depth, bulletIndent=2 + 14 * depth
+                f"outline{depth}", leftIndent=14 + indent, bulletIndent=2 + indent
             )
             if has_rtl(text):
                 lines.append(bidi_paragraph(text, style, bullet))

@@ -59,7 +59,14 @@ def stylesheet() -> Any:
         spaceAfter=14,
         textColor=colors.HexColor(INK),
     )
-    add("cover_note", fontName=ITALIC, fontSize=9, leading=12.5, textColor=colors.HexColor(MUTED))
+    add(
+        "cover_note",
+        fontName=ITALIC,
+        fontSize=9,
+        leading=12.5,
+        textColor=colors.HexColor(MUTED),
+        keepWithNext=1,  # the blameless note is never left alone on a page
+    )
     add(
         "h1",
         fontName=BOLD,
