@@ -444,7 +444,7 @@ class ReportRenderer:
     # -- cover ----------------------------------------------------------------------------
 
     def _cover(self) -> list[Any]:
-        from reportlab.platypus import Spacer
+        from reportlab.platypus import KeepTogether, Spacer
 
         doc, w = self.doc, self.words
         flow: list[Any] = [
@@ -486,13 +486,9 @@ class ReportRenderer:
             (w["revision"], str(doc.revision)),
         ]
         flow.append(self._key_values([(k, v) for k, v in people if v], 0.27))
-        flow.extend(
-            [
-                Spacer(1, 12),
-                self._p(w["digest"], "meta_label"),
-                self._p(self.digest, "digest"),
-            ]
-        )
+        if approval is None:  # once approved, the approval block carries the digest
+            digest = [self._p(w["digest"], "meta_label"), self._p(self.digest, "digest")]
+            flow.extend([Spacer(1, 12), KeepTogether(digest)])
         return flow
 
     def _approval_block(self, approval: glance.Approval) -> Any:
