@@ -101,3 +101,15 @@ def test_long_chain_of_whys_is_cut_into_numbered_runs_at_8_points() -> None:
     text = "\n".join(page_texts(data))
     assert "part 1 of" in text
     assert "outline below" not in text  # every box printed whole: no outline needed
+
+
+def test_badge_too_long_for_its_box_keeps_its_warning_not_half_a_phrase() -> None:
+    doc = demo_document()
+    doc.actions = []  # the root cause has no action: "◆ CAUSE RACINE ⚠ sans action"
+    layout = diagrams.diagram_layout(doc, "ishikawa")
+    assert layout is not None
+    localised = diagrams._localised(diagrams.in_language(layout, "fr"), "fr")
+    badges = [box.badge.text for box in localised.boxes if box.badge is not None]
+    assert badges and all(
+        text in ("◆ CAUSE RACINE ⚠ sans action", "◆ CAUSE RACINE ⚠") for text in badges
+    )

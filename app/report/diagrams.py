@@ -140,10 +140,13 @@ def _fitted_badge(box: Any) -> Any:
     if badge is None:
         return box
     room = box.w - 2 * badge.dx
-    text = badge.text
+    if stringWidth(badge.text, BOLD_FACE, badge.size) <= room:
+        return box
+    head = badge.text.split("⚠")[0].strip()
+    text = f"{head} ⚠" if "⚠" in badge.text else head
     while stringWidth(text, BOLD_FACE, badge.size) > room and " " in text:
         text = text.rsplit(" ", 1)[0]
-    return box if text == badge.text else replace(box, badge=replace(badge, text=text))
+    return replace(box, badge=replace(badge, text=text))
 
 
 def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
