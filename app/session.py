@@ -38,9 +38,6 @@ from app.model import Postmortem
 from app.store import Store
 from app.vocabulary import Status
 
-#: how many times a save is carried over a newer version before giving up (busy database)
-MERGE_ATTEMPTS = 8
-
 
 class Change(Protocol):
     """A reversible edit of the document with a name for the Edit menu."""
@@ -201,77 +198,68 @@ class DocumentSession:
 
     def _save(self, before: dict[str, Any]) -> None:
         data = document_to_dict(self.doc)
+        carried: list[tuple[Postmortem, dict[str, Any]]] = []
+
+        def rebase(fresh: Postmortem, _fresh_seq: int) -> tuple[Postmortem, dict[str, Any]]:
+            carried.append(self._carry_over(fresh, data))
+            return carried[-1]
+
         try:
-            seq = self.store.save(self.doc, expected_seq=self.seq, data=data)
-        except ConflictError:
-            self._save_over_newer(data)
-            return
+            seq = self.store.save(self.doc, expected_seq=self.seq, data=data, rebase=rebase)
+        except (ConflictError, LockedError):
+            self._refused_by_newer_version()
+            raise
         except StoreError:
             raise  # the environment: kept in memory, pending, retried
         except PostmortemError:
             self.pending.pop()
             self._show(before)
             raise
+        if carried:
+            merged, data = carried[-1]
+            _replace_content(self.doc, merged)
         self.seq, self._base = seq, data
         self._done()
-
-    def _save_over_newer(self, mine: dict[str, Any]) -> None:
-        """Carry this session's changes over the version saved elsewhere, then save that."""
-        what = "“" + "”, “".join(self.pending) + "”"
-        for _attempt in range(MERGE_ATTEMPTS):
-            try:
-                fresh, fresh_seq = self.store.load_versioned(self.doc.id)
-            except NotFoundError:
-                self.pending.clear()
-                raise ConflictError(
-                    f"This postmortem was deleted elsewhere; {what} was not saved."
-                ) from None
-            theirs = document_to_dict(fresh)
-            try:
-                for guard in self.edit_guards:
-                    guard(fresh)
-                merged_data = three_way(self._base, mine, theirs)
-            except (MergeConflict, LockedError) as problem:
-                self._adopt(theirs, fresh_seq)
-                self.pending.clear()
-                where = (
-                    f"{problem.where} was changed there too"
-                    if isinstance(problem, MergeConflict)
-                    else "it was approved and locked there"
-                )
-                raise ConflictError(
-                    f"This postmortem was changed elsewhere ({where}): {what} no longer "
-                    "applies and was not saved. The latest version is shown."
-                ) from None
-            merged = document_from_dict(merged_data)
-            for hook in self.after_edit:
-                hook(merged)
-            data = document_to_dict(merged)
-            try:
-                seq = self.store.save(merged, expected_seq=fresh_seq, data=data)
-            except ConflictError:
-                self._base, mine = theirs, data  # newer still: carry over again
-                continue
-            except StoreError:
-                _replace_content(self.doc, merged)
-                self.seq, self._base = fresh_seq, theirs
-                raise
-            except PostmortemError:
-                self._adopt(theirs, fresh_seq)
-                self.pending.clear()
-                raise
-            _replace_content(self.doc, merged)
-            self.seq, self._base = seq, data
-            self._done()
+        if carried:
             self._tell_outside(
                 "This postmortem was changed elsewhere: the latest version is shown, with "
                 "your edit."
             )
+
+    def _carry_over(
+        self, fresh: Postmortem, mine: dict[str, Any]
+    ) -> tuple[Postmortem, dict[str, Any]]:
+        """This session's changes carried over the version saved elsewhere (runs inside the
+        store's write transaction, so no third version can come in between)."""
+        what = "“" + "”, “".join(self.pending) + "”"
+        for guard in self.edit_guards:
+            try:
+                guard(fresh)
+            except LockedError:
+                raise LockedError(
+                    f"This postmortem was approved and locked elsewhere: {what} was not saved. "
+                    "The latest version is shown."
+                ) from None
+        try:
+            merged_data = three_way(self._base, mine, document_to_dict(fresh))
+        except MergeConflict as conflict:
+            raise ConflictError(
+                f"This postmortem was changed elsewhere ({conflict.where} was changed there "
+                f"too): {what} no longer applies and was not saved. The latest version is shown."
+            ) from None
+        merged = document_from_dict(merged_data)
+        for hook in self.after_edit:
+            hook(merged)
+        return merged, document_to_dict(merged)
+
+    def _refused_by_newer_version(self) -> None:
+        """The edit was refused over a newer version: show that version (if any is left)."""
+        self.pending.clear()
+        try:
+            doc, seq = self.store.load_versioned(self.doc.id)
+        except NotFoundError:
             return
-        raise StoreError(
-            f"The database {self.store.path} is being changed by another program right now; "
-            f"{what} is kept in memory and retried."
-        )
+        self._adopt(document_to_dict(doc), seq)
 
     def _done(self) -> None:
         descriptions, self.pending = self.pending, []

@@ -190,7 +190,9 @@ def _conflict(postmortem_id: str, expected_seq: int | None, row: Any) -> Conflic
     if expected_seq is None:
         return ConflictError(f"A postmortem with the id '{postmortem_id}' already exists.")
     if row[2] is not None:
-        return ConflictError(f"The postmortem '{postmortem_id}' was deleted elsewhere.")
+        return ConflictError(
+            f"The postmortem '{postmortem_id}' was deleted elsewhere; this edit was not saved."
+        )
     return ConflictError(
         f"The postmortem '{postmortem_id}' was changed elsewhere (version {row[1]}, this copy "
         f"was loaded at version {expected_seq})."
@@ -206,6 +208,10 @@ def _refuse_unstorable(text: str) -> None:
             f"The document holds an invalid character ({text[error.start]!r}, a lone "
             "surrogate) and cannot be saved; remove it and try again."
         ) from None
+
+
+#: given the stored document and its sequence number, what to write instead (see ``save``)
+Rebase = Callable[[Postmortem, int], tuple[Postmortem, dict[str, Any]]]
 
 
 class Store:
@@ -380,12 +386,16 @@ class Store:
         *,
         expected_seq: int | None = None,
         data: dict[str, Any] | None = None,
+        rebase: Rebase | None = None,
     ) -> int:
         """Write the whole document in one transaction; returns its new sequence number.
 
         Compare-and-swap: ``expected_seq`` is the sequence number the document was loaded at
         (None for a document that must not exist yet); when the stored one differs, another
-        program saved in between and ``ConflictError`` is raised with nothing written.
+        program saved in between: ``rebase`` (when given) is called, inside the same write
+        transaction, with the stored document and its sequence number and returns what to
+        write instead (the edit carried over, or it raises); without it ``ConflictError`` is
+        raised. Either way nothing is written over a version the caller has not seen.
         ``data`` is the document already serialised by the caller (saves serialising twice).
         A revision snapshot is recorded when the status changes (and on first save).
         """
@@ -400,7 +410,13 @@ class Store:
             ).fetchone()
             stored_seq = None if row is None else int(row[1])
             if stored_seq != expected_seq:
-                raise _conflict(doc.id, expected_seq, row)
+                if rebase is None or expected_seq is None or row is None or row[2] is not None:
+                    raise _conflict(doc.id, expected_seq, row)
+                stored = conn.execute("SELECT doc FROM postmortems WHERE id = ?", (doc.id,))
+                fresh = self._decode(stored.fetchone()[0], f"The postmortem '{doc.id}'")
+                doc, data = rebase(fresh, int(row[1]))
+                text = json.dumps(data, ensure_ascii=False)
+                _refuse_unstorable(text)
             columns = (
                 doc.title,
                 doc.status.value,
@@ -457,15 +473,15 @@ class Store:
             mode = self.path.stat().st_mode
         except FileNotFoundError:
             raise StoreError(
-                f"The database {self.path} was deleted or moved while open; edits are kept "
+                f"The database {self.path} was deleted or moved while open. Your edits are kept "
                 "in memory and saved as soon as the file is back."
             ) from None
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
             self.path, os.W_OK
         ):
             raise StoreError(
-                f"The database {self.path} is read-only; edits are kept in memory and saved as "
-                "soon as it is writable again."
+                f"The database {self.path} is read-only. Your edits are kept in memory and saved "
+                "as soon as it is writable again."
             )
 
     def _snapshot(

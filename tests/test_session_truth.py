@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from app.demo import add_demo
-from app.errors import ConflictError, StoreError, ValidationError
+from app.errors import ConflictError, LockedError, StoreError, ValidationError
 from app.merge import MergeConflict, three_way
 from app.session import DocumentSession, FieldChange, SnapshotChange
 from app.store import Store
+from app.vocabulary import Status
 from tests.foundation_helpers import CONSOLE_SCRIPT, PROJECT, PYTHON
 
 
@@ -147,6 +148,17 @@ def test_an_edit_of_a_postmortem_deleted_elsewhere_is_refused(
     with pytest.raises(ConflictError, match="deleted elsewhere"):
         first.apply(_title("Trop tard"))
     assert first.saved
+
+
+def test_an_edit_of_a_postmortem_approved_elsewhere_is_refused(
+    store: Store, two_sessions: tuple[DocumentSession, DocumentSession]
+) -> None:
+    first, second = two_sessions
+    second.apply(FieldChange("Approve", lambda doc: doc, "status", Status.APPROVED))
+    with pytest.raises(LockedError, match="approved and locked elsewhere"):
+        first.apply(_title("Trop tard"))
+    assert first.doc.status == Status.APPROVED and first.saved
+    assert store.load(first.doc.id).title != "Trop tard"
 
 
 def test_reload_if_stale_and_unsubscribe(

@@ -2116,6 +2116,21 @@ Quitter quand même et les perdre ?</translation>
       <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
       <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
     </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="90" />
+      <source>This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies and was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus et n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="101" />
+      <source>This postmortem was approved and locked elsewhere: {0} was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="109" />
+      <source>The postmortem '{0}' was deleted elsewhere; this edit was not saved.</source>
+      <translation>Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.</translation>
+    </message>
   </context>
   <context>
     <name>PostmortemListModel</name>
