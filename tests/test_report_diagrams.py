@@ -101,6 +101,8 @@ def test_long_chain_of_whys_is_cut_into_numbered_runs_at_8_points() -> None:
     text = "\n".join(page_texts(data))
     assert "part 1 of" in text
     assert "outline below" not in text  # every box printed whole: no outline needed
+    note = page_texts(data)[1]  # the blameless note opens the body, with what follows it
+    assert "blameless" in note and "5 Whys" in note
 
 
 def test_badge_too_long_for_its_box_keeps_its_warning_not_half_a_phrase() -> None:
@@ -113,3 +115,14 @@ def test_badge_too_long_for_its_box_keeps_its_warning_not_half_a_phrase() -> Non
     assert badges and all(
         text in ("◆ CAUSE RACINE ⚠ sans action", "◆ CAUSE RACINE ⚠") for text in badges
     )
+
+
+def test_blameless_note_shares_its_page_when_a_landscape_diagram_comes_first() -> None:
+    doc = Postmortem(
+        title="Only a fishbone", blameless_note="Blameless: we learn, we do not blame."
+    )
+    doc.ishikawa = demo_document().ishikawa  # wide: printed on landscape pages
+    data = render_pdf(doc, language="en")
+    texts = page_texts(data)
+    assert "Blameless: we learn" in texts[1] and "Ishikawa" in texts[1]  # together, page 2
+    assert all(len(text.split()) > 12 for text in texts)  # no blank or lone-note page

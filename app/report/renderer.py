@@ -86,6 +86,8 @@ class ReportRenderer:
         self.created = created or revision_time(doc)
         self.not_covered: list[str] = []
         self._cell_styles: dict[str, Any] = {}
+        self.body_started = False
+        self.note_height = 0.0
         self.paper = paper if paper in PAPERS else "a4"
         self.required_roles = required_roles
         self.digest = content_digest(doc)
@@ -158,7 +160,14 @@ class ReportRenderer:
                 ),
             ]
         )
-        story: list[Any] = [*self._cover(), NextPageTemplate("body"), PageBreak()]
+        note = self._rich(self._blameless_note(), "cover_note")  # once, opening the body
+        cover = self._cover()
+        # what a first full-page block (a diagram) must leave room for above it: the note
+        self.note_height = sum(
+            item.wrap(self.frame_width, self.frame_height)[1] + item.getSpaceAfter()
+            for item in note
+        )
+        body: list[Any] = []
         for section in (
             self._summary,
             self._impact,
@@ -173,7 +182,13 @@ class ReportRenderer:
             self._annexes,
             self._closing,
         ):
-            story.extend(section())
+            self.body_started = bool(body)
+            body.extend(section())
+        # the note goes on the first body page, even when that page is a landscape diagram
+        if body[:1] and isinstance(body[0], NextPageTemplate):
+            story = [*cover, *body[:2], *note, *body[2:]]
+        else:
+            story = [*cover, NextPageTemplate("body"), PageBreak(), *note, *body]
         story.extend(self._signoff())
         template.build(story, canvasmaker=self._canvas_maker())
         return buffer.getvalue()
@@ -531,8 +546,7 @@ class ReportRenderer:
         return [self._heading(key, level), *body]
 
     def _summary(self) -> list[Any]:
-        note = self._rich(self._blameless_note(), "cover_note")  # once, opening the body
-        return note + self._section("summary", self._rich(self.doc.summary))
+        return self._section("summary", self._rich(self.doc.summary))
 
     def _impact(self) -> list[Any]:
         w = self.words
@@ -611,6 +625,8 @@ class ReportRenderer:
         from app.report.diagram_pages import plan
 
         room = 100.0  # the section heading, the diagram title and a caption
+        if not self.body_started:
+            room += self.note_height  # the blameless note shares the first page
         upright = (self.frame_width, self.frame_height - room)
         wide = (self.page_height - 2 * MARGIN, self.page_width - 2 * MARGIN - FOOTER_HEIGHT - room)
         pages = plan(self.doc, kind, upright, wide, self.words.language)
