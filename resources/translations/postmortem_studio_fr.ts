@@ -884,139 +884,139 @@
   <context>
     <name>DocumentView</name>
     <message>
-      <location filename="../../ui/document_view.py" line="52" />
+      <location filename="../../ui/document_view.py" line="64" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="55" />
+      <location filename="../../ui/document_view.py" line="67" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="56" />
-      <location filename="../../ui/document_view.py" line="162" />
+      <location filename="../../ui/document_view.py" line="68" />
+      <location filename="../../ui/document_view.py" line="172" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="57" />
+      <location filename="../../ui/document_view.py" line="69" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="58" />
+      <location filename="../../ui/document_view.py" line="70" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="60" />
+      <location filename="../../ui/document_view.py" line="72" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="63" />
+      <location filename="../../ui/document_view.py" line="75" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="67" />
+      <location filename="../../ui/document_view.py" line="79" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="67" />
-      <location filename="../../ui/document_view.py" line="101" />
+      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="113" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="75" />
+      <location filename="../../ui/document_view.py" line="87" />
       <source>Duration</source>
       <translation>Durée</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="76" />
+      <location filename="../../ui/document_view.py" line="88" />
       <source>Time to detect</source>
       <translation>Temps de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="77" />
+      <location filename="../../ui/document_view.py" line="89" />
       <source>Time to acknowledge</source>
       <translation>Temps de prise en charge</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="78" />
+      <location filename="../../ui/document_view.py" line="90" />
       <source>Time to mitigate</source>
       <translation>Temps d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="91" />
       <source>Time to resolve</source>
       <translation>Temps de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="100" />
+      <location filename="../../ui/document_view.py" line="112" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="102" />
+      <location filename="../../ui/document_view.py" line="114" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="113" />
+      <location filename="../../ui/document_view.py" line="125" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="114" />
+      <location filename="../../ui/document_view.py" line="126" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="115" />
+      <location filename="../../ui/document_view.py" line="127" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="124" />
+      <location filename="../../ui/document_view.py" line="136" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="125" />
+      <location filename="../../ui/document_view.py" line="137" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="126" />
+      <location filename="../../ui/document_view.py" line="138" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="127" />
+      <location filename="../../ui/document_view.py" line="139" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="158" />
+      <location filename="../../ui/document_view.py" line="168" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="159" />
+      <location filename="../../ui/document_view.py" line="169" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="160" />
+      <location filename="../../ui/document_view.py" line="170" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="161" />
+      <location filename="../../ui/document_view.py" line="171" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
