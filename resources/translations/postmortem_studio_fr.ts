@@ -914,139 +914,139 @@
   <context>
     <name>DocumentView</name>
     <message>
-      <location filename="../../ui/document_view.py" line="52" />
+      <location filename="../../ui/document_view.py" line="64" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="55" />
+      <location filename="../../ui/document_view.py" line="67" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="56" />
-      <location filename="../../ui/document_view.py" line="162" />
+      <location filename="../../ui/document_view.py" line="68" />
+      <location filename="../../ui/document_view.py" line="172" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="57" />
+      <location filename="../../ui/document_view.py" line="69" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="58" />
+      <location filename="../../ui/document_view.py" line="70" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="60" />
+      <location filename="../../ui/document_view.py" line="72" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="63" />
+      <location filename="../../ui/document_view.py" line="75" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="67" />
+      <location filename="../../ui/document_view.py" line="79" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="67" />
-      <location filename="../../ui/document_view.py" line="101" />
+      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="113" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="75" />
+      <location filename="../../ui/document_view.py" line="87" />
       <source>Duration</source>
       <translation>Durée</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="76" />
+      <location filename="../../ui/document_view.py" line="88" />
       <source>Time to detect</source>
       <translation>Temps de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="77" />
+      <location filename="../../ui/document_view.py" line="89" />
       <source>Time to acknowledge</source>
       <translation>Temps de prise en charge</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="78" />
+      <location filename="../../ui/document_view.py" line="90" />
       <source>Time to mitigate</source>
       <translation>Temps d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="91" />
       <source>Time to resolve</source>
       <translation>Temps de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="100" />
+      <location filename="../../ui/document_view.py" line="112" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="102" />
+      <location filename="../../ui/document_view.py" line="114" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="113" />
+      <location filename="../../ui/document_view.py" line="125" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="114" />
+      <location filename="../../ui/document_view.py" line="126" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="115" />
+      <location filename="../../ui/document_view.py" line="127" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="124" />
+      <location filename="../../ui/document_view.py" line="136" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="125" />
+      <location filename="../../ui/document_view.py" line="137" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="126" />
+      <location filename="../../ui/document_view.py" line="138" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="127" />
+      <location filename="../../ui/document_view.py" line="139" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="158" />
+      <location filename="../../ui/document_view.py" line="168" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="159" />
+      <location filename="../../ui/document_view.py" line="169" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="160" />
+      <location filename="../../ui/document_view.py" line="170" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="161" />
+      <location filename="../../ui/document_view.py" line="171" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
@@ -1829,42 +1829,42 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="46" />
+      <location filename="../../ui/markdown_feature.py" line="47" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="50" />
+      <location filename="../../ui/markdown_feature.py" line="51" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="61" />
+      <location filename="../../ui/markdown_feature.py" line="62" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="62" />
+      <location filename="../../ui/markdown_feature.py" line="63" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="63" />
+      <location filename="../../ui/markdown_feature.py" line="64" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="66" />
+      <location filename="../../ui/markdown_feature.py" line="67" />
       <source>Nothing is lost: what was kept aside is in the annexes of the new postmortem.</source>
       <translation>Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="74" />
+      <location filename="../../ui/markdown_feature.py" line="75" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="92" />
+      <location filename="../../ui/markdown_feature.py" line="93" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -2130,48 +2130,48 @@
   <context>
     <name>LinkPicker</name>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="32" />
-      <location filename="../../ui/editor/link_picker.py" line="49" />
+      <location filename="../../ui/editor/link_picker.py" line="33" />
+      <location filename="../../ui/editor/link_picker.py" line="50" />
       <source>(no text)</source>
       <translation>(sans texte)</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="34" />
+      <location filename="../../ui/editor/link_picker.py" line="35" />
       <source>Why {0}: {1}</source>
       <translation>Pourquoi {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="36" />
+      <location filename="../../ui/editor/link_picker.py" line="37" />
       <source>Ishikawa · {0}: {1}</source>
       <translation>Ishikawa · {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="47" />
+      <location filename="../../ui/editor/link_picker.py" line="48" />
       <source>Causes addressed by this action</source>
       <translation>Causes traitées par cette action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="49" />
+      <location filename="../../ui/editor/link_picker.py" line="50" />
       <source>“{0}” addresses:</source>
       <translation>« {0} » traite :</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="54" />
+      <location filename="../../ui/editor/link_picker.py" line="55" />
       <source>Type to find a why or a cause…</source>
       <translation>Tapez pour trouver un pourquoi ou une cause…</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="72" />
+      <location filename="../../ui/editor/link_picker.py" line="73" />
       <source>Marked as a root cause</source>
       <translation>Marquée comme cause racine</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="82" />
+      <location filename="../../ui/editor/link_picker.py" line="83" />
       <source>{0} linked cause(s) were deleted from the diagrams; OK removes them.</source>
       <translation>{0} cause(s) liée(s) ont été supprimées des diagrammes ; OK retire ces liens.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/link_picker.py" line="87" />
+      <location filename="../../ui/editor/link_picker.py" line="88" />
       <source>The diagrams have no why or cause yet: add them in 5 Whys or Ishikawa.</source>
       <translation>Les diagrammes n'ont encore ni pourquoi ni cause : ajoutez-les dans 5 Pourquoi ou Ishikawa.</translation>
     </message>
@@ -2312,7 +2312,7 @@
     <message>
       <location filename="../../ui/main_window.py" line="421" />
       <location filename="../../ui/main_window.py" line="606" />
-      <location filename="../../ui/main_window.py" line="693" />
+      <location filename="../../ui/main_window.py" line="697" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
@@ -2369,22 +2369,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="645" />
+      <location filename="../../ui/main_window.py" line="649" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="666" />
+      <location filename="../../ui/main_window.py" line="670" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="706" />
+      <location filename="../../ui/main_window.py" line="710" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="707" />
+      <location filename="../../ui/main_window.py" line="711" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2414,17 +2414,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="156" />
+      <location filename="../../ui/markdown_feature.py" line="158" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="162" />
+      <location filename="../../ui/markdown_feature.py" line="164" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="163" />
+      <location filename="../../ui/markdown_feature.py" line="165" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
@@ -2434,22 +2434,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="286" />
+      <location filename="../../ui/report_feature.py" line="347" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="296" />
+      <location filename="../../ui/report_feature.py" line="357" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="301" />
+      <location filename="../../ui/report_feature.py" line="362" />
+      <source>Collect signed PDF…</source>
+      <translation>Recueillir un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="366" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="304" />
+      <location filename="../../ui/report_feature.py" line="369" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2702,112 +2707,74 @@ Quitter quand même et les perdre ?</translation>
     </message>
   </context>
   <context>
-    <name>PassphraseDialog</name>
-    <message>
-      <location filename="../../ui/passphrase_dialog.py" line="33" />
-      <source>Sign the report</source>
-      <translation>Signer le rapport</translation>
-    </message>
-    <message>
-      <location filename="../../ui/passphrase_dialog.py" line="37" />
-      <source>Your signing key is created now and protected by this passphrase. Type it twice; it cannot be recovered if forgotten.</source>
-      <translation>Votre clé de signature est créée maintenant et protégée par cette phrase secrète. Tapez-la deux fois ; elle ne peut pas être retrouvée en cas d'oubli.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/passphrase_dialog.py" line="41" />
-      <source>Passphrase of your signing key:</source>
-      <translation>Phrase secrète de votre clé de signature :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/passphrase_dialog.py" line="55" />
-      <source>Passphrase</source>
-      <translation>Phrase secrète</translation>
-    </message>
-    <message>
-      <location filename="../../ui/passphrase_dialog.py" line="57" />
-      <source>Again</source>
-      <translation>Encore une fois</translation>
-    </message>
-    <message>
-      <location filename="../../ui/passphrase_dialog.py" line="77" />
-      <source>Type a passphrase.</source>
-      <translation>Tapez une phrase secrète.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/passphrase_dialog.py" line="79" />
-      <source>The two passphrases differ.</source>
-      <translation>Les deux phrases secrètes diffèrent.</translation>
-    </message>
-  </context>
-  <context>
     <name>PastePreview</name>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="168" />
+      <location filename="../../ui/editor/paste_preview.py" line="169" />
       <source>Paste timeline rows</source>
       <translation>Coller des lignes de chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="203" />
+      <location filename="../../ui/editor/paste_preview.py" line="204" />
       <source>Use suggested markers</source>
       <translation>Utiliser les marqueurs suggérés</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="218" />
+      <location filename="../../ui/editor/paste_preview.py" line="215" />
       <source>Day of these times</source>
       <translation>Jour de ces heures</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="234" />
+      <location filename="../../ui/editor/paste_preview.py" line="231" />
       <source>day</source>
       <translation>jour</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="246" />
+      <location filename="../../ui/editor/paste_preview.py" line="243" />
       <source>Add {0} rows</source>
       <translation>Ajouter {0} lignes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="248" />
+      <location filename="../../ui/editor/paste_preview.py" line="245" />
       <source>Rows read from the pasted text: {0}.</source>
       <translation>Lignes lues dans le texte collé : {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="250" />
+      <location filename="../../ui/editor/paste_preview.py" line="247" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="250" />
+      <location filename="../../ui/editor/paste_preview.py" line="247" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="250" />
+      <location filename="../../ui/editor/paste_preview.py" line="247" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="254" />
+      <location filename="../../ui/editor/paste_preview.py" line="251" />
       <source>Table columns used: {0}.</source>
       <translation>Colonnes du tableau utilisées : {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="257" />
+      <location filename="../../ui/editor/paste_preview.py" line="254" />
       <source>Lines without a time, added as notes of the row above: {0}.</source>
       <translation>Lignes sans heure, ajoutées en notes de la ligne au-dessus : {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="262" />
+      <location filename="../../ui/editor/paste_preview.py" line="259" />
       <source>Lines that could not be read: {0}.</source>
       <translation>Lignes illisibles : {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="263" />
+      <location filename="../../ui/editor/paste_preview.py" line="260" />
       <source>Check and correct them, then add them.</source>
       <translation>Vérifiez-les et corrigez-les, puis ajoutez-les.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="270" />
+      <location filename="../../ui/editor/paste_preview.py" line="267" />
       <source>These times have no date and the postmortem has no incident date: type the day they happened.</source>
       <translation>Ces heures n'ont pas de date et le postmortem n'a pas de date d'incident : tapez le jour où elles ont eu lieu.</translation>
     </message>
@@ -2864,96 +2831,106 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../ui/preferences.py" line="257" />
+      <location filename="../../ui/preferences.py" line="258" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="263" />
+      <location filename="../../ui/preferences.py" line="264" />
       <source>System language</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="264" />
-      <location filename="../../ui/preferences.py" line="270" />
+      <location filename="../../ui/preferences.py" line="265" />
+      <location filename="../../ui/preferences.py" line="271" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="265" />
-      <location filename="../../ui/preferences.py" line="270" />
+      <location filename="../../ui/preferences.py" line="266" />
+      <location filename="../../ui/preferences.py" line="271" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="277" />
+      <location filename="../../ui/preferences.py" line="278" />
       <source>Light</source>
       <translation>Clair</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="278" />
+      <location filename="../../ui/preferences.py" line="279" />
       <source>Dark</source>
       <translation>Sombre</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="279" />
+      <location filename="../../ui/preferences.py" line="280" />
       <source>High contrast (for sharing a screen)</source>
       <translation>Contraste élevé (pour partager l'écran)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="284" />
+      <location filename="../../ui/preferences.py" line="285" />
       <source>One level per line: code | description</source>
       <translation>Un niveau par ligne : code | description</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="301" />
+      <location filename="../../ui/preferences.py" line="302" />
       <source>Meeting agenda</source>
       <translation>Ordre du jour de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="294" />
+      <location filename="../../ui/preferences.py" line="318" />
+      <source>General</source>
+      <translation>Général</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="319" />
+      <source>Trusted signers</source>
+      <translation>Signataires de confiance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="295" />
       <source>Author name</source>
       <translation>Nom de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="295" />
+      <location filename="../../ui/preferences.py" line="296" />
       <source>Author title</source>
       <translation>Fonction de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="296" />
+      <location filename="../../ui/preferences.py" line="297" />
       <source>Interface language</source>
       <translation>Langue de l'interface</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="297" />
+      <location filename="../../ui/preferences.py" line="298" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="298" />
+      <location filename="../../ui/preferences.py" line="299" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="299" />
+      <location filename="../../ui/preferences.py" line="300" />
       <source>Severity scale
 (code | description)</source>
       <translation>Échelle de sévérité
 (code | description)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="300" />
+      <location filename="../../ui/preferences.py" line="301" />
       <source>Ishikawa categories</source>
       <translation>Catégories Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="305" />
+      <location filename="../../ui/preferences.py" line="306" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="306" />
+      <location filename="../../ui/preferences.py" line="307" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -3134,42 +3111,42 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreviewModel</name>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="56" />
+      <location filename="../../ui/editor/paste_preview.py" line="57" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="57" />
+      <location filename="../../ui/editor/paste_preview.py" line="58" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="58" />
+      <location filename="../../ui/editor/paste_preview.py" line="59" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="59" />
+      <location filename="../../ui/editor/paste_preview.py" line="60" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="60" />
+      <location filename="../../ui/editor/paste_preview.py" line="61" />
       <source>Suggested marker</source>
       <translation>Marqueur suggéré</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="61" />
+      <location filename="../../ui/editor/paste_preview.py" line="62" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="127" />
+      <location filename="../../ui/editor/paste_preview.py" line="128" />
       <source>time</source>
       <translation>heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/paste_preview.py" line="133" />
+      <location filename="../../ui/editor/paste_preview.py" line="134" />
       <source>An event cannot be empty.</source>
       <translation>Un événement ne peut pas être vide.</translation>
     </message>
@@ -3298,44 +3275,109 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffDialog</name>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="44" />
+      <location filename="../../ui/signoff_dialog.py" line="65" />
       <source>Sign off the report</source>
       <translation>Signer le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="48" />
-      <source>Your sign-off approves the report exactly as it is now. Any later edit makes it stale and the report goes back to review.</source>
-      <translation>Votre signature approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
+      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <source>Your sign-off approves the report exactly as it is now, signed with your own key. Any later edit makes it stale and the report goes back to review.</source>
+      <translation>Votre signature, faite avec votre propre clé, approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="66" />
+      <location filename="../../ui/signoff_dialog.py" line="87" />
       <source>Your full name</source>
       <translation>Votre nom complet</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <location filename="../../ui/signoff_dialog.py" line="90" />
       <source>e.g. Head of SRE</source>
       <translation>p. ex. Responsable SRE</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="71" />
+      <location filename="../../ui/signoff_dialog.py" line="93" />
+      <source>Optional, written in a new certificate</source>
+      <translation>Facultatif, inscrit dans un nouveau certificat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="96" />
+      <source>Your personal key (created on first use)</source>
+      <translation>Votre clé personnelle (créée à la première utilisation)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="97" />
+      <source>Own PKCS#12…</source>
+      <translation>Mon PKCS#12…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="109" />
+      <source>Passphrase again</source>
+      <translation>Phrase secrète (bis)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="114" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="72" />
+      <location filename="../../ui/signoff_dialog.py" line="115" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="73" />
+      <location filename="../../ui/signoff_dialog.py" line="116" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="77" />
+      <location filename="../../ui/signoff_dialog.py" line="117" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="118" />
+      <source>Key</source>
+      <translation>Clé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="119" />
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="124" />
       <source>Sign off</source>
       <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <source>Your PKCS#12 file</source>
+      <translation>Votre fichier PKCS#12</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <source>PKCS#12 (*.p12 *.pfx)</source>
+      <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="155" />
+      <source>Type your name.</source>
+      <translation>Saisissez votre nom.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="158" />
+      <source>A personal key will be created for you: choose a passphrase of at least {0} characters, and type it twice.</source>
+      <translation>Une clé personnelle va être créée pour vous : choisissez une phrase secrète d'au moins {0} caractères et saisissez-la deux fois.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="162" />
+      <source>The two passphrases differ.</source>
+      <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="164" />
+      <source>Type the passphrase of your key.</source>
+      <translation>Saisissez la phrase secrète de votre clé.</translation>
     </message>
     <message>
       <source>signed</source>
@@ -3348,6 +3390,10 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>to sign</source>
       <translation>à signer</translation>
+    </message>
+    <message>
+      <source>NOT VERIFIED — no valid signature</source>
+      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
     <message>
       <source>Prepared by</source>
@@ -3369,92 +3415,143 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffPage</name>
     <message>
-      <location filename="../../ui/report_feature.py" line="71" />
+      <location filename="../../ui/report_feature.py" line="74" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="72" />
+      <location filename="../../ui/report_feature.py" line="75" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="73" />
+      <location filename="../../ui/report_feature.py" line="76" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="74" />
+      <location filename="../../ui/report_feature.py" line="77" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="75" />
+      <location filename="../../ui/report_feature.py" line="78" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="81" />
+      <location filename="../../ui/report_feature.py" line="84" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="83" />
+      <location filename="../../ui/report_feature.py" line="86" />
       <source>Reopen as a new revision</source>
       <translation>Rouvrir en nouvelle révision</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="93" />
+      <location filename="../../ui/report_feature.py" line="96" />
       <source>Export PDF…</source>
       <translation>Exporter en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="112" />
+      <location filename="../../ui/report_feature.py" line="98" />
+      <source>Export for approval…</source>
+      <translation>Exporter pour approbation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="101" />
+      <source>The PDF with an empty signature field for each role still to sign</source>
+      <translation>Le PDF avec un champ de signature vide pour chaque rôle qui doit encore signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="103" />
+      <source>Collect signed PDF…</source>
+      <translation>Recueillir un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="124" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="114" />
+      <location filename="../../ui/report_feature.py" line="126" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="143" />
+      <location filename="../../ui/report_feature.py" line="159" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="152" />
+      <location filename="../../ui/report_feature.py" line="168" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="157" />
-      <source>{0} sign-off(s) STALE: the content changed after signing</source>
-      <translation>{0} signature(s) PÉRIMÉE(S) : le contenu a changé après la signature</translation>
+      <location filename="../../ui/report_feature.py" line="172" />
+      <source>{0} sign-off(s) STALE or NOT VERIFIED: sign again</source>
+      <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="227" />
+      <location filename="../../ui/report_feature.py" line="196" />
+      <source>Certificate sha256:{0}</source>
+      <translation>Certificat sha256:{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="235" />
+      <source>Sign off</source>
+      <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="259" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="227" />
+      <location filename="../../ui/report_feature.py" line="259" />
+      <location filename="../../ui/report_feature.py" line="292" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="253" />
+      <location filename="../../ui/report_feature.py" line="283" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="272" />
+      <location filename="../../ui/report_feature.py" line="292" />
+      <source>Collect a signed PDF</source>
+      <translation>Recueillir un PDF signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="311" />
+      <source>Collected {0}: {1}</source>
+      <translation>{0} recueilli : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="311" />
+      <source>nothing new</source>
+      <translation>rien de nouveau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="320" />
+      <source>Unknown signer</source>
+      <translation>Signataire inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="323" />
+      <source>Add this signer to the trust list for the role they signed, and collect?</source>
+      <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="333" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="279" />
+      <location filename="../../ui/report_feature.py" line="340" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>
@@ -3485,6 +3582,10 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>to sign</source>
       <translation>à signer</translation>
+    </message>
+    <message>
+      <source>NOT VERIFIED — no valid signature</source>
+      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
   </context>
   <context>
@@ -3825,6 +3926,59 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>Detect</source>
       <translation>Détecter</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrustListPage</name>
+    <message>
+      <location filename="../../ui/trust_page.py" line="51" />
+      <source>Trust list: {0}</source>
+      <translation>Liste de confiance : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Signer</source>
+      <translation>Signataire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Roles allowed</source>
+      <translation>Rôles autorisés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Certificate (SHA-256)</source>
+      <translation>Certificat (SHA-256)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="61" />
+      <source>Add certificate or signed PDF…</source>
+      <translation>Ajouter un certificat ou un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="63" />
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="73" />
+      <source>Roles: comma separated role names, or * for every role. A reviewed copy of this file can live in the team's repository (--trust or POSTMORTEM_STUDIO_TRUST).</source>
+      <translation>Rôles : noms de rôles séparés par des virgules, ou * pour tous. Une copie relue de ce fichier peut vivre dans le dépôt de l'équipe (--trust ou POSTMORTEM_STUDIO_TRUST).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="92" />
+      <source> (certificate authority)</source>
+      <translation> (autorité de certification)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="104" />
+      <source>A signer's certificate, or a PDF they signed</source>
+      <translation>Le certificat d'un signataire, ou un PDF qu'il a signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="106" />
+      <source>Certificates and PDFs (*.pem *.crt *.cer *.der *.pdf)</source>
+      <translation>Certificats et PDF (*.pem *.crt *.cer *.der *.pdf)</translation>
     </message>
   </context>
   <context>
