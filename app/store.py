@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from app.errors import FormatError, NotFoundError, StoreError, ValidationError
-from app.jsonio import document_from_dict, document_to_dict
-from app.model import Postmortem
-from app.search_text import fts_query, searchable_text
+from app.search_text import fts_query
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from app.model import Postmortem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables whose first page is read on every open (a damaged root page is refused at once).
@@ -245,6 +245,28 @@ def _advice(error: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(f"The database {path} cannot be opened: check the folder exists.")
     detail = str(error) if len(str(error)) <= 200 else str(error)[:199] + "…"
     return StoreError(f"The database {path} cannot be used: {detail}.")
+
+
+# The document model (and networkx behind its diagrams) is imported when a document is read or
+# written, not by commands that only list or search.
+
+
+def document_to_dict(doc: Postmortem) -> dict[str, Any]:
+    from app.jsonio import document_to_dict as to_dict
+
+    return to_dict(doc)
+
+
+def document_from_dict(data: dict[str, Any]) -> Postmortem:
+    from app.jsonio import document_from_dict as from_dict
+
+    return from_dict(data)
+
+
+def searchable_text(doc: Postmortem) -> str:
+    from app.search_text import searchable_text as text_of
+
+    return text_of(doc)
 
 
 def _refuse_unstorable(text: str) -> None:
@@ -511,6 +533,21 @@ class Store:
         try:
             cursor = self._conn.execute(sql, params)
             return list(cursor.fetchall())
+        except sqlite3.Error as error:
+            raise _advice(error, self.path) from None
+
+    def query(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only statement (``app.queries`` holds the statements)."""
+        return [tuple(row) for row in self._read(sql, params)]
+
+    def stream(
+        self, sql: str, params: tuple[Any, ...] | list[Any] = ()
+    ) -> Iterator[tuple[Any, ...]]:
+        """Rows of a read-only statement one at a time: memory stays flat on big databases."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            while batch := cursor.fetchmany(256):
+                yield from batch
         except sqlite3.Error as error:
             raise _advice(error, self.path) from None
 

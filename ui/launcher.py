@@ -15,7 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return smoke_test([a for a in args if a != SMOKE_TEST])
     from app.cli import build_parser
 
-    parser, _handlers = build_parser()
+    parser, _handlers = build_parser(args)
     parsed = parser.parse_args(args)  # --help, --version and unknown options end here
     if parsed.command is not None:
         from app.cli import main as cli_main
@@ -31,7 +31,7 @@ def smoke_test(args: list[str]) -> int:
     (its Qt plugins, fonts and database all load) without anyone clicking."""
     from app.cli import build_parser
 
-    parsed, _ = build_parser()[0].parse_known_args(args)
+    parsed, _ = build_parser([])[0].parse_known_args(args)
     from PySide6.QtCore import QEventLoop, QTimer
 
     from ui.application import ensure_application, open_store_for_gui
