@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app.model import Postmortem
 from app.vocabulary import Marker
+
+if TYPE_CHECKING:
+    from app.model import Postmortem
 
 
 class Marked(Protocol):

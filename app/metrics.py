@@ -19,12 +19,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.derived import DerivedTimes, derived_times, instants
-from app.diagrams.graph import graph_to_data
 from app.errors import PostmortemError, StoreError
-from app.model import Postmortem
 from app.queries import ACTION_COUNT_NAMES, METRIC_PARTS, action_counts, metric_rows
 from app.recurrence import (
     SIMILAR_ROOT_CAUSE,
@@ -47,6 +45,9 @@ from app.timeutil import (
     parse_optional_datetime,
 )
 from app.vocabulary import Marker
+
+if TYPE_CHECKING:
+    from app.model import Postmortem
 
 __all__ = ["SIMILAR_ROOT_CAUSE", "RecurrenceGroup", "RecurrenceLink"]
 
@@ -375,6 +376,8 @@ def _month_counts(days: Iterable[date | None]) -> dict[str, int]:
 
 
 def ishikawa_categories_with_causes(doc: Postmortem) -> frozenset[str]:
+    from app.diagrams.graph import graph_to_data
+
     return categories_with_causes(graph_to_data(doc.ishikawa))
 
 

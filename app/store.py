@@ -724,6 +724,16 @@ class Store:
             for row in self._read(sql, params)
         ]
 
+    def titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every postmortem, in the order of the list."""
+        return [
+            (row[0], row[1])
+            for row in self._read(
+                "SELECT id, title FROM postmortems WHERE deleted_at IS NULL "
+                "ORDER BY COALESCE(incident_date, '') DESC, updated_at DESC"
+            )
+        ]
+
     def delete(self, postmortem_id: str) -> None:
         """Soft delete: the postmortem leaves the list but can be restored."""
         with self._transaction() as conn:

@@ -194,6 +194,7 @@ def test_dashboard_shows_the_figures(qtbot, window: MainWindow) -> None:  # type
     view_action(window, "Metrics dashboard").trigger()
     dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
     assert dashboard.isVisible()
+    qtbot.waitUntil(lambda: not dashboard.loading)
     assert dashboard.summary.text() == "3 postmortems · 7 actions · figures on 2026-03-01"
     assert dashboard.completed.rate == pytest.approx(0.5)
     assert dashboard.on_time.rate == pytest.approx(0.5)
@@ -219,6 +220,7 @@ def test_dashboard_of_an_empty_database_then_refresh(qtbot, tmp_path: Path) -> N
         dashboard = DashboardWidget(empty, lambda: TODAY)
         qtbot.addWidget(dashboard)
         dashboard.show()
+        qtbot.waitUntil(lambda: not dashboard.loading)
         assert dashboard.completed.rate is None
         assert dashboard.to_postmortem.text() == "—"
         assert dashboard.recurrence_rate.text() == "—"
@@ -226,7 +228,7 @@ def test_dashboard_of_an_empty_database_then_refresh(qtbot, tmp_path: Path) -> N
         assert not dashboard.grab().isNull()
         fill(empty)
         qtbot.mouseClick(dashboard.refresh_button, Qt.MouseButton.LeftButton)
-        assert dashboard.overdue.text() == "1"
+        qtbot.waitUntil(lambda: dashboard.overdue.text() == "1")
 
 
 def test_edits_made_in_the_editor_show_in_the_open_tracker(window: MainWindow) -> None:
@@ -246,7 +248,7 @@ def test_the_open_dashboard_follows_edits(qtbot, window: MainWindow) -> None:  #
     window.open_document("db")
     view_action(window, "Metrics dashboard").trigger()
     dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
-    assert dashboard.overdue.text() == "1"
+    qtbot.waitUntil(lambda: dashboard.overdue.text() == "1")
     assert window.apply_change(status_change("a3", ActionStatus.DONE, TODAY))
     qtbot.waitUntil(lambda: dashboard.overdue.text() == "0", timeout=10_000)
     assert dashboard.completed.rate == pytest.approx(4 / 6)
