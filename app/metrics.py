@@ -169,9 +169,7 @@ def _span_days(day: date | None, postmortem_day: date | None) -> int | None:
     return (postmortem_day - day).days
 
 
-def facts_from_parts(
-    row: tuple[Any, ...], parts: dict[str, Any]
-) -> Facts:
+def facts_from_parts(row: tuple[Any, ...], parts: dict[str, Any]) -> Facts:
     """Facts from a ``metric_rows`` row (id, title, severity, incident date, services, tags)
     and its ``METRIC_PARTS`` in their JSON form."""
     postmortem_id, title, severity, incident_date, services, tags = row[:6]

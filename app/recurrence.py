@@ -196,9 +196,7 @@ class RecurrenceIndex:
         prefix = _prefix(words)
         for word in prefix:
             candidates |= self._postings.get(word, set())
-        similar = {
-            other for other in candidates if jaccard(words, other) >= SIMILAR_ROOT_CAUSE
-        }
+        similar = {other for other in candidates if jaccard(words, other) >= SIMILAR_ROOT_CAUSE}
         self._similar[words] = similar
         for other in similar:
             self._similar[other].add(words)

@@ -20,18 +20,82 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 RECIPE = 1
 CACHE = Path(tempfile.gettempdir()) / "pm-scale-bench"
 
-SERVICES = [f"svc-{name}" for name in (
-    "payments", "checkout", "auth", "search", "catalog", "orders", "billing", "ledger", "api",
-    "gateway", "cdn", "dns", "mail", "notify", "queue", "cache", "db-main", "db-replica",
-    "storage", "images", "video", "reports", "admin", "mobile", "web", "partner", "fraud",
-    "pricing", "inventory", "shipping",
-)]
+SERVICES = [
+    f"svc-{name}"
+    for name in (
+        "payments",
+        "checkout",
+        "auth",
+        "search",
+        "catalog",
+        "orders",
+        "billing",
+        "ledger",
+        "api",
+        "gateway",
+        "cdn",
+        "dns",
+        "mail",
+        "notify",
+        "queue",
+        "cache",
+        "db-main",
+        "db-replica",
+        "storage",
+        "images",
+        "video",
+        "reports",
+        "admin",
+        "mobile",
+        "web",
+        "partner",
+        "fraud",
+        "pricing",
+        "inventory",
+        "shipping",
+    )
+]
 TAGS = [
-    "kubernetes", "database", "network", "deploy", "config", "certificate", "dns", "capacity",
-    "memory", "cpu", "disk", "latency", "timeout", "retry", "cache", "queue", "auth", "tls",
-    "load-balancer", "cdn", "third-party", "billing", "data-loss", "security", "monitoring",
-    "alerting", "runbook", "oncall", "rollback", "feature-flag", "migration", "schema", "backup",
-    "replication", "quota", "rate-limit", "cron", "batch", "mobile", "release",
+    "kubernetes",
+    "database",
+    "network",
+    "deploy",
+    "config",
+    "certificate",
+    "dns",
+    "capacity",
+    "memory",
+    "cpu",
+    "disk",
+    "latency",
+    "timeout",
+    "retry",
+    "cache",
+    "queue",
+    "auth",
+    "tls",
+    "load-balancer",
+    "cdn",
+    "third-party",
+    "billing",
+    "data-loss",
+    "security",
+    "monitoring",
+    "alerting",
+    "runbook",
+    "oncall",
+    "rollback",
+    "feature-flag",
+    "migration",
+    "schema",
+    "backup",
+    "replication",
+    "quota",
+    "rate-limit",
+    "cron",
+    "batch",
+    "mobile",
+    "release",
 ]
 CATEGORIES = ("People", "Process", "Tools", "Environment", "Code", "Monitoring")
 CAUSES = [
@@ -62,7 +126,9 @@ def document(number: int, rnd: random.Random):  # -> Postmortem (imports kept la
     from app.vocabulary import ActionKind, ActionStatus, Marker, Priority
 
     day = date(2019, 1, 1) + timedelta(days=number * 2555 // 10_000 + rnd.randint(0, 2))
-    start = datetime(day.year, day.month, day.day, rnd.randint(0, 22), rnd.randint(0, 59), tzinfo=UTC)
+    start = datetime(
+        day.year, day.month, day.day, rnd.randint(0, 22), rnd.randint(0, 59), tzinfo=UTC
+    )
     cause = rnd.choice(CAUSES)
     if rnd.random() < 0.5:
         cause += f" in {rnd.choice(SERVICES)}"

@@ -190,7 +190,10 @@ class TrackerModel(QAbstractTableModel):
     def all_rows(self) -> list[TrackedAction]:
         """Every matching action (for the CSV export), read in one query."""
         return query_actions(
-            self.store, self.filter, today=self._today, sort=self.sort_key,
+            self.store,
+            self.filter,
+            today=self._today,
+            sort=self.sort_key,
             descending=self.descending,
         )
 
