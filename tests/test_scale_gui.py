@@ -62,3 +62,22 @@ def test_typing_in_the_editor_leaves_the_tracker_where_it_was(window: MainWindow
     assert window.apply_change(set_field("title", "Database failover (renamed)"))
     titles = {tracker.model.row_at(row).postmortem_title for row in range(tracker.model.rowCount())}
     assert "Database failover (renamed)" in titles
+
+
+def test_the_report_tab_renders_once_typing_pauses(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.open_document("db")
+    window.document_tabs.setCurrentWidget(window.document_view)
+    assert "Database failover" in window.document_view.toPlainText()
+    for text in ("Fail", "Failover too slow", "Failover too slow for the pool"):
+        assert window.apply_change(set_field("summary", text))
+    assert "Failover too slow" not in window.document_view.toPlainText(), "not on each key"
+    qtbot.waitUntil(lambda: "Failover too slow for the pool" in window.document_view.toPlainText())
+
+
+def test_the_hidden_report_renders_when_shown(window: MainWindow) -> None:
+    window.open_document("db")
+    window.document_tabs.setCurrentIndex(0)
+    assert window.document_tabs.currentWidget() is not window.document_view
+    assert window.apply_change(set_field("summary", "Written while the report was hidden"))
+    window.document_tabs.setCurrentWidget(window.document_view)
+    assert "Written while the report was hidden" in window.document_view.toPlainText()
