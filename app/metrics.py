@@ -13,38 +13,29 @@ keeps the facts, so after an edit only that postmortem is read again.
 
 from __future__ import annotations
 
-import json
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from app.derived import DerivedTimes, derived_times, instants
-from app.errors import PostmortemError, StoreError
-from app.queries import ACTION_COUNT_NAMES, METRIC_PARTS, action_counts, metric_rows
+from app.derived import DerivedTimes, instants
+from app.facts import Facts, facts_from_json, facts_from_row, facts_of, span_days
+from app.queries import ACTION_COUNT_NAMES, action_counts, metric_rows, stored_facts
 from app.recurrence import (
     SIMILAR_ROOT_CAUSE,
     RecurrenceGroup,
     RecurrenceIndex,
     RecurrenceLink,
-    Signature,
     categories_with_causes,
-    fold_set,
     jaccard,
     reasons,
     significant_words,
 )
 from app.severity import scale_codes
 from app.store import Store
-from app.timeutil import (
-    format_duration,
-    parse_datetime,
-    parse_optional_date,
-    parse_optional_datetime,
-)
-from app.vocabulary import Marker
+from app.timeutil import format_duration
 
 if TYPE_CHECKING:
     from app.model import Postmortem
@@ -134,120 +125,6 @@ class Metrics:
         return self.recurring_postmortems / self.postmortems if self.postmortems else None
 
 
-@dataclass(frozen=True)
-class _Mark:
-    at: datetime
-    marker: Marker | None
-
-
-@dataclass(frozen=True)
-class _Times:
-    started_at: datetime | None
-    detected_at: datetime | None
-    mitigated_at: datetime | None
-    resolved_at: datetime | None
-    timeline: tuple[_Mark, ...]
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What the figures read of one postmortem."""
-
-    id: str
-    title: str
-    severity: str
-    day: date | None
-    days_to_postmortem: int | None
-    times: DerivedTimes
-    root_cause: str
-    signature: Signature
-
-
-def _span_days(day: date | None, postmortem_day: date | None) -> int | None:
-    if day is None or postmortem_day is None or postmortem_day < day:
-        return None
-    return (postmortem_day - day).days
-
-
-def facts_from_parts(row: tuple[Any, ...], parts: dict[str, Any]) -> Facts:
-    """Facts from a ``metric_rows`` row (id, title, severity, incident date, services, tags)
-    and its ``METRIC_PARTS`` in their JSON form."""
-    postmortem_id, title, severity, incident_date, services, tags = row[:6]
-    where = f"postmortem '{postmortem_id}'"
-    started_at = parse_optional_datetime(parts["started_at"], f"{where}.started_at")
-    entries = parts["timeline"] or ()
-    marked = [entry for entry in entries if entry.get("marker")]
-    if started_at is None and not any(e["marker"] == Marker.STARTED.value for e in marked):
-        marked = list(entries)  # the start falls back to the earliest entry
-    times = _Times(
-        started_at=started_at,
-        detected_at=parse_optional_datetime(parts["detected_at"], f"{where}.detected_at"),
-        mitigated_at=parse_optional_datetime(parts["mitigated_at"], f"{where}.mitigated_at"),
-        resolved_at=parse_optional_datetime(parts["resolved_at"], f"{where}.resolved_at"),
-        timeline=tuple(
-            _Mark(
-                at=parse_datetime(str(entry["at"]), f"{where}.timeline.at"),
-                marker=Marker(entry["marker"]) if entry.get("marker") else None,
-            )
-            for entry in marked
-        ),
-    )
-    started = instants(times).started
-    day = parse_optional_date(incident_date, f"{where}.incident_date") or (
-        started.date() if started is not None else None
-    )
-    root_cause = str(parts["root_cause"] or "")
-    return Facts(
-        id=postmortem_id,
-        title=title,
-        severity=severity,
-        day=day,
-        days_to_postmortem=_span_days(
-            day, parse_optional_date(parts["postmortem_date"], f"{where}.postmortem_date")
-        ),
-        times=derived_times(times),
-        root_cause=root_cause,
-        signature=Signature(
-            tags=fold_set(tags),
-            services=fold_set(services),
-            categories=categories_with_causes(parts["ishikawa"] or {}),
-            root_cause_words=significant_words(root_cause),
-        ),
-    )
-
-
-def facts_from_row(row: tuple[Any, ...], path: object) -> Facts:
-    """Facts of one ``metric_rows`` row; a row that does not decode is damage in the file."""
-    try:
-        if row[6] is None:
-            raise ValueError("its JSON does not parse")
-        values = json.loads(row[6])
-        parts = dict(zip(METRIC_PARTS, values, strict=True))
-        services, tags = json.loads(row[4]), json.loads(row[5])
-        return facts_from_parts((*row[:4], services, tags), parts)
-    except (ValueError, TypeError, KeyError, AttributeError, PostmortemError) as error:
-        raise StoreError(
-            f"The postmortem '{row[0]}' is damaged in the database {path} "
-            f"({error}); restore a backup or an earlier revision."
-        ) from None
-
-
-def facts_of(doc: Postmortem) -> Facts:
-    """Facts of a document in memory (the one being edited)."""
-    from app.jsonio import document_to_dict
-
-    data = document_to_dict(doc)
-    row = (
-        doc.id,
-        doc.title,
-        doc.severity,
-        data["incident_date"],
-        [service.name for service in doc.services],
-        list(doc.tags),
-    )
-    return facts_from_parts(row, {name: data.get(name) for name in METRIC_PARTS})
-
-
 class MetricsIndex:
     """Facts and action counts per postmortem, and the recurrence index over them."""
 
@@ -259,8 +136,22 @@ class MetricsIndex:
 
     @classmethod
     def load(cls, store: Store, today: date) -> MetricsIndex:
+        """The stored facts of every postmortem; those missing or out of date (written by
+        another version) are read from their documents."""
         index = cls(today)
-        for row in metric_rows(store):
+        stale: list[str] = []
+        for postmortem_id, text in stored_facts(store):
+            facts = None
+            if text is not None:
+                try:
+                    facts = facts_from_json(postmortem_id, text)
+                except (ValueError, TypeError, KeyError):
+                    facts = None
+            if facts is None:
+                stale.append(postmortem_id)
+            else:
+                index._put(facts)
+        for row in metric_rows(store, stale):
             index._put(facts_from_row(row, store.path))
         index.actions = action_counts(store, today)
         return index
@@ -277,7 +168,7 @@ class MetricsIndex:
         self.actions.update(counts)
 
     def metrics(self) -> Metrics:
-        facts = list(self.facts.values())
+        facts = [self.facts[key] for key in sorted(self.facts)]
         links, complete = self.recurrence.links()
         return Metrics(
             today=self.today,
@@ -331,7 +222,7 @@ def incident_day(doc: Postmortem) -> date | None:
 
 
 def days_to_postmortem(doc: Postmortem) -> int | None:
-    return _span_days(incident_day(doc), doc.postmortem_date)
+    return span_days(incident_day(doc), doc.postmortem_date)
 
 
 def by_severity(docs: Iterable[Postmortem]) -> dict[str, int]:

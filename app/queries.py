@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.facts import METRIC_PARTS
 from app.store import Store
 from app.vocabulary import ActionKind, ActionStatus, Priority
 
@@ -155,30 +156,26 @@ def action_counts(
     return {row[0]: tuple(int(value) for value in row[1:]) for row in store.query(sql, params)}
 
 
-#: The parts of a document the metrics read, extracted by SQLite in one pass over its JSON.
-METRIC_PARTS = (
-    "postmortem_date",
-    "started_at",
-    "detected_at",
-    "mitigated_at",
-    "resolved_at",
-    "root_cause",
-    "timeline",
-    "ishikawa",
-)
+METRIC_ROW_SQL = (
+    "SELECT id, title, severity, incident_date, services, tags, "
+    "CASE WHEN json_valid(doc) THEN json_extract(doc, {paths}) END FROM postmortems"
+).format(paths=", ".join(f"'$.{name}'" for name in METRIC_PARTS))
 
 
-def metric_rows(store: Store, postmortem_id: str | None = None) -> Iterator[tuple[Any, ...]]:
-    """id, title, severity, incident_date, services (JSON), tags (JSON) and the JSON array of
-    ``METRIC_PARTS``, one postmortem at a time (deleted ones left out)."""
-    paths = ", ".join(f"'$.{name}'" for name in METRIC_PARTS)
-    sql = (
-        "SELECT id, title, severity, incident_date, services, tags, "
-        f"CASE WHEN json_valid(doc) THEN json_extract(doc, {paths}) END "
-        "FROM postmortems WHERE deleted_at IS NULL"
+def stored_facts(store: Store) -> Iterator[tuple[str, str | None]]:
+    """(id, stored facts JSON or None when missing or older than the document), one postmortem
+    at a time (deleted ones left out)."""
+    return store.stream(
+        "SELECT p.id, CASE WHEN f.seq = p.seq THEN f.facts END FROM postmortems p "
+        "LEFT JOIN postmortem_facts f ON f.postmortem_id = p.id "
+        "WHERE p.deleted_at IS NULL ORDER BY p.id"
     )
-    params: list[Any] = []
-    if postmortem_id is not None:
-        sql += " AND id = ?"
-        params.append(postmortem_id)
-    return store.stream(sql + " ORDER BY id", params)
+
+
+def metric_rows(store: Store, postmortem_ids: list[str]) -> Iterator[tuple[Any, ...]]:
+    """id, title, severity, incident_date, services (JSON), tags (JSON) and the JSON array of
+    ``METRIC_PARTS`` of these postmortems, one at a time."""
+    for start in range(0, len(postmortem_ids), 500):
+        chunk = postmortem_ids[start : start + 500]
+        sql = f"{METRIC_ROW_SQL} WHERE id IN ({','.join('?' * len(chunk))})"
+        yield from store.stream(sql, chunk)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables whose first page is read on every open (a damaged root page is refused at once).
-PROBED_TABLES = ("postmortems", "revisions", "actions", "settings", "meetings")
+PROBED_TABLES = ("postmortems", "revisions", "actions", "settings", "meetings", "postmortem_facts")
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,30 @@ def _search_by_rowid(db: Database) -> None:
     )
     db.execute("DROP TABLE postmortem_search")
     db.execute("ALTER TABLE postmortem_search_by_rowid RENAME TO postmortem_search")
+
+
+@migrations(name="0003_metric_facts")
+def _metric_facts(db: Database) -> None:
+    """What the metrics read of each postmortem, a few hundred bytes kept beside it (valid
+    while its ``seq`` is the postmortem's): figures over thousands of postmortems read these."""
+    from app.facts import facts_from_row, facts_to_json
+    from app.queries import METRIC_ROW_SQL
+
+    db.execute(
+        "CREATE TABLE postmortem_facts (postmortem_id TEXT PRIMARY KEY REFERENCES "
+        "postmortems(id) ON DELETE CASCADE, seq INTEGER NOT NULL, facts TEXT NOT NULL)"
+    )
+    seqs = dict(db.execute("SELECT id, seq FROM postmortems").fetchall())
+    rows = []
+    for row in db.execute(METRIC_ROW_SQL).fetchall():
+        try:
+            facts = facts_from_row(row, "")
+        except StoreError:
+            continue  # a damaged document: the metrics report it when they read it
+        rows.append((row[0], seqs[row[0]], facts_to_json(facts)))
+    db.conn.executemany(
+        "INSERT INTO postmortem_facts (postmortem_id, seq, facts) VALUES (?, ?, ?)", rows
+    )
 
 
 @dataclass(frozen=True)
@@ -638,6 +662,7 @@ class Store:
             last_body, last_rows = None, None
         if body != last_body:
             self._write_search_row(conn, doc.id, body)
+        self._write_facts(conn, doc)
         if rows != last_rows:
             conn.execute("DELETE FROM actions WHERE postmortem_id = ?", (doc.id,))
             conn.executemany(
@@ -655,6 +680,18 @@ class Store:
             "INSERT OR REPLACE INTO postmortem_search (rowid, postmortem_id, body) "
             "VALUES (?, ?, ?)",
             (rowid.fetchone()[0], postmortem_id, body),
+        )
+
+    @staticmethod
+    def _write_facts(conn: sqlite3.Connection, doc: Postmortem) -> None:
+        """The metrics' facts of the document, stamped with the sequence number just saved."""
+        from app.facts import facts_of, facts_to_json
+
+        conn.execute(
+            "INSERT INTO postmortem_facts (postmortem_id, seq, facts) "
+            "VALUES (?, (SELECT seq FROM postmortems WHERE id = ?), ?) "
+            "ON CONFLICT(postmortem_id) DO UPDATE SET seq = excluded.seq, facts = excluded.facts",
+            (doc.id, doc.id, facts_to_json(facts_of(doc))),
         )
 
     def snapshot(self, doc: Postmortem, reason: str = "snapshot") -> None:

@@ -189,9 +189,14 @@ def database(size: int) -> Path:
     """The cached database of ``size`` postmortems (built on first use)."""
     CACHE.mkdir(exist_ok=True)
     target = CACHE / f"scale-{size}-r{RECIPE}.sqlite3"
-    if target.exists():
-        return target
     from app.store import Store
+
+    if target.exists():
+        with Store(target):  # a cache built by an older schema is upgraded once, in place
+            pass
+        for backup in CACHE.glob(f"{target.name}.before-*.bak"):
+            backup.unlink()
+        return target
 
     building = target.with_name(target.name + ".building")
     building.unlink(missing_ok=True)

@@ -315,3 +315,30 @@ def test_help_still_lists_every_command() -> None:
     for command in ("list", "show", "metrics", "check", "sign", "export"):
         assert command in result.out
     assert run_cli("nonsense").code == 2
+
+
+def test_figures_follow_a_document_written_without_its_stored_facts(store: Store) -> None:
+    """Another version of the app saves the document but not the facts beside it."""
+    import json
+
+    fill(store)
+    assert compute_metrics(store, TODAY).recurring_postmortems == 2
+    data = json.loads(store.query("SELECT doc FROM postmortems WHERE id = 'bare'")[0][0])
+    data["tags"] = ["kubernetes"]
+    store.db.execute(
+        "UPDATE postmortems SET doc = ?, tags = ?, seq = seq + 1 WHERE id = 'bare'",
+        (json.dumps(data, ensure_ascii=False), json.dumps(data["tags"])),
+    )
+    assert compute_metrics(store, TODAY).recurring_postmortems == 3
+
+
+def test_facts_of_a_document_equal_those_read_from_its_stored_form(store: Store) -> None:
+    from app.facts import facts_from_json, facts_from_row, facts_of
+    from app.queries import metric_rows
+
+    fill(store)
+    for row in metric_rows(store, ["db", "api", "bare"]):
+        from_document = facts_of(store.load(row[0]))
+        assert facts_from_row(row, store.path) == from_document
+        stored = store.query("SELECT facts FROM postmortem_facts WHERE postmortem_id = ?", [row[0]])
+        assert facts_from_json(row[0], stored[0][0]) == from_document

@@ -221,8 +221,9 @@
   <context>
     <name>BarChart</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="81" />
+      <location filename="../../ui/dashboard.py" line="87" />
       <source>No data</source>
+      <extracomment>recurrence groups listed when there are too many links to list them all</extracomment>
       <translation>Aucune donnée</translation>
     </message>
   </context>
@@ -462,94 +463,104 @@
   <context>
     <name>DashboardWidget</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="291" />
+      <location filename="../../ui/dashboard.py" line="332" />
       <source>Completed</source>
       <translation>Terminées</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="293" />
+      <location filename="../../ui/dashboard.py" line="334" />
       <source>On time</source>
       <translation>À l'heure</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="313" />
+      <location filename="../../ui/dashboard.py" line="354" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="318" />
+      <location filename="../../ui/dashboard.py" line="359" />
       <source>Corrective actions</source>
       <translation>Actions correctives</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="325" />
+      <location filename="../../ui/dashboard.py" line="366" />
       <source>Overdue</source>
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="333" />
+      <location filename="../../ui/dashboard.py" line="374" />
       <source>Response times vs targets</source>
       <translation>Temps de réponse et cibles</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="338" />
+      <location filename="../../ui/dashboard.py" line="379" />
       <source>Incident → postmortem</source>
       <translation>Incident → postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="343" />
+      <location filename="../../ui/dashboard.py" line="384" />
       <source>Incidents by severity</source>
       <translation>Incidents par sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="345" />
+      <location filename="../../ui/dashboard.py" line="386" />
       <source>Incidents by month</source>
       <translation>Incidents par mois</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="348" />
+      <location filename="../../ui/dashboard.py" line="389" />
       <source>Recurrence</source>
       <translation>Récurrence</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="399" />
+      <location filename="../../ui/dashboard.py" line="430" />
+      <source>Computing the figures…</source>
+      <translation>Calcul des indicateurs…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="468" />
       <source>{0} postmortems · {1} actions · figures on {2}</source>
       <translation>{0} postmortems · {1} actions · chiffres au {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="405" />
+      <location filename="../../ui/dashboard.py" line="474" />
       <source>{0} of {1}</source>
       <translation>{0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="408" />
+      <location filename="../../ui/dashboard.py" line="477" />
       <source>{0} late</source>
       <translation>{0} en retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="415" />
+      <location filename="../../ui/dashboard.py" line="484" />
       <source>{0} open, {1} not doing, {2} without a due date</source>
       <translation>{0} ouvertes, {1} abandonnées, {2} sans échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="422" />
+      <location filename="../../ui/dashboard.py" line="491" />
       <source>{0:.1f} d</source>
       <translation>{0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="425" />
+      <location filename="../../ui/dashboard.py" line="494" />
       <source>mean over {0} postmortem(s) with both dates</source>
       <translation>moyenne sur {0} postmortem(s) ayant les deux dates</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="428" />
+      <location filename="../../ui/dashboard.py" line="497" />
       <source>; median {0:.1f} d</source>
       <translation> ; médiane {0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="444" />
+      <location filename="../../ui/dashboard.py" line="513" />
       <source>{0} of {1} postmortems share a cause with another one</source>
       <translation>{0} postmortems sur {1} partagent une cause avec un autre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="521" />
+      <source>{0}: {1} — {2} postmortems</source>
+      <translation>{0} : {1} — {2} postmortems</translation>
     </message>
   </context>
   <context>
@@ -1337,130 +1348,130 @@
   <context>
     <name>HomePanel</name>
     <message>
-      <location filename="../../ui/home/__init__.py" line="200" />
+      <location filename="../../ui/home/__init__.py" line="201" />
       <source>Search all postmortems…</source>
       <translation>Rechercher dans tous les postmortems…</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="201" />
+      <location filename="../../ui/home/__init__.py" line="202" />
       <source>Any status</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="206" />
+      <location filename="../../ui/home/__init__.py" line="207" />
       <source>Newest incident first</source>
       <translation>Incident le plus récent d'abord</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="207" />
+      <location filename="../../ui/home/__init__.py" line="208" />
       <source>Last edited first</source>
       <translation>Dernière modification d'abord</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="208" />
+      <location filename="../../ui/home/__init__.py" line="209" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="209" />
+      <location filename="../../ui/home/__init__.py" line="210" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="210" />
+      <location filename="../../ui/home/__init__.py" line="211" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="214" />
-      <location filename="../../ui/home/__init__.py" line="233" />
+      <location filename="../../ui/home/__init__.py" line="215" />
+      <location filename="../../ui/home/__init__.py" line="234" />
       <source>Any severity</source>
       <translation>Toutes les sévérités</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="215" />
-      <location filename="../../ui/home/__init__.py" line="234" />
+      <location filename="../../ui/home/__init__.py" line="216" />
+      <location filename="../../ui/home/__init__.py" line="235" />
       <source>Any service</source>
       <translation>Tous les services</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="216" />
-      <location filename="../../ui/home/__init__.py" line="235" />
+      <location filename="../../ui/home/__init__.py" line="217" />
+      <location filename="../../ui/home/__init__.py" line="236" />
       <source>Any tag</source>
       <translation>Toutes les étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="217" />
+      <location filename="../../ui/home/__init__.py" line="218" />
       <source>New</source>
       <translation>Nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="218" />
+      <location filename="../../ui/home/__init__.py" line="219" />
       <source>Duplicate</source>
       <translation>Dupliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="219" />
+      <location filename="../../ui/home/__init__.py" line="220" />
       <source>Delete…</source>
       <translation>Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="220" />
+      <location filename="../../ui/home/__init__.py" line="221" />
       <source>Undo</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="221" />
+      <location filename="../../ui/home/__init__.py" line="222" />
       <source>From</source>
       <translation>Du</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="222" />
+      <location filename="../../ui/home/__init__.py" line="223" />
       <source>to</source>
       <translation>au</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="223" />
+      <location filename="../../ui/home/__init__.py" line="224" />
       <source>Sort by</source>
       <translation>Trier par</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="277" />
+      <location filename="../../ui/home/__init__.py" line="278" />
       <source>Untitled postmortem</source>
       <translation>Postmortem sans titre</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="293" />
+      <location filename="../../ui/home/__init__.py" line="295" />
       <source>Copy of {0}</source>
       <translation>Copie de {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="317" />
+      <location filename="../../ui/home/__init__.py" line="319" />
       <source>Delete postmortem</source>
       <translation>Supprimer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="318" />
+      <location filename="../../ui/home/__init__.py" line="320" />
       <source>Delete “{0}”? You can undo this or restore it later.</source>
       <translation>Supprimer « {0} » ? Vous pourrez annuler ou le restaurer plus tard.</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="323" />
+      <location filename="../../ui/home/__init__.py" line="325" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="324" />
+      <location filename="../../ui/home/__init__.py" line="326" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="343" />
+      <location filename="../../ui/home/__init__.py" line="345" />
       <source>Deleted “{0}”.</source>
       <translation>« {0} » supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="347" />
+      <location filename="../../ui/home/__init__.py" line="349" />
       <source>Delete postmortem “{0}”</source>
       <translation>Supprimer le postmortem « {0} »</translation>
     </message>
@@ -1468,42 +1479,42 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="46" />
+      <location filename="../../ui/markdown_feature.py" line="45" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="50" />
+      <location filename="../../ui/markdown_feature.py" line="49" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="61" />
+      <location filename="../../ui/markdown_feature.py" line="60" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="62" />
+      <location filename="../../ui/markdown_feature.py" line="61" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="63" />
+      <location filename="../../ui/markdown_feature.py" line="62" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="66" />
+      <location filename="../../ui/markdown_feature.py" line="65" />
       <source>Nothing is lost: what was kept aside is in the annexes of the new postmortem.</source>
       <translation>Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="74" />
+      <location filename="../../ui/markdown_feature.py" line="73" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="92" />
+      <location filename="../../ui/markdown_feature.py" line="91" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -1511,7 +1522,7 @@
   <context>
     <name>KpiGauge</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="231" />
+      <location filename="../../ui/dashboard.py" line="237" />
       <source>target &lt; {0} · {1} incident(s)</source>
       <translation>cible &lt; {0} · {1} incident(s)</translation>
     </message>
@@ -1769,202 +1780,202 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
-      <location filename="../../ui/main_window.py" line="562" />
-      <location filename="../../ui/main_window.py" line="653" />
+      <location filename="../../ui/main_window.py" line="381" />
+      <location filename="../../ui/main_window.py" line="582" />
+      <location filename="../../ui/main_window.py" line="673" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="383" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="383" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="436" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="520" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="548" />
+      <location filename="../../ui/main_window.py" line="568" />
       <source>Reloaded</source>
       <translation>Rechargé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="550" />
+      <location filename="../../ui/main_window.py" line="570" />
       <source>This postmortem was changed in another window; the latest version is shown.</source>
       <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="563" />
+      <location filename="../../ui/main_window.py" line="583" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="590" />
+      <location filename="../../ui/main_window.py" line="610" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="590" />
+      <location filename="../../ui/main_window.py" line="610" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="604" />
+      <location filename="../../ui/main_window.py" line="624" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="626" />
+      <location filename="../../ui/main_window.py" line="646" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="666" />
+      <location filename="../../ui/main_window.py" line="686" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="667" />
+      <location filename="../../ui/main_window.py" line="687" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -1994,17 +2005,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="158" />
+      <location filename="../../ui/maintenance_feature.py" line="35" />
+      <source>&amp;Tools</source>
+      <translation>&amp;Outils</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="39" />
+      <source>&amp;Check database…</source>
+      <translation>&amp;Vérifier la base de données…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="159" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="164" />
+      <location filename="../../ui/markdown_feature.py" line="165" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="165" />
+      <location filename="../../ui/markdown_feature.py" line="166" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
@@ -2034,14 +2055,34 @@ Quitter quand même et les perdre ?</translation>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="32" />
+      <location filename="../../ui/tracking_feature.py" line="34" />
       <source>Action &amp;tracker</source>
       <translation>Suivi des &amp;actions</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="36" />
+      <location filename="../../ui/tracking_feature.py" line="38" />
       <source>Metrics &amp;dashboard</source>
       <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="50" />
+      <source>Checking the database…</source>
+      <translation>Vérification de la base de données…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="74" />
+      <source>Check database</source>
+      <translation>Vérifier la base de données</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="77" />
+      <source>No damage found in {0}.</source>
+      <translation>Aucun dommage trouvé dans {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="83" />
+      <source>The database {0} is damaged: restore a backup (files *.bak beside it).</source>
+      <translation>La base de données {0} est endommagée : restaurez une sauvegarde (fichiers *.bak à côté).</translation>
     </message>
     <message>
       <location filename="../../ui/meeting_feature.py" line="205" />
@@ -2059,12 +2100,12 @@ Quitter quand même et les perdre ?</translation>
       <translation>Pilotage de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="91" />
+      <location filename="../../ui/tracking_feature.py" line="103" />
       <source>Action tracker — Postmortem Studio</source>
       <translation>Suivi des actions — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="103" />
+      <location filename="../../ui/tracking_feature.py" line="117" />
       <source>Metrics dashboard — Postmortem Studio</source>
       <translation>Tableau de bord — Postmortem Studio</translation>
     </message>
@@ -2802,13 +2843,13 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>TrackerModel</name>
     <message>
-      <location filename="../../ui/tracker.py" line="186" />
+      <location filename="../../ui/tracker.py" line="249" />
       <source>Double-click to open this postmortem</source>
-      <extracomment>(row, new status) asked by the status editor; the widget saves it through a session.</extracomment>
+      <extracomment>(row, new status) asked by the status editor; the widget saves it through a session. raw rows of the pages read so far, and the records built from them rows of the postmortems being edited, as last read (see ``watch``)</extracomment>
       <translation>Double-cliquez pour ouvrir ce postmortem</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="188" />
+      <location filename="../../ui/tracker.py" line="251" />
       <source>Overdue by %n day(s)</source>
       <translation>
         <numerusform>En retard de %n jour</numerusform>
@@ -2816,7 +2857,7 @@ Quitter quand même et les perdre ?</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="207" />
+      <location filename="../../ui/tracker.py" line="270" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
@@ -2884,63 +2925,63 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>TrackerWidget</name>
     <message>
-      <location filename="../../ui/tracker.py" line="284" />
+      <location filename="../../ui/tracker.py" line="347" />
       <source>Owner…</source>
       <translation>Responsable…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="288" />
+      <location filename="../../ui/tracker.py" line="351" />
       <source>Action or ticket…</source>
       <translation>Action ou ticket…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="292" />
+      <location filename="../../ui/tracker.py" line="355" />
       <source>All statuses</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="292" />
+      <location filename="../../ui/tracker.py" line="355" />
       <source>Open</source>
       <translation>Ouvertes</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="298" />
+      <location filename="../../ui/tracker.py" line="361" />
       <source>All priorities</source>
       <translation>Toutes les priorités</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="302" />
+      <location filename="../../ui/tracker.py" line="365" />
       <source>All kinds</source>
       <translation>Tous les types</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="304" />
-      <location filename="../../ui/tracker.py" line="378" />
+      <location filename="../../ui/tracker.py" line="367" />
+      <location filename="../../ui/tracker.py" line="441" />
       <source>All postmortems</source>
       <translation>Tous les postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="309" />
+      <location filename="../../ui/tracker.py" line="372" />
       <source>Overdue only</source>
       <translation>En retard seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="313" />
+      <location filename="../../ui/tracker.py" line="376" />
       <source>Open postmortem</source>
       <translation>Ouvrir le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="315" />
+      <location filename="../../ui/tracker.py" line="378" />
       <source>Export CSV…</source>
       <translation>Exporter en CSV…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="381" />
+      <location filename="../../ui/tracker.py" line="443" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="410" />
+      <location filename="../../ui/tracker.py" line="482" />
       <source>%n action(s)</source>
       <translation>
         <numerusform>%n action</numerusform>
@@ -2948,7 +2989,7 @@ Quitter quand même et les perdre ?</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="412" />
+      <location filename="../../ui/tracker.py" line="484" />
       <source>%n overdue</source>
       <translation>
         <numerusform>%n en retard</numerusform>
@@ -2956,17 +2997,17 @@ Quitter quand même et les perdre ?</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="462" />
+      <location filename="../../ui/tracker.py" line="534" />
       <source>Export actions</source>
       <translation>Exporter les actions</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="462" />
+      <location filename="../../ui/tracker.py" line="534" />
       <source>CSV files (*.csv)</source>
       <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="473" />
+      <location filename="../../ui/tracker.py" line="546" />
       <source>Cannot export to {0}: {1}</source>
       <translation>Impossible d'exporter vers {0} : {1}</translation>
     </message>
@@ -3006,19 +3047,20 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="65" />
+      <location filename="../../ui/main_window.py" line="68" />
       <source>Welcome to Postmortem Studio</source>
+      <extracomment>pause in editing after which the Report tab (when shown) renders the document again</extracomment>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="77" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="76" />
+      <location filename="../../ui/main_window.py" line="86" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>
