@@ -39,7 +39,15 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables whose first page is read on every open (a damaged root page is refused at once).
-PROBED_TABLES = ("postmortems", "revisions", "actions", "settings", "meetings", "postmortem_facts")
+PROBED_TABLES = (
+    "postmortems",
+    "revisions",
+    "actions",
+    "settings",
+    "meetings",
+    "postmortem_facts",
+    "search_pending",
+)
 
 
 @dataclass(frozen=True)
@@ -202,6 +210,8 @@ def _metric_facts(db: Database) -> None:
         "CREATE TABLE postmortem_facts (postmortem_id TEXT PRIMARY KEY REFERENCES "
         "postmortems(id) ON DELETE CASCADE, seq INTEGER NOT NULL, facts TEXT NOT NULL)"
     )
+    # id, seq and deleted_at without reading the rows that hold the documents
+    db.execute("CREATE INDEX postmortems_state ON postmortems(id, deleted_at, seq)")
     seqs = dict(db.execute("SELECT id, seq FROM postmortems").fetchall())
     rows = []
     for row in db.execute(METRIC_ROW_SQL).fetchall():
@@ -213,6 +223,12 @@ def _metric_facts(db: Database) -> None:
     db.conn.executemany(
         "INSERT INTO postmortem_facts (postmortem_id, seq, facts) VALUES (?, ?, ?)", rows
     )
+
+
+@migrations(name="0004_search_pending")
+def _search_pending(db: Database) -> None:
+    """Postmortems whose search row waits to be rewritten (see ``Store.flush_search``)."""
+    db.execute("CREATE TABLE search_pending (postmortem_id TEXT PRIMARY KEY)")
 
 
 @dataclass(frozen=True)
@@ -333,6 +349,7 @@ class Store:
                 for marker in stale:
                     marker.unlink(missing_ok=True)
                 self._marker = self._mark_open()
+                self._flush_quietly()
         except sqlite3.Error as error:
             self._close_quietly()
             raise _advice(error, self.path) from None
@@ -446,6 +463,10 @@ class Store:
         problem found, none when the file is sound. Reads the whole file."""
         problems: list[str] = []
         try:
+            self.flush_search()
+        except StoreError as error:
+            problems.append(str(error))
+        try:
             rows = self._conn.execute("PRAGMA integrity_check").fetchall()
             problems += [str(row[0]) for row in rows if row[0] != "ok"]
             try:
@@ -524,7 +545,14 @@ class Store:
         except Exception:  # noqa: BLE001 - the connection may never have opened
             pass
 
+    def _flush_quietly(self) -> None:
+        try:
+            self.flush_search()
+        except (StoreError, FormatError):
+            pass  # still listed as waiting: written later; a search reports the problem
+
     def close(self) -> None:
+        self._flush_quietly()
         self._conn.close()
         if self._marker is not None:
             self._marker.unlink(missing_ok=True)
@@ -661,7 +689,9 @@ class Store:
         if cached_seq != previous_seq:
             last_body, last_rows = None, None
         if body != last_body:
-            self._write_search_row(conn, doc.id, body)
+            # Rewriting the search index of a big document is most of a save's writing:
+            # it waits (durably listed) for the next search, the close, or the next open.
+            conn.execute("INSERT OR IGNORE INTO search_pending VALUES (?)", (doc.id,))
         self._write_facts(conn, doc)
         if rows != last_rows:
             conn.execute("DELETE FROM actions WHERE postmortem_id = ?", (doc.id,))
@@ -671,6 +701,29 @@ class Store:
                 rows,
             )
         return body, rows
+
+    def flush_search(self) -> None:
+        """Write the search rows that wait (``search_pending``): one transaction, one row per
+        postmortem replaced by rowid. Text this store computed for the saved version is used
+        as it is; any other is computed again from the stored document."""
+        if self.read_only:
+            return
+        waiting = [row[0] for row in self._read("SELECT postmortem_id FROM search_pending")]
+        if not waiting:
+            return
+        with self._transaction() as conn:
+            for postmortem_id in waiting:
+                row = conn.execute(
+                    "SELECT seq, doc FROM postmortems WHERE id = ?", (postmortem_id,)
+                ).fetchone()
+                if row is not None:
+                    cached = self._indexed.get(postmortem_id)
+                    if cached is not None and cached[0] == row[0] and cached[1] is not None:
+                        body = cached[1]
+                    else:
+                        body = searchable_text(self._decode(row[1], f"'{postmortem_id}'"))
+                    self._write_search_row(conn, postmortem_id, body)
+                conn.execute("DELETE FROM search_pending WHERE postmortem_id = ?", (postmortem_id,))
 
     @staticmethod
     def _write_search_row(conn: sqlite3.Connection, postmortem_id: str, body: str) -> None:
@@ -740,6 +793,8 @@ class Store:
         match = fts_query(query) if query.strip() else None
         if query.strip() and match is None:
             return []
+        if match:
+            self.flush_search()
         if match:
             sql += (
                 " AND rowid IN (SELECT rowid FROM postmortem_search "

@@ -107,6 +107,7 @@ def test_check_on_a_sound_database(store: Store, demo: Postmortem) -> None:
 
 
 def test_check_notices_a_search_row_that_went_missing(store: Store, demo: Postmortem) -> None:
+    store.flush_search()
     store._conn.execute("DELETE FROM postmortem_search")
     assert any("search" in problem for problem in store.check())
 
@@ -139,6 +140,28 @@ def test_each_save_replaces_the_one_search_row_of_its_postmortem(store: Store) -
         assert [s.id for s in store.summaries(word)] == [doc.id]
     assert store.summaries("chiffrement") == []
     assert _search_rows_match(store.path)
+
+
+def test_search_rows_wait_for_the_next_search_and_survive_a_crash(db_path: Path) -> None:
+    store = Store(db_path)
+    doc = demo_document()
+    store.save(doc)
+    doc.summary = "Une panne de climatisation"
+    store.save(doc)  # the search row is not rewritten on each keystroke…
+    conn = sqlite3.connect(db_path)
+    waiting = conn.execute("SELECT postmortem_id FROM search_pending").fetchall()
+    assert waiting == [(doc.id,)]
+    conn.close()
+    # …another program searching sees it: it writes what waits first
+    with Store(db_path) as other:
+        assert [s.id for s in other.summaries("climatisation")] == [doc.id]
+    doc.summary = "Une panne de ventilation"
+    store.save(doc)
+    store._conn.close()  # the process dies: nothing flushed, the list of what waits remains
+    with Store(db_path) as reopened:
+        assert [s.id for s in reopened.summaries("ventilation")] == [doc.id]
+        assert reopened.summaries("climatisation") == []
+    assert _search_rows_match(db_path)
 
 
 def test_an_older_database_gets_its_search_rows_keyed_by_rowid(db_path: Path) -> None:

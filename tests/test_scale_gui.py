@@ -41,6 +41,7 @@ def test_check_database_reports_a_sound_file(qtbot, window: MainWindow) -> None:
 
 
 def test_check_database_reports_damage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.store.flush_search()
     window.store._conn.execute("DELETE FROM postmortem_search")
     _tools_action(window, "Check database…").trigger()
     check = window.database_check  # type: ignore[attr-defined]
