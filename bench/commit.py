@@ -48,21 +48,27 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def floor_write(store: Store, doc: Postmortem, number: int) -> float:
+    """Seconds to serialise a changed ``doc`` and UPDATE its row durably: the floor of a save."""
+    doc.summary = f"Floor {number} : rollback du déploiement"  # a changed document
+    conn = store._conn
+    started = time.perf_counter()
+    text = json.dumps(document_to_dict(doc), ensure_ascii=False)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("UPDATE postmortems SET doc = ? WHERE id = ?", (text, doc.id))
+    conn.execute("COMMIT")
+    return time.perf_counter() - started
+
+
 def measure(store: Store) -> dict[str, list[float]]:
     """Interleaved: one floor write, one edit through the session, EDITS times each."""
     doc = big_document()
     store.save(doc)
     session = DocumentSession(store, store.load(doc.id))
-    conn = store._conn
     floor: list[float] = []
     edits: list[float] = []
     for number in range(EDITS):
-        started = time.perf_counter()
-        text = json.dumps(document_to_dict(session.doc), ensure_ascii=False)
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("UPDATE postmortems SET doc = ? WHERE id = ?", (text, doc.id))
-        conn.execute("COMMIT")
-        floor.append(time.perf_counter() - started)
+        floor.append(floor_write(store, session.doc, number))
         change = set_field("summary", f"Summary {number} : rollback du déploiement")
         started = time.perf_counter()
         session.apply(change)
