@@ -64,7 +64,7 @@ def measure(store: Store) -> dict[str, list[float]]:
     """Interleaved: one floor write, one edit through the session, EDITS times each."""
     doc = big_document()
     store.save(doc)
-    session = DocumentSession(store, store.load(doc.id))
+    session = DocumentSession.open(store, doc.id)
     floor: list[float] = []
     edits: list[float] = []
     for number in range(EDITS):

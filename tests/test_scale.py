@@ -131,12 +131,12 @@ def _search_rows_match(path: Path) -> bool:
 
 def test_each_save_replaces_the_one_search_row_of_its_postmortem(store: Store) -> None:
     doc = demo_document()
-    store.save(doc)
+    seq = store.save(doc)
     other = demo_document()
     store.save(other)
     for word in ("chiffrement", "rotation", "certificat"):
         doc.summary = f"Les clés de {word} ont expiré"
-        store.save(doc)
+        seq = store.save(doc, expected_seq=seq)
         assert [s.id for s in store.summaries(word)] == [doc.id]
     assert store.summaries("chiffrement") == []
     assert _search_rows_match(store.path)
@@ -145,9 +145,9 @@ def test_each_save_replaces_the_one_search_row_of_its_postmortem(store: Store) -
 def test_search_rows_wait_for_the_next_search_and_survive_a_crash(db_path: Path) -> None:
     store = Store(db_path)
     doc = demo_document()
-    store.save(doc)
+    seq = store.save(doc)
     doc.summary = "Une panne de climatisation"
-    store.save(doc)  # the search row is not rewritten on each keystroke…
+    seq = store.save(doc, expected_seq=seq)  # the search row is not rewritten on each key…
     conn = sqlite3.connect(db_path)
     waiting = conn.execute("SELECT postmortem_id FROM search_pending").fetchall()
     assert waiting == [(doc.id,)]
@@ -156,7 +156,7 @@ def test_search_rows_wait_for_the_next_search_and_survive_a_crash(db_path: Path)
     with Store(db_path) as other:
         assert [s.id for s in other.summaries("climatisation")] == [doc.id]
     doc.summary = "Une panne de ventilation"
-    store.save(doc)
+    store.save(doc, expected_seq=seq)
     store._conn.close()  # the process dies: nothing flushed, the list of what waits remains
     with Store(db_path) as reopened:
         assert [s.id for s in reopened.summaries("ventilation")] == [doc.id]
@@ -171,13 +171,13 @@ def test_an_older_database_gets_its_search_rows_keyed_by_rowid(db_path: Path) ->
         with Store(db_path) as old:
             docs = [add_demo(old) for _ in range(3)]
             docs[1].summary = "Incident du réseau de stockage"
-            old.save(docs[1])
+            old.save(docs[1], expected_seq=1)
     finally:
         migrations._migrations.insert(1, step)
     with Store(db_path) as store:
         assert [s.id for s in store.summaries("reseau stockage")] == [docs[1].id]
         docs[2].summary = "Panne de climatisation"
-        store.save(docs[2])
+        store.save(docs[2], expected_seq=1)
         assert [s.id for s in store.summaries("climatisation")] == [docs[2].id]
     assert db_path.with_name(f"{db_path.name}.before-0002_search_by_rowid.bak").exists()
     assert _search_rows_match(db_path)
@@ -264,9 +264,9 @@ def test_an_edit_changes_only_that_postmortem_in_the_figures(store: Store) -> No
     fill(store)
     index = MetricsIndex.load(store, TODAY)
     assert index.metrics().recurring_postmortems == 2
-    bare = store.load("bare")
+    bare, seq = store.load_versioned("bare")
     bare.tags = ["kubernetes"]
-    store.save(bare)
+    store.save(bare, expected_seq=seq)
     index.update(store, bare)
     assert index.metrics().recurring_postmortems == 3
     assert index.metrics() == compute_metrics(store, TODAY)
