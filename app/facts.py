@@ -9,6 +9,7 @@ postmortems then read 10,000 small rows, not 10,000 documents.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from app.derived import DerivedTimes, derived_times, instants
 from app.errors import PostmortemError, StoreError
 from app.recurrence import Signature, categories_with_causes, fold_set, significant_words
 from app.timeutil import parse_datetime, parse_optional_date, parse_optional_datetime
-from app.vocabulary import Marker
+from app.vocabulary import ActionStatus, Marker
 
 if TYPE_CHECKING:
     from app.model import Postmortem
@@ -32,6 +33,7 @@ METRIC_PARTS = (
     "root_cause",
     "timeline",
     "ishikawa",
+    "actions",
 )
 
 
@@ -50,6 +52,45 @@ class _Times:
     timeline: tuple[_Mark, ...]
 
 
+_OPEN = (ActionStatus.TODO.value, ActionStatus.IN_PROGRESS.value)
+
+
+@dataclass(frozen=True)
+class ActionTally:
+    """The actions of one postmortem, counted; open ones keep their due day (ISO text, or
+    None) so that "overdue" can be counted for any day."""
+
+    total: int = 0
+    without_due: int = 0
+    not_doing: int = 0
+    done: int = 0
+    on_time: int = 0
+    late: int = 0
+    open_due: tuple[str | None, ...] = ()
+
+    def overdue(self, today: str) -> int:
+        return sum(1 for due in self.open_due if due is not None and due < today)
+
+
+def tally(actions: Iterable[tuple[str, str | None, str | None]]) -> ActionTally:
+    """From (status, due, completed_on) of each action, days as ISO text."""
+    counts = [0] * 6
+    open_due: list[str | None] = []
+    for status, due, completed in actions:
+        counts[0] += 1
+        counts[1] += due is None
+        if status in _OPEN:
+            open_due.append(due)
+        elif status == ActionStatus.NOT_DOING.value:
+            counts[2] += 1
+        else:
+            counts[3] += 1
+            if due is not None and completed is not None:
+                counts[4 if completed <= due else 5] += 1
+    total, without_due, not_doing, done, on_time, late = counts
+    return ActionTally(total, without_due, not_doing, done, on_time, late, tuple(open_due))
+
+
 @dataclass(frozen=True)
 class Facts:
     """What the figures read of one postmortem."""
@@ -62,6 +103,7 @@ class Facts:
     times: DerivedTimes
     root_cause: str
     signature: Signature
+    actions: ActionTally
 
 
 def span_days(day: date | None, postmortem_day: date | None) -> int | None:
@@ -114,6 +156,14 @@ def facts_from_parts(row: tuple[Any, ...], parts: dict[str, Any]) -> Facts:
             categories=categories_with_causes(parts["ishikawa"] or {}),
             root_cause_words=significant_words(root_cause),
         ),
+        actions=tally(
+            (
+                str(action.get("status") or ActionStatus.TODO.value),
+                action.get("due") or None,
+                action.get("completed_on") or None,
+            )
+            for action in parts["actions"] or ()
+        ),
     )
 
 
@@ -153,13 +203,21 @@ def facts_of(doc: Postmortem) -> Facts:
             categories=categories_with_causes(graph_to_data(doc.ishikawa)),
             root_cause_words=significant_words(doc.root_cause),
         ),
+        actions=tally(
+            (
+                action.status.value,
+                action.due.isoformat() if action.due else None,
+                action.completed_on.isoformat() if action.completed_on else None,
+            )
+            for action in doc.actions
+        ),
     )
 
 
 # -- the stored form (table postmortem_facts, written on every save that changes them) --------
 
 #: Bumped when ``Facts`` or their definition changes: rows of another version are recomputed.
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 _TIME_NAMES = (
     "duration",
     "time_to_detect",
@@ -188,9 +246,23 @@ def facts_to_json(facts: Facts) -> str:
             "services": sorted(sign.services),
             "categories": sorted(sign.categories),
             "words": sorted(sign.root_cause_words),
+            "actions": [
+                facts.actions.total,
+                facts.actions.without_due,
+                facts.actions.not_doing,
+                facts.actions.done,
+                facts.actions.on_time,
+                facts.actions.late,
+            ],
+            "open_due": list(facts.actions.open_due),
         },
         ensure_ascii=False,
     )
+
+
+def _tally_from(counts: list[int], open_due: list[str | None]) -> ActionTally:
+    total, without_due, not_doing, done, on_time, late = (int(n) for n in counts)
+    return ActionTally(total, without_due, not_doing, done, on_time, late, tuple(open_due))
 
 
 def facts_from_json(postmortem_id: str, text: str) -> Facts | None:
@@ -213,4 +285,5 @@ def facts_from_json(postmortem_id: str, text: str) -> Facts | None:
             categories=frozenset(data["categories"]),
             root_cause_words=frozenset(data["words"]),
         ),
+        actions=_tally_from(data["actions"], data["open_due"]),
     )

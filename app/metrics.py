@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.derived import DerivedTimes, instants
-from app.facts import Facts, facts_from_json, facts_from_row, facts_of, span_days
-from app.queries import ACTION_COUNT_NAMES, action_counts, metric_rows, stored_facts
+from app.facts import ActionTally, Facts, facts_from_json, facts_from_row, facts_of, span_days
+from app.queries import metric_rows, stored_facts
 from app.recurrence import (
     SIMILAR_ROOT_CAUSE,
     RecurrenceGroup,
@@ -131,7 +131,6 @@ class MetricsIndex:
     def __init__(self, today: date) -> None:
         self.today = today
         self.facts: dict[str, Facts] = {}
-        self.actions: dict[str, tuple[int, ...]] = {}
         self.recurrence = RecurrenceIndex()
 
     @classmethod
@@ -153,19 +152,15 @@ class MetricsIndex:
                 index._put(facts)
         for row in metric_rows(store, stale):
             index._put(facts_from_row(row, store.path))
-        index.actions = action_counts(store, today)
         return index
 
     def _put(self, facts: Facts) -> None:
         self.facts[facts.id] = facts
         self.recurrence.put(facts.id, facts.title, facts.day, facts.root_cause, facts.signature)
 
-    def update(self, store: Store, doc: Postmortem) -> None:
-        """After an edit of ``doc``: its facts and action counts, nothing else."""
+    def update(self, doc: Postmortem) -> None:
+        """After an edit of ``doc``: its facts, nothing else (read from the document)."""
         self._put(facts_of(doc))
-        counts = action_counts(store, self.today, doc.id)
-        self.actions.pop(doc.id, None)
-        self.actions.update(counts)
 
     def metrics(self) -> Metrics:
         facts = [self.facts[key] for key in sorted(self.facts)]
@@ -173,7 +168,7 @@ class MetricsIndex:
         return Metrics(
             today=self.today,
             postmortems=len(facts),
-            actions=_action_figures(self.actions.values()),
+            actions=_action_figures((f.actions for f in facts), self.today),
             kpis=kpis([f.times for f in facts]),
             time_to_postmortem_days=tuple(
                 f.days_to_postmortem for f in facts if f.days_to_postmortem is not None
@@ -192,12 +187,19 @@ def compute_metrics(store: Store, today: date) -> Metrics:
     return MetricsIndex.load(store, today).metrics()
 
 
-def _action_figures(counts: Iterable[tuple[int, ...]]) -> ActionFigures:
-    totals = [0] * len(ACTION_COUNT_NAMES)
-    for row in counts:
-        for position, value in enumerate(row):
-            totals[position] += value
-    return ActionFigures(**dict(zip(ACTION_COUNT_NAMES, totals, strict=True)))
+def _action_figures(tallies: Iterable[ActionTally], today: date) -> ActionFigures:
+    day = today.isoformat()
+    totals = Counter[str]()
+    for tally in tallies:
+        totals["total"] += tally.total
+        totals["without_due"] += tally.without_due
+        totals["not_doing"] += tally.not_doing
+        totals["done"] += tally.done
+        totals["on_time"] += tally.on_time
+        totals["late"] += tally.late
+        totals["open"] += len(tally.open_due)
+        totals["overdue"] += tally.overdue(day)
+    return ActionFigures(**{name: totals[name] for name in ActionFigures.__dataclass_fields__})
 
 
 def kpis(times: Sequence[DerivedTimes]) -> tuple[Kpi, ...]:

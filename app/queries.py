@@ -123,39 +123,6 @@ def action_count(store: Store, flt: ActionFilter, *, today: date) -> tuple[int, 
     return int(total), int(overdue)
 
 
-#: Per postmortem: total, without due, open, overdue, not doing, done, on time, late.
-ACTION_COUNT_NAMES = (
-    "total",
-    "without_due",
-    "open",
-    "overdue",
-    "not_doing",
-    "done",
-    "on_time",
-    "late",
-)
-_DONE = "a.status NOT IN ('todo', 'in_progress', 'not_doing')"
-_JUDGED = f"{_DONE} AND a.due IS NOT NULL AND a.completed_on IS NOT NULL"
-
-
-def action_counts(
-    store: Store, today: date, postmortem_id: str | None = None
-) -> dict[str, tuple[int, ...]]:
-    """``ACTION_COUNT_NAMES`` per postmortem (deleted ones left out): one aggregate query."""
-    sql = (
-        f"SELECT a.postmortem_id, count(*), sum(a.due IS NULL), sum({_OPEN}), sum({_OVERDUE}), "
-        f"sum(a.status = 'not_doing'), sum({_DONE}), "
-        f"sum({_JUDGED} AND a.completed_on <= a.due), sum({_JUDGED} AND a.completed_on > a.due) "
-        f"{_FROM} WHERE p.deleted_at IS NULL"
-    )
-    params: list[Any] = [today.isoformat()]
-    if postmortem_id is not None:
-        sql += " AND a.postmortem_id = ?"
-        params.append(postmortem_id)
-    sql += " GROUP BY a.postmortem_id"
-    return {row[0]: tuple(int(value) for value in row[1:]) for row in store.query(sql, params)}
-
-
 METRIC_ROW_SQL = (
     "SELECT id, title, severity, incident_date, services, tags, "
     "CASE WHEN json_valid(doc) THEN json_extract(doc, {paths}) END FROM postmortems"

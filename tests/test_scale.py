@@ -267,7 +267,7 @@ def test_an_edit_changes_only_that_postmortem_in_the_figures(store: Store) -> No
     bare, seq = store.load_versioned("bare")
     bare.tags = ["kubernetes"]
     store.save(bare, expected_seq=seq)
-    index.update(store, bare)
+    index.update(bare)
     assert index.metrics().recurring_postmortems == 3
     assert index.metrics() == compute_metrics(store, TODAY)
 

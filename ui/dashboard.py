@@ -454,7 +454,7 @@ class DashboardWidget(QWidget):
             self.refresh()
             return
         try:
-            index.update(self.store, doc)
+            index.update(doc)
         except PostmortemError as error:
             if self.on_error is not None:
                 self.on_error(str(error))
