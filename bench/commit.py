@@ -15,6 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.demo import demo_document
 from app.edits import set_field
 from app.jsonio import document_to_dict
-from app.model import Action, Postmortem, TimelineEntry
+from app.model import Action, Postmortem, TimelineEntry, new_id
 from app.session import DocumentSession
 from app.store import Store
 from bench.scale_data import working_copy
@@ -31,12 +32,15 @@ from bench.scale_data import working_copy
 EDITS = 200
 
 
-def big_document() -> Postmortem:
+def big_document(words: Sequence[str] = ("déploiement",)) -> Postmortem:
+    """The demo with 500 timeline entries and 100 actions (also used by ``bench/editor.py``)."""
     doc = demo_document()
-    doc.id = "big-document"
+    doc.id = new_id()
     start = datetime(2026, 1, 15, 13, 0, tzinfo=UTC)
     doc.timeline = [
-        TimelineEntry(at=start + timedelta(seconds=20 * i), event=f"Event {i} déploiement")
+        TimelineEntry(
+            at=start + timedelta(seconds=20 * i), event=f"Event {i} {words[i % len(words)]}"
+        )
         for i in range(500)
     ]
     doc.actions = [Action(action=f"Action {i}", owner=f"Team {i % 7}") for i in range(100)]

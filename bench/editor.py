@@ -16,7 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from app.demo import demo_document
 from app.edits import set_cell, set_field
 from app.jsonio import clone
-from app.model import Action, Postmortem, TimelineEntry, new_id
+from app.model import Postmortem, TimelineEntry
 from app.session import DocumentSession
 from app.store import Store
-from bench.commit import floor_write
+from bench.commit import big_document, floor_write
 from ui.application import ensure_application
 
 WORDS = [
@@ -45,18 +45,6 @@ WORDS = [
     "pod",
     "réseau",
 ]
-
-
-def big_document() -> Postmortem:
-    doc = demo_document()
-    doc.id = new_id()
-    start = datetime(2026, 1, 15, 13, 0, tzinfo=UTC)
-    doc.timeline = [
-        TimelineEntry(at=start + timedelta(seconds=20 * i), event=f"Event {i} {WORDS[i % 10]}")
-        for i in range(500)
-    ]
-    doc.actions = [Action(action=f"Action {i}", owner=f"Team {i % 7}") for i in range(100)]
-    return doc
 
 
 def floor_ms(app: QApplication) -> float:
@@ -77,7 +65,7 @@ def main() -> None:
     main_window.FEATURES = ()  # the editor alone; feature modules have their own benchmarks
     folder = Path(tempfile.mkdtemp(prefix="pm-bench-"))
     store = Store(folder / "bench.sqlite3")
-    doc = big_document()
+    doc = big_document(WORDS)
     store.save(doc)
     window = main_window.MainWindow(store)
     window.show()
