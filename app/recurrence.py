@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Root-cause texts whose significant words overlap this much (Jaccard index) are "similar".
 SIMILAR_ROOT_CAUSE = 0.5
@@ -123,8 +123,7 @@ class RecurrenceGroup:
     postmortem_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     order: tuple[date, str]
     title: str
     root_cause: str
@@ -146,6 +145,8 @@ class RecurrenceIndex:
 
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
+        #: postmortem → (incident day, id): the order of groups and links (oldest first)
+        self._order: dict[str, tuple[date, str]] = {}
         self._keys: dict[tuple[str, str], set[str]] = {}
         self._word_sets: dict[frozenset[str], set[str]] = {}
         self._postings: dict[str, set[frozenset[str]]] = {}
@@ -163,6 +164,7 @@ class RecurrenceIndex:
         self.remove(postmortem_id)
         order = (day or date.max, postmortem_id)
         self._entries[postmortem_id] = _Entry(order, title, root_cause, sign)
+        self._order[postmortem_id] = order
         for key in sign.shared_keys():
             self._keys.setdefault(key, set()).add(postmortem_id)
         words = sign.root_cause_words
@@ -178,6 +180,7 @@ class RecurrenceIndex:
         entry = self._entries.pop(postmortem_id, None)
         if entry is None:
             return
+        del self._order[postmortem_id]
         for key in entry.signature.shared_keys():
             members = self._keys[key]
             members.discard(postmortem_id)
@@ -226,7 +229,7 @@ class RecurrenceIndex:
         return found
 
     def _ordered(self, ids: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted(ids, key=lambda pid: self._entries[pid].order))
+        return tuple(sorted(ids, key=self._order.__getitem__))
 
     def _root_cause_components(self) -> list[set[str]]:
         """Postmortems whose root causes are similar, directly or through one another."""
@@ -298,8 +301,8 @@ class RecurrenceIndex:
             pairs.add(pair)
         ordered = []
         for one, other in pairs:
-            first, second = sorted((one, other), key=lambda pid: self._entries[pid].order)
-            ordered.append((self._entries[first].order, self._entries[second].order, first, second))
+            first, second = sorted((one, other), key=self._order.__getitem__)
+            ordered.append((self._order[first], self._order[second], first, second))
         ordered.sort()
         found = []
         for _a, _b, first, second in ordered:
