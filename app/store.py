@@ -222,8 +222,9 @@ def _metric_facts(db: Database) -> None:
         "CREATE TABLE postmortem_facts (postmortem_id TEXT PRIMARY KEY REFERENCES "
         "postmortems(id) ON DELETE CASCADE, seq INTEGER NOT NULL, facts TEXT NOT NULL)"
     )
-    # id, seq and deleted_at without reading the rows that hold the documents
-    db.execute("CREATE INDEX postmortems_state ON postmortems(id, deleted_at, seq)")
+    # which postmortems are live, without reading the rows that hold the documents (seq is
+    # left out: a save would rewrite the index entry each time)
+    db.execute("CREATE INDEX postmortems_state ON postmortems(id, deleted_at)")
     seqs = dict(db.execute("SELECT id, seq FROM postmortems").fetchall())
     rows = []
     for row in db.execute(METRIC_ROW_SQL).fetchall():

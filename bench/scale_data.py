@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-RECIPE = 3
+RECIPE = 4
 CACHE = Path(tempfile.gettempdir()) / "pm-scale-bench"
 
 SERVICES = [
