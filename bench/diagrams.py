@@ -156,10 +156,10 @@ def main() -> int:
             warm = median_ms(lambda g=graph, f=layout: f(g))
             doc = Postmortem(title="bench")
             setattr(doc, kind, graph.copy())
-            store.save(doc)
+            seq = store.save(doc)
             from app.session import DocumentSession
 
-            session = DocumentSession(store, doc)
+            session = DocumentSession(store, doc, seq)
             view = DiagramView(kind, session=session)
             view.resize(1280, 720)
             view.show()
@@ -178,7 +178,10 @@ def main() -> int:
                 v.viewport().repaint()  # paint synchronously: the frame the room sees
 
             added, added_best = timed(add_one, repeat=10)
-            save = median_ms(lambda d=doc: store.save(d), repeat=5)
+            def save_again(d: Postmortem = doc, saved: list[int] = [seq]) -> None:  # noqa: B006
+                saved[0] = store.save(d, expected_seq=saved[0])
+
+            save = median_ms(save_again, repeat=5)
             nodes = getattr(doc, kind).number_of_nodes()
             print(f"\n{kind}: {graph.number_of_nodes()} nodes (add-one measured up to {nodes})")
             print(f"  layout (text measured cold)    {cold:7.2f} ms")

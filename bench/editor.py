@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from app.demo import demo_document
 from app.edits import set_cell, set_field
-from app.jsonio import clone
 from app.model import Postmortem, TimelineEntry
 from app.session import DocumentSession
 from app.store import Store
@@ -83,7 +82,7 @@ def main() -> None:
         opens.append((time.perf_counter() - started) * 1000)
     assert window.current is not None and len(window.current.timeline) == 500
 
-    session = DocumentSession(store, clone(doc))
+    session = DocumentSession.open(store, doc.id)
     commits = []
     commit_floor = []
     for i in range(60):
@@ -94,7 +93,7 @@ def main() -> None:
         commits.append((time.perf_counter() - started) * 1000)
     demo = demo_document()
     store.save(demo)
-    demo_session = DocumentSession(store, demo)
+    demo_session = DocumentSession.open(store, demo.id)
     demo_commits = []
     demo_floor = []
     for i in range(60):
