@@ -327,3 +327,12 @@ def test_the_hidden_report_renders_when_shown(window: MainWindow) -> None:
     assert window.apply_change(set_field("summary", "Written while the report was hidden"))
     window.document_tabs.setCurrentWidget(window.document_view)
     assert "Written while the report was hidden" in window.document_view.toPlainText()
+
+
+def test_the_report_tab_shows_another_document_at_once(window: MainWindow) -> None:
+    window.open_document("db")
+    window.document_tabs.setCurrentWidget(window.document_view)
+    assert "Database failover" in window.document_view.toPlainText()
+    window.open_document("api")
+    assert "API latency" in window.document_view.toPlainText()
+    assert "Database failover" not in window.document_view.toPlainText()

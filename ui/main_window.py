@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.report_timer.setSingleShot(True)
         self.report_timer.setInterval(REPORT_DELAY_MS)
         self.report_timer.timeout.connect(lambda: self._tab_changed(0))
+        self._reported_id: str | None = None
         self.save_banner = QLabel()
         self.save_banner.setObjectName("saveBanner")
         self.save_banner.setWordWrap(True)
@@ -442,12 +443,16 @@ class MainWindow(QMainWindow):
         self.editor.load(self.current)
         self._report_stale = True
         if self.document_tabs.currentWidget() is self.document_view:
-            self.report_timer.start()
+            if self._reported_id == (self.current.id if self.current else None):
+                self.report_timer.start()  # the same document edited: once typing pauses
+            else:
+                self._render_report()  # another document: at once
         self._update_title()
 
     def _render_report(self) -> None:
         self.document_view.show_document(self.current)
         self._report_stale = False
+        self._reported_id = self.current.id if self.current else None
 
     @Slot(int)
     def _tab_changed(self, _index: int) -> None:
