@@ -336,3 +336,35 @@ def test_the_report_tab_shows_another_document_at_once(window: MainWindow) -> No
     window.open_document("api")
     assert "API latency" in window.document_view.toPlainText()
     assert "Database failover" not in window.document_view.toPlainText()
+
+
+def test_an_edit_made_while_the_figures_are_computed_is_not_lost(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from app.metrics import MetricsIndex
+    from app.tracker import status_change
+
+    window.open_document("db")
+    view_action(window, "Metrics dashboard").trigger()
+    dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not dashboard.loading)
+    assert dashboard.overdue.text() == "1"
+    gate = threading.Event()
+    original = MetricsIndex.load
+
+    def read_then_wait(store: Store, today: date) -> MetricsIndex:
+        index = original(store, today)  # the figures as they were…
+        gate.wait(10)
+        return index
+
+    monkeypatch.setattr(MetricsIndex, "load", staticmethod(read_then_wait))
+    dashboard.refresh()
+    assert window.apply_change(status_change("a3", ActionStatus.DONE, TODAY))  # …then an edit
+    dashboard.postmortem_changed(window.current)
+    gate.set()
+    qtbot.waitUntil(lambda: not dashboard.loading)
+    assert dashboard.overdue.text() == "0"

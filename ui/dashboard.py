@@ -328,6 +328,8 @@ class DashboardWidget(QWidget):
         self.loader = MetricsLoader(store.path, self)
         self.loader.loaded.connect(self._loaded)
         self._waiting_for = 0
+        #: documents edited while the figures were being computed: applied when they arrive
+        self._edited_meanwhile: dict[str, Postmortem] = {}
 
         self.completed = RateRing(self.tr("Completed"))
         self.completed.setObjectName("completedRing")
@@ -441,6 +443,9 @@ class DashboardWidget(QWidget):
         self.refresh_button.setEnabled(True)
         if isinstance(result, MetricsIndex):
             self.index = result
+            for doc in self._edited_meanwhile.values():
+                result.update(doc)
+            self._edited_meanwhile.clear()
             self.show_metrics(result.metrics())
         elif self.on_error is not None:
             self.on_error(str(result))
@@ -449,6 +454,7 @@ class DashboardWidget(QWidget):
         """After an edit: only ``doc`` is read again (everything, on another day)."""
         index = self.index
         if self.loading or index is None:
+            self._edited_meanwhile[doc.id] = doc
             return
         if index.today != self.today():
             self.refresh()
