@@ -831,7 +831,10 @@ class Store:
                     if cached is not None and cached[0] == row[0] and cached[1] is not None:
                         body = cached[1]
                     else:
-                        body = searchable_text(self._decode(row[1], f"'{postmortem_id}'"))
+                        try:
+                            body = searchable_text(self._decode(row[1], f"'{postmortem_id}'"))
+                        except StoreError:
+                            continue  # damaged: left waiting; opening it reports the damage
                     self._write_search_row(conn, postmortem_id, body)
                 conn.execute("DELETE FROM search_pending WHERE postmortem_id = ?", (postmortem_id,))
 

@@ -365,3 +365,27 @@ def test_facts_of_a_document_equal_those_read_from_its_stored_form(store: Store)
         assert facts_from_row(row, store.path) == from_document
         stored = store.query("SELECT facts FROM postmortem_facts WHERE postmortem_id = ?", [row[0]])
         assert facts_from_json(row[0], stored[0][0]) == from_document
+
+
+def test_a_damaged_document_waiting_for_its_search_row_does_not_stop_searches(
+    db_path: Path,
+) -> None:
+    with Store(db_path) as store:
+        damaged, sound = demo_document(), demo_document()
+        store.save(damaged)
+        store.save(sound)
+        store.flush_search()
+        sound_seq = store.load_versioned(sound.id)[1]
+        sound.summary = "Panne de climatisation"
+        store.save(sound, expected_seq=sound_seq)
+        damaged.summary = "Panne de ventilation"
+        store.save(damaged, expected_seq=1)
+        store._conn.close()  # dies with both search rows waiting
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE postmortems SET doc = '{broken' WHERE id = ?", (damaged.id,))
+    conn.commit()
+    conn.close()
+    with Store(db_path) as store:
+        assert [s.id for s in store.summaries("climatisation")] == [sound.id]
+        with pytest.raises(StoreError, match="damaged"):
+            store.load(damaged.id)
