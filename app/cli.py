@@ -34,11 +34,14 @@ COMMAND_TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "app.commands.listing": (("list", "show"), ()),
     "app.commands.interchange": (("import", "export"), ()),
     "app.commands.tracking": (("actions", "metrics"), ()),
-    "app.commands.report": (("sign", "reopen", "verify"), ("export",)),
+    "app.commands.report": (("sign", "reopen", "verify", "collect"), ("export",)),
+    "app.commands.trust": (("trust",), ()),
     "app.commands.maintenance": (("check",), ()),
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(COMMAND_TABLE)
 HELP_FLAGS = ("-h", "--help")
+#: options before the command that take a value (the value is not the command)
+VALUE_OPTIONS = ("--db", "--trust")
 
 
 def modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
@@ -52,7 +55,7 @@ def modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--db":
+        elif arg in VALUE_OPTIONS:
             skip = True
         elif not arg.startswith("-"):
             words.append(arg)
@@ -81,6 +84,13 @@ def build_parser(
         type=Path,
         default=None,
         help=f"SQLite database to use (default: ${DB_ENV} or {default_db_path()})",
+    )
+    parser.add_argument(
+        "--trust",
+        type=Path,
+        default=None,
+        help="trust list of the team's signers (default: $POSTMORTEM_STUDIO_TRUST or "
+        "trusted-signers.txt in the data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, ModuleType] = {}

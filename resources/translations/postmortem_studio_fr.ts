@@ -77,57 +77,57 @@
   <context>
     <name>AgendaDialog</name>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="58" />
+      <location filename="../../ui/meeting_feature.py" line="60" />
       <source>Start the meeting</source>
       <translation>Démarrer la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="64" />
+      <location filename="../../ui/meeting_feature.py" line="66" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="64" />
+      <location filename="../../ui/meeting_feature.py" line="66" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="71" />
+      <location filename="../../ui/meeting_feature.py" line="73" />
       <source>Add a step</source>
       <translation>Ajouter une étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="72" />
+      <location filename="../../ui/meeting_feature.py" line="74" />
       <source>New step</source>
       <translation>Nouvelle étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="73" />
+      <location filename="../../ui/meeting_feature.py" line="75" />
       <source>Remove the step</source>
       <translation>Retirer l'étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="75" />
+      <location filename="../../ui/meeting_feature.py" line="77" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="81" />
+      <location filename="../../ui/meeting_feature.py" line="83" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="131" />
+      <location filename="../../ui/meeting_feature.py" line="133" />
       <source>Total: {0} min</source>
       <translation>Total : {0} min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="152" />
+      <location filename="../../ui/meeting_feature.py" line="154" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="152" />
+      <location filename="../../ui/meeting_feature.py" line="154" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -655,102 +655,103 @@
   <context>
     <name>DashboardWidget</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="332" />
+      <location filename="../../ui/dashboard.py" line="334" />
       <source>Completed</source>
+      <extracomment>documents edited while the figures were being computed: applied when they arrive</extracomment>
       <translation>Terminées</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="334" />
+      <location filename="../../ui/dashboard.py" line="336" />
       <source>On time</source>
       <translation>À l'heure</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="354" />
+      <location filename="../../ui/dashboard.py" line="356" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="359" />
+      <location filename="../../ui/dashboard.py" line="361" />
       <source>Corrective actions</source>
       <translation>Actions correctives</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="366" />
+      <location filename="../../ui/dashboard.py" line="368" />
       <source>Overdue</source>
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="374" />
+      <location filename="../../ui/dashboard.py" line="376" />
       <source>Response times vs targets</source>
       <translation>Temps de réponse et cibles</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="379" />
+      <location filename="../../ui/dashboard.py" line="381" />
       <source>Incident → postmortem</source>
       <translation>Incident → postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="384" />
+      <location filename="../../ui/dashboard.py" line="386" />
       <source>Incidents by severity</source>
       <translation>Incidents par sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="386" />
+      <location filename="../../ui/dashboard.py" line="388" />
       <source>Incidents by month</source>
       <translation>Incidents par mois</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="389" />
+      <location filename="../../ui/dashboard.py" line="391" />
       <source>Recurrence</source>
       <translation>Récurrence</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="430" />
+      <location filename="../../ui/dashboard.py" line="432" />
       <source>Computing the figures…</source>
       <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="468" />
+      <location filename="../../ui/dashboard.py" line="474" />
       <source>{0} postmortems · {1} actions · figures on {2}</source>
       <translation>{0} postmortems · {1} actions · chiffres au {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="474" />
+      <location filename="../../ui/dashboard.py" line="480" />
       <source>{0} of {1}</source>
       <translation>{0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="477" />
+      <location filename="../../ui/dashboard.py" line="483" />
       <source>{0} late</source>
       <translation>{0} en retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="484" />
+      <location filename="../../ui/dashboard.py" line="490" />
       <source>{0} open, {1} not doing, {2} without a due date</source>
       <translation>{0} ouvertes, {1} abandonnées, {2} sans échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="491" />
+      <location filename="../../ui/dashboard.py" line="497" />
       <source>{0:.1f} d</source>
       <translation>{0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="494" />
+      <location filename="../../ui/dashboard.py" line="500" />
       <source>mean over {0} postmortem(s) with both dates</source>
       <translation>moyenne sur {0} postmortem(s) ayant les deux dates</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="497" />
+      <location filename="../../ui/dashboard.py" line="503" />
       <source>; median {0:.1f} d</source>
       <translation> ; médiane {0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="513" />
+      <location filename="../../ui/dashboard.py" line="519" />
       <source>{0} of {1} postmortems share a cause with another one</source>
       <translation>{0} postmortems sur {1} partagent une cause avec un autre</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="521" />
+      <location filename="../../ui/dashboard.py" line="527" />
       <source>{0}: {1} — {2} postmortems</source>
       <translation>{0} : {1} — {2} postmortems</translation>
     </message>
@@ -895,139 +896,139 @@
   <context>
     <name>DocumentView</name>
     <message>
-      <location filename="../../ui/document_view.py" line="52" />
+      <location filename="../../ui/document_view.py" line="64" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="55" />
+      <location filename="../../ui/document_view.py" line="67" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="56" />
-      <location filename="../../ui/document_view.py" line="162" />
+      <location filename="../../ui/document_view.py" line="68" />
+      <location filename="../../ui/document_view.py" line="172" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="57" />
+      <location filename="../../ui/document_view.py" line="69" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="58" />
+      <location filename="../../ui/document_view.py" line="70" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="60" />
+      <location filename="../../ui/document_view.py" line="72" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="63" />
+      <location filename="../../ui/document_view.py" line="75" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="67" />
+      <location filename="../../ui/document_view.py" line="79" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="67" />
-      <location filename="../../ui/document_view.py" line="101" />
+      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="113" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="75" />
+      <location filename="../../ui/document_view.py" line="87" />
       <source>Duration</source>
       <translation>Durée</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="76" />
+      <location filename="../../ui/document_view.py" line="88" />
       <source>Time to detect</source>
       <translation>Temps de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="77" />
+      <location filename="../../ui/document_view.py" line="89" />
       <source>Time to acknowledge</source>
       <translation>Temps de prise en charge</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="78" />
+      <location filename="../../ui/document_view.py" line="90" />
       <source>Time to mitigate</source>
       <translation>Temps d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="91" />
       <source>Time to resolve</source>
       <translation>Temps de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="100" />
+      <location filename="../../ui/document_view.py" line="112" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="102" />
+      <location filename="../../ui/document_view.py" line="114" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="113" />
+      <location filename="../../ui/document_view.py" line="125" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="114" />
+      <location filename="../../ui/document_view.py" line="126" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="115" />
+      <location filename="../../ui/document_view.py" line="127" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="124" />
+      <location filename="../../ui/document_view.py" line="136" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="125" />
+      <location filename="../../ui/document_view.py" line="137" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="126" />
+      <location filename="../../ui/document_view.py" line="138" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="127" />
+      <location filename="../../ui/document_view.py" line="139" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="158" />
+      <location filename="../../ui/document_view.py" line="168" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="159" />
+      <location filename="../../ui/document_view.py" line="169" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="160" />
+      <location filename="../../ui/document_view.py" line="170" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="161" />
+      <location filename="../../ui/document_view.py" line="171" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
@@ -1671,42 +1672,42 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="45" />
+      <location filename="../../ui/markdown_feature.py" line="46" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="49" />
+      <location filename="../../ui/markdown_feature.py" line="50" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="60" />
+      <location filename="../../ui/markdown_feature.py" line="61" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="61" />
+      <location filename="../../ui/markdown_feature.py" line="62" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="62" />
+      <location filename="../../ui/markdown_feature.py" line="63" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="65" />
+      <location filename="../../ui/markdown_feature.py" line="66" />
       <source>Nothing is lost: what was kept aside is in the annexes of the new postmortem.</source>
       <translation>Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="73" />
+      <location filename="../../ui/markdown_feature.py" line="74" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="91" />
+      <location filename="../../ui/markdown_feature.py" line="92" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -1972,197 +1973,197 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="304" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="306" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
-      <location filename="../../ui/main_window.py" line="533" />
-      <location filename="../../ui/main_window.py" line="619" />
+      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="538" />
+      <location filename="../../ui/main_window.py" line="628" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="485" />
+      <location filename="../../ui/main_window.py" line="490" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="524" />
+      <location filename="../../ui/main_window.py" line="529" />
       <source>Changed elsewhere — reloaded.</source>
       <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="534" />
+      <location filename="../../ui/main_window.py" line="539" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="561" />
+      <location filename="../../ui/main_window.py" line="566" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="561" />
+      <location filename="../../ui/main_window.py" line="566" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="571" />
+      <location filename="../../ui/main_window.py" line="580" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="592" />
+      <location filename="../../ui/main_window.py" line="601" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="632" />
+      <location filename="../../ui/main_window.py" line="641" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="633" />
+      <location filename="../../ui/main_window.py" line="642" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2202,42 +2203,47 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Vérifier la base de données…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="157" />
+      <location filename="../../ui/markdown_feature.py" line="159" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="163" />
+      <location filename="../../ui/markdown_feature.py" line="165" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="164" />
+      <location filename="../../ui/markdown_feature.py" line="166" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="183" />
+      <location filename="../../ui/meeting_feature.py" line="185" />
       <source>Start meeting…</source>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="288" />
+      <location filename="../../ui/report_feature.py" line="347" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="298" />
+      <location filename="../../ui/report_feature.py" line="357" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="303" />
+      <location filename="../../ui/report_feature.py" line="362" />
+      <source>Collect signed PDF…</source>
+      <translation>Recueillir un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="366" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="306" />
+      <location filename="../../ui/report_feature.py" line="369" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2272,22 +2278,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>La base de données {0} est endommagée : restaurez une sauvegarde (fichiers *.bak à côté).</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="244" />
+      <location filename="../../ui/meeting_feature.py" line="246" />
       <source>A meeting of “{0}” is open; end it (or close its controls) before starting another.</source>
       <translation>Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="253" />
+      <location filename="../../ui/meeting_feature.py" line="255" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="254" />
+      <location filename="../../ui/meeting_feature.py" line="256" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="295" />
+      <location filename="../../ui/meeting_feature.py" line="300" />
       <source>Meeting controls</source>
       <translation>Pilotage de la réunion</translation>
     </message>
@@ -2439,96 +2445,106 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../ui/preferences.py" line="242" />
+      <location filename="../../ui/preferences.py" line="243" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="248" />
+      <location filename="../../ui/preferences.py" line="249" />
       <source>System language</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="249" />
-      <location filename="../../ui/preferences.py" line="255" />
+      <location filename="../../ui/preferences.py" line="250" />
+      <location filename="../../ui/preferences.py" line="256" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="250" />
-      <location filename="../../ui/preferences.py" line="255" />
+      <location filename="../../ui/preferences.py" line="251" />
+      <location filename="../../ui/preferences.py" line="256" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="262" />
+      <location filename="../../ui/preferences.py" line="263" />
       <source>Light</source>
       <translation>Clair</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="263" />
+      <location filename="../../ui/preferences.py" line="264" />
       <source>Dark</source>
       <translation>Sombre</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="264" />
+      <location filename="../../ui/preferences.py" line="265" />
       <source>High contrast (for sharing a screen)</source>
       <translation>Contraste élevé (pour partager l'écran)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="269" />
+      <location filename="../../ui/preferences.py" line="270" />
       <source>One level per line: code | description</source>
       <translation>Un niveau par ligne : code | description</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="286" />
+      <location filename="../../ui/preferences.py" line="287" />
       <source>Meeting agenda</source>
       <translation>Ordre du jour de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="279" />
+      <location filename="../../ui/preferences.py" line="303" />
+      <source>General</source>
+      <translation>Général</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="304" />
+      <source>Trusted signers</source>
+      <translation>Signataires de confiance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="280" />
       <source>Author name</source>
       <translation>Nom de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="280" />
+      <location filename="../../ui/preferences.py" line="281" />
       <source>Author title</source>
       <translation>Fonction de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="281" />
+      <location filename="../../ui/preferences.py" line="282" />
       <source>Interface language</source>
       <translation>Langue de l'interface</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="282" />
+      <location filename="../../ui/preferences.py" line="283" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="283" />
+      <location filename="../../ui/preferences.py" line="284" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="284" />
+      <location filename="../../ui/preferences.py" line="285" />
       <source>Severity scale
 (code | description)</source>
       <translation>Échelle de sévérité
 (code | description)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="285" />
+      <location filename="../../ui/preferences.py" line="286" />
       <source>Ishikawa categories</source>
       <translation>Catégories Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="290" />
+      <location filename="../../ui/preferences.py" line="291" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="291" />
+      <location filename="../../ui/preferences.py" line="292" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -2830,44 +2846,109 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffDialog</name>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="44" />
+      <location filename="../../ui/signoff_dialog.py" line="65" />
       <source>Sign off the report</source>
       <translation>Signer le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="48" />
-      <source>Your sign-off approves the report exactly as it is now. Any later edit makes it stale and the report goes back to review.</source>
-      <translation>Votre signature approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
+      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <source>Your sign-off approves the report exactly as it is now, signed with your own key. Any later edit makes it stale and the report goes back to review.</source>
+      <translation>Votre signature, faite avec votre propre clé, approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="66" />
+      <location filename="../../ui/signoff_dialog.py" line="87" />
       <source>Your full name</source>
       <translation>Votre nom complet</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <location filename="../../ui/signoff_dialog.py" line="90" />
       <source>e.g. Head of SRE</source>
       <translation>p. ex. Responsable SRE</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="71" />
+      <location filename="../../ui/signoff_dialog.py" line="93" />
+      <source>Optional, written in a new certificate</source>
+      <translation>Facultatif, inscrit dans un nouveau certificat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="96" />
+      <source>Your personal key (created on first use)</source>
+      <translation>Votre clé personnelle (créée à la première utilisation)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="97" />
+      <source>Own PKCS#12…</source>
+      <translation>Mon PKCS#12…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="109" />
+      <source>Passphrase again</source>
+      <translation>Phrase secrète (bis)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="114" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="72" />
+      <location filename="../../ui/signoff_dialog.py" line="115" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="73" />
+      <location filename="../../ui/signoff_dialog.py" line="116" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="77" />
+      <location filename="../../ui/signoff_dialog.py" line="117" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="118" />
+      <source>Key</source>
+      <translation>Clé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="119" />
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="124" />
       <source>Sign off</source>
       <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <source>Your PKCS#12 file</source>
+      <translation>Votre fichier PKCS#12</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <source>PKCS#12 (*.p12 *.pfx)</source>
+      <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="155" />
+      <source>Type your name.</source>
+      <translation>Saisissez votre nom.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="158" />
+      <source>A personal key will be created for you: choose a passphrase of at least {0} characters, and type it twice.</source>
+      <translation>Une clé personnelle va être créée pour vous : choisissez une phrase secrète d'au moins {0} caractères et saisissez-la deux fois.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="162" />
+      <source>The two passphrases differ.</source>
+      <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="164" />
+      <source>Type the passphrase of your key.</source>
+      <translation>Saisissez la phrase secrète de votre clé.</translation>
     </message>
     <message>
       <source>signed</source>
@@ -2880,6 +2961,10 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>to sign</source>
       <translation>à signer</translation>
+    </message>
+    <message>
+      <source>NOT VERIFIED — no valid signature</source>
+      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
     <message>
       <source>Prepared by</source>
@@ -2901,102 +2986,143 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffPage</name>
     <message>
-      <location filename="../../ui/report_feature.py" line="73" />
+      <location filename="../../ui/report_feature.py" line="74" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="74" />
+      <location filename="../../ui/report_feature.py" line="75" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="75" />
+      <location filename="../../ui/report_feature.py" line="76" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="76" />
+      <location filename="../../ui/report_feature.py" line="77" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="77" />
+      <location filename="../../ui/report_feature.py" line="78" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="83" />
+      <location filename="../../ui/report_feature.py" line="84" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="85" />
+      <location filename="../../ui/report_feature.py" line="86" />
       <source>Reopen as a new revision</source>
       <translation>Rouvrir en nouvelle révision</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="95" />
+      <location filename="../../ui/report_feature.py" line="96" />
       <source>Export PDF…</source>
       <translation>Exporter en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="114" />
+      <location filename="../../ui/report_feature.py" line="98" />
+      <source>Export for approval…</source>
+      <translation>Exporter pour approbation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="101" />
+      <source>The PDF with an empty signature field for each role still to sign</source>
+      <translation>Le PDF avec un champ de signature vide pour chaque rôle qui doit encore signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="103" />
+      <source>Collect signed PDF…</source>
+      <translation>Recueillir un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="124" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="116" />
+      <location filename="../../ui/report_feature.py" line="126" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="145" />
+      <location filename="../../ui/report_feature.py" line="159" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="154" />
+      <location filename="../../ui/report_feature.py" line="168" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="159" />
-      <source>{0} sign-off(s) STALE: the content changed after signing</source>
-      <translation>{0} signature(s) PÉRIMÉE(S) : le contenu a changé après la signature</translation>
+      <location filename="../../ui/report_feature.py" line="172" />
+      <source>{0} sign-off(s) STALE or NOT VERIFIED: sign again</source>
+      <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="229" />
+      <location filename="../../ui/report_feature.py" line="196" />
+      <source>Certificate sha256:{0}</source>
+      <translation>Certificat sha256:{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="235" />
+      <source>Sign off</source>
+      <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="259" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="229" />
+      <location filename="../../ui/report_feature.py" line="259" />
+      <location filename="../../ui/report_feature.py" line="292" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="244" />
-      <source>Sign the report</source>
-      <translation>Signer le rapport</translation>
-    </message>
-    <message>
-      <location filename="../../ui/report_feature.py" line="245" />
-      <source>Passphrase of your signing key (created on first use):</source>
-      <translation>Phrase secrète de votre clé de signature (créée à la première utilisation) :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/report_feature.py" line="255" />
+      <location filename="../../ui/report_feature.py" line="283" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="274" />
+      <location filename="../../ui/report_feature.py" line="292" />
+      <source>Collect a signed PDF</source>
+      <translation>Recueillir un PDF signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="311" />
+      <source>Collected {0}: {1}</source>
+      <translation>{0} recueilli : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="311" />
+      <source>nothing new</source>
+      <translation>rien de nouveau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="320" />
+      <source>Unknown signer</source>
+      <translation>Signataire inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="323" />
+      <source>Add this signer to the trust list for the role they signed, and collect?</source>
+      <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="333" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="281" />
+      <location filename="../../ui/report_feature.py" line="340" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>
@@ -3027,6 +3153,10 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>to sign</source>
       <translation>à signer</translation>
+    </message>
+    <message>
+      <source>NOT VERIFIED — no valid signature</source>
+      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
   </context>
   <context>
@@ -3367,6 +3497,59 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>Detect</source>
       <translation>Détecter</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrustListPage</name>
+    <message>
+      <location filename="../../ui/trust_page.py" line="51" />
+      <source>Trust list: {0}</source>
+      <translation>Liste de confiance : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Signer</source>
+      <translation>Signataire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Roles allowed</source>
+      <translation>Rôles autorisés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Certificate (SHA-256)</source>
+      <translation>Certificat (SHA-256)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="61" />
+      <source>Add certificate or signed PDF…</source>
+      <translation>Ajouter un certificat ou un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="63" />
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="73" />
+      <source>Roles: comma separated role names, or * for every role. A reviewed copy of this file can live in the team's repository (--trust or POSTMORTEM_STUDIO_TRUST).</source>
+      <translation>Rôles : noms de rôles séparés par des virgules, ou * pour tous. Une copie relue de ce fichier peut vivre dans le dépôt de l'équipe (--trust ou POSTMORTEM_STUDIO_TRUST).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="92" />
+      <source> (certificate authority)</source>
+      <translation> (autorité de certification)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="104" />
+      <source>A signer's certificate, or a PDF they signed</source>
+      <translation>Le certificat d'un signataire, ou un PDF qu'il a signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="106" />
+      <source>Certificates and PDFs (*.pem *.crt *.cer *.der *.pdf)</source>
+      <translation>Certificats et PDF (*.pem *.crt *.cer *.der *.pdf)</translation>
     </message>
   </context>
   <context>
