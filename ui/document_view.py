@@ -166,7 +166,7 @@ def document_html(doc: Postmortem) -> str:
                     a.action,
                     a.owner,
                     a.due.isoformat() if a.due else "",
-                    a.priority.value,
+                    a.priority.value if a.priority else "—",
                     f"{STATUS_SYMBOLS[a.status.value]} {action_status_labels()[a.status]}",
                 ]
                 for a in doc.actions

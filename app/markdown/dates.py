@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from app.timezones import zone_or_none
 
 MONTHS = {
     "jan": 1, "janv": 1, "janvier": 1, "january": 1,
@@ -59,29 +61,11 @@ class DateContext:
 
 
 def zone_named(name: str) -> tzinfo | None:
-    value = name.strip()
-    if not value:
-        return None
-    offset = parse_offset(value)
-    if offset is not None:
-        return offset
-    try:
-        return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return zone_or_none(name)
 
 
-def parse_offset(text: str) -> timezone | None:
-    value = text.strip().upper()
-    if value in ("Z", "UTC", "GMT"):
-        return UTC
-    match = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?", value)
-    if not match:
-        return None
-    minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
-    if minutes > 14 * 60:
-        return None
-    return timezone(timedelta(minutes=minutes if match.group(1) == "+" else -minutes))
+def parse_offset(text: str) -> tzinfo | None:
+    return zone_or_none(text)
 
 
 def parse_day(text: str, context: DateContext | None = None) -> date | None:

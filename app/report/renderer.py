@@ -561,11 +561,13 @@ class ReportRenderer:
             text = action.action
             if action.status_reason.strip():
                 text += f"\n({action.status_reason})"
-            details = f"{w.term(action.kind.value)}\n{w.term(action.horizon.value)}"
+            parts = (action.kind, action.horizon)
+            details = "\n".join(w.term(part.value) for part in parts if part)
             status = w.term(action.status.value)
             owner = action.owner + (f"\n{action.ticket}" if action.ticket else "")
             due = w.short_date(action.due) if action.due else w["not_set"]
-            rows.append([action.priority.value, text, owner, due, status, details])
+            shown = action.priority.value if action.priority else "—"
+            rows.append([shown, text, owner, due, status, details])
         return [
             self._heading("actions"),
             *self._table(
