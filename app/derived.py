@@ -51,7 +51,9 @@ def instants(doc: Postmortem) -> Instants:
 
 
 def _between(start: datetime | None, end: datetime | None) -> timedelta | None:
-    if start is None or end is None:
+    """The time from ``start`` to ``end``; None when unknown or when the times are out of order
+    (``inconsistencies`` says why: a derived time is never shown negative)."""
+    if start is None or end is None or end < start:
         return None
     return end - start
 
