@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from app.derived import inconsistencies
-from app.timezones import find_zone
 from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR, new_ishikawa
 from app.errors import FormatError
 from app.markdown import sections as S
@@ -49,7 +48,7 @@ from app.markdown.fields import (
     severity,
     strip_inline,
 )
-from app.markdown.fishbone import FishboneBuilder
+from app.markdown.fishbone import FishboneBuilder, category_line
 from app.markdown.parse import (
     Block,
     Code,
@@ -78,6 +77,8 @@ from app.markdown.whys import (
     looks_like_whys,
     question_heading,
     steps_from_items,
+    steps_from_lines,
+    steps_from_table,
     steps_from_tree_text,
 )
 from app.model import (
@@ -90,6 +91,7 @@ from app.model import (
     Postmortem,
     Service,
 )
+from app.timezones import find_zone
 from app.vocabulary import (
     AnnexKind,
     Attendance,
@@ -615,6 +617,10 @@ class _Importer(TimelineReader, ActionsReader):
                 continue
             if isinstance(block, Code) and steps_from_tree_text(block.text, self.whys):
                 continue
+            if isinstance(block, Table) and steps_from_table(block.header, block.rows, self.whys):
+                continue
+            if isinstance(block, Paragraph | ListBlock) and self._why_lines(block):
+                continue
             if isinstance(block, Paragraph):
                 pair = key_value(block.text)
                 label = fold(pair[1]) if pair else ""
@@ -639,6 +645,15 @@ class _Importer(TimelineReader, ActionsReader):
                 continue
             self.keep(where, self.raw(block))
 
+    def _why_lines(self, block: Paragraph | ListBlock) -> bool:
+        """``Why …? Because …`` on one line, or a question line then its answer line."""
+        lines = self._lines_of(block)
+        found = steps_from_lines(lines, self.whys, self.current_step)
+        if found is None:
+            return False
+        self.current_step = found
+        return True
+
     def _fishbone(self, section: _Section) -> None:
         where = self._label(section)
         if self.fishbone is None:
@@ -655,7 +670,13 @@ class _Importer(TimelineReader, ActionsReader):
                     builder.set_effect(pair[2])
                     self.report.mapped.append(f"{pair[1]}: {pair[2]} → Ishikawa effect")
                     continue
+                name = category_line(block.text)
+                if name is not None:
+                    builder.add_category(name)
+                    continue
             if isinstance(block, ListBlock):
+                if builder.add_labelled_causes(block.items):
+                    continue
                 builder.add_causes(block.items, top_is_category=builder.category is None)
                 continue
             if isinstance(block, Code):

@@ -101,8 +101,16 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         TIMELINE,
-        (r"chronologie", r"timeline", r"deroulement", r"\bsequence of events", r"key moments",
-         r"moments cles", r"^journal de l incident", r"^incident log"),
+        (
+            r"chronologie",
+            r"timeline",
+            r"deroulement",
+            r"\bsequence of events",
+            r"key moments",
+            r"moments cles",
+            r"^journal de l incident",
+            r"^incident log",
+        ),
     ),
     (
         SUMMARY,

@@ -87,8 +87,16 @@ class TimelineReader(ImportState):
                 lead = starts_with_time(value)
                 if lead and lead["rest"].strip():
                     self.pending.append(
-                        PendingTime(lead["when"], strip_inline(lead["rest"]), "", "", None,
-                                    line, zone_hint, day_text)
+                        PendingTime(
+                            lead["when"],
+                            strip_inline(lead["rest"]),
+                            "",
+                            "",
+                            None,
+                            line,
+                            zone_hint,
+                            day_text,
+                        )
                     )
                     continue
                 if self._is_day(value):
@@ -99,8 +107,16 @@ class TimelineReader(ImportState):
                 dated = _LEADING_DAY.match(value)
                 if dated and dated["rest"].strip() and self._is_day(dated["day"]):
                     self.pending.append(
-                        PendingTime(dated["day"], strip_inline(dated["rest"]), "", "", None,
-                                    line, zone_hint, day_text)
+                        PendingTime(
+                            dated["day"],
+                            strip_inline(dated["rest"]),
+                            "",
+                            "",
+                            None,
+                            line,
+                            zone_hint,
+                            day_text,
+                        )
                     )
                     continue
                 if isinstance(block, Paragraph) and self._zone_statement(line):
