@@ -105,7 +105,7 @@ def test_dropping_a_markdown_file_opens_the_review(
     dialog = _review(window)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert [row.title for row in store.summaries("")] == [
-        "Incendie du datacenter SBG2 – Strasbourg"
+        "🔥 Incendie du datacenter SBG2 – Strasbourg"
     ]
 
 

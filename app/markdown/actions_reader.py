@@ -69,14 +69,15 @@ def split_action(text: str) -> tuple[str, str, str, str]:
 
 
 def _looks_like_owner(text: str) -> bool:
-    """``sre``, ``network-eng``, ``Dana Ortiz``: a name or a team, not a remark."""
+    """``sre``, ``network-eng``, ``Dana Ortiz``: one team word or a capitalised name."""
     words = text.split()
-    return (
-        0 < len(words) <= 3
-        and not any(ch.isdigit() for ch in text)
-        and action_status(text) is None
-        and fold(text) not in ("optional", "facultatif", "maybe", "tbd", "a definir", "done")
-    )
+    if not words or any(ch.isdigit() for ch in text) or action_status(text) is not None:
+        return False
+    if fold(text) in ("optional", "facultatif", "maybe", "tbd", "a definir", "wip"):
+        return False
+    if len(words) == 1:
+        return True
+    return len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words)
 
 
 class ActionsReader(ImportState):

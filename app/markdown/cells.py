@@ -42,6 +42,8 @@ def inherits(parent: str | None, kind: str | None) -> bool:
         return True
     if parent in (S.FISHBONE, S.ANNEXES, S.PARTICIPANTS):
         return True
+    if parent == S.TIMELINE and kind == S.NARRATIVE:  # "### Response" inside a timeline
+        return True
     return parent == S.LESSONS and kind not in (S.WENT_WELL, S.WENT_WRONG, S.LUCKY)
 
 

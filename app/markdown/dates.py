@@ -63,8 +63,12 @@ _APPROX = re.compile(
     r"|\benviron\b|\bvers\b|\baux alentours de\b|\bautour de\b)\s*",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:–|—|-|\bto\b|\bà\b)\s*\d{1,2}[:h]\d")
-_RANGE_TAIL = re.compile(r"^\s*(?:–|—|-|\bto\b|\bà\b)\s*\d{1,2}[:h]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?")
+_RANGE = re.compile(
+    r"\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:–|—|\bto\b|\bà\b)\s*|\s+-\s+|-)\d{1,2}[:h]\d"
+)
+_RANGE_TAIL = re.compile(
+    r"^(?:\s*(?:–|—|\bto\b|\bà\b)\s*|\s+-\s+|-)\d{1,2}[:h]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+)
 _APPROX_SUFFIX = re.compile(r"\s*(?:\(?(?:approx\.?|approximately|environ|about)\)?)\s*$", re.I)
 
 

@@ -396,7 +396,7 @@ class _Importer(TimelineReader, ActionsReader):
             self.header_times = True
             if self.context.incident_date is None:
                 self.context.incident_date = moment.date()
-                if doc.incident_date is None:
+                if doc.incident_date is None and not self.date_unknown:
                     doc.incident_date = moment.date()
             return
         if name == "severity":
@@ -618,6 +618,7 @@ class _Importer(TimelineReader, ActionsReader):
             if isinstance(block, Code) and steps_from_tree_text(block.text, self.whys):
                 continue
             if isinstance(block, Table) and steps_from_table(block.header, block.rows, self.whys):
+                self._note_header(where, block.header)
                 continue
             if isinstance(block, Paragraph | ListBlock) and self._why_lines(block):
                 continue
@@ -846,7 +847,7 @@ class _Importer(TimelineReader, ActionsReader):
 
     def _unrecognised(self, section: _Section) -> None:
         blocks = [block for block in section.blocks if not isinstance(block, Rule)]
-        prose = any(isinstance(block, Paragraph | ListBlock) for block in blocks)
+        prose = not blocks or any(isinstance(block, Paragraph | ListBlock) for block in blocks)
         if prose:
             if section.sub and section.heading is not None and section.title:
                 parent = next((n for n in self.doc.narrative if n.title == section.title), None)

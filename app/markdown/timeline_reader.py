@@ -55,6 +55,7 @@ _LEADING_DAY = re.compile(
     re.DOTALL,
 )
 _MIDNIGHT = timedelta(hours=6)
+_EXPORTED_APPROX = re.compile(r"^≈\s*(?P<when>[^()]+?)\s*(?:\((?P<written>[^()]*)\))?\s*$")
 
 
 def _unwrap(line: str) -> str:
@@ -213,7 +214,10 @@ class TimelineReader(ImportState):
             hinted = find_zone(pending.zone_hint)
             hint = hinted[0] if hinted else None
             context = DateContext(day, self.context.zone)
-            text = pending.text
+            text, written = pending.text, ""
+            exported = _EXPORTED_APPROX.match(text)
+            if exported:  # our own export: "≈ 2026-01-15 10:15:00 +01:00 (~10:15)"
+                text, written = exported["when"], exported["written"] or ""
             clock = clock_of(text)
             rest = text if clock is None else text[: clock.start()] + " " + text[clock.end() :]
             own_day = find_day(rest, context)
@@ -221,7 +225,7 @@ class TimelineReader(ImportState):
                 zone = hint or self.context.zone or UTC
                 start = datetime.combine(own_day[0], datetime.min.time())
                 moment = start.replace(tzinfo=fixed_on(zone, start))
-                placed.append(self._entry(pending, moment, True))
+                placed.append(self._entry(pending, moment, True, written))
                 day, previous = own_day[0], None
                 continue
             found_moment, assumed = parse_when(text, context, hint)
@@ -243,7 +247,8 @@ class TimelineReader(ImportState):
                 crossed += 1
             previous = moment
             assumed_zone = assumed_zone or (assumed and hint is None and self.context.zone is None)
-            placed.append(self._entry(pending, moment, approximate(text)))
+            rough = approximate(text) or bool(exported)
+            placed.append(self._entry(pending, moment, rough, written))
         if crossed:
             self.report.mapped.append(
                 f"timeline: {crossed} rows after midnight placed on the next day"
@@ -271,11 +276,13 @@ class TimelineReader(ImportState):
             self._guess_markers()
 
     @staticmethod
-    def _entry(pending: PendingTime, moment: datetime, rough: bool) -> TimelineEntry:
+    def _entry(
+        pending: PendingTime, moment: datetime, rough: bool, written: str = ""
+    ) -> TimelineEntry:
         entry = TimelineEntry(moment, pending.event, pending.actor, pending.notes, pending.marker)
         if rough:
             entry.approximate = True
-            entry.as_written = pending.text.strip()
+            entry.as_written = written or pending.text.strip()
         return entry
 
     def _guess_markers(self) -> None:
