@@ -836,7 +836,9 @@ class _Importer(TimelineReader, ActionsReader):
         title = section.sub or section.title
         kind = narrative_kind(title) or narrative_kind(section.title) or ""
         parts = [self.markdown(block) for block in section.blocks if not isinstance(block, Rule)]
-        self._add_narrative(title, kind, "\n\n".join(part for part in parts if part))
+        text = "\n\n".join(part for part in parts if part)
+        if text:  # a heading over sub-sections only is structure, not an account
+            self._add_narrative(title, kind, text)
 
     def _add_narrative(self, title: str, kind: str, text: str) -> None:
         for existing in self.doc.narrative:
@@ -847,18 +849,22 @@ class _Importer(TimelineReader, ActionsReader):
 
     def _unrecognised(self, section: _Section) -> None:
         blocks = [block for block in section.blocks if not isinstance(block, Rule)]
-        prose = not blocks or any(isinstance(block, Paragraph | ListBlock) for block in blocks)
-        if prose:
-            if section.sub and section.heading is not None and section.title:
-                parent = next((n for n in self.doc.narrative if n.title == section.title), None)
-                if parent is not None:
-                    heading = "#" * max(3, section.heading.level) + " " + section.sub
-                    body = "\n\n".join(self.markdown(block) for block in blocks)
-                    parent.text = "\n\n".join(p for p in (parent.text, heading, body) if p)
-                    return
-            self._narrative(section)
-            self.report.mapped.append(f"section '{section.sub or section.title}' → narrative")
+        prose = any(isinstance(block, Paragraph | ListBlock) for block in blocks)
+        parent = next((n for n in self.doc.narrative if n.title == section.title), None)
+        if section.sub and section.heading is not None and (prose or parent is not None):
+            if parent is None:
+                parent = NarrativeSection(section.title, "", "")
+                self.doc.narrative.append(parent)
+            heading = "#" * max(3, section.heading.level) + " " + section.sub
+            body = "\n\n".join(self.markdown(block) for block in blocks)
+            parent.text = "\n\n".join(p for p in (parent.text, heading, body) if p)
             return
+        if prose:
+            self._narrative(section)
+            self.report.mapped.append(f"section '{section.title}' → narrative")
+            return
+        if not blocks:
+            return  # a heading over sub-sections: they carry the content
         key = f"section:{section.title}"
         parts: list[str] = []
         if section.sub and section.heading is not None:

@@ -10,13 +10,14 @@ rebuilt exactly.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.derived import derived_times
 from app.jsonio import content_digest
 from app.model import Postmortem
-from app.report import diagrams
+from app.report import diagrams, rich_text
 from app.report.fonts import BOLD, MONO, REGULAR, register_fonts
 from app.report.labels import Labels
 from app.report.styles import (
@@ -275,6 +276,19 @@ class ReportRenderer:
         pieces = chunks(text)
         return [self._p(piece, style) for piece in pieces] if pieces else [self._none()]
 
+    def _markdown(self, text: str) -> list[Any]:
+        """Text stored as Markdown (imported prose), printed rendered, never raw."""
+        from reportlab.platypus import Paragraph
+
+        flow: list[Any] = []
+        for piece in rich_text.pieces(text):
+            if piece.kind == "bullet":
+                flow.append(Paragraph(piece.markup, self.styles["bullet"], bulletText="•"))
+            else:
+                style = self.styles["mono" if piece.kind == "code" else "body"]
+                flow.append(Paragraph(piece.markup, style))
+        return flow or [self._none()]
+
     def _bullets(self, items: Sequence[str]) -> list[Any]:
         from reportlab.platypus import Paragraph
 
@@ -409,15 +423,23 @@ class ReportRenderer:
         ]
 
     def _summary(self) -> list[Any]:
-        return [self._heading("summary"), *self._text_block(self.doc.summary)]
+        flow = [self._heading("summary"), *self._markdown(self.doc.summary)]
+        for section in self.doc.narrative:  # the team's own account, in source order
+            if section.kind != "impact" and section.text.strip():
+                flow += [self._p(section.title, "h1"), *self._markdown(section.text)]
+        return flow
 
     def _impact(self) -> list[Any]:
         w = self.words
         rows = [[row.metric, row.value, row.target] for row in self.doc.impact]
         services = [[s.name, w.term(s.state.value)] for s in self.doc.services]
+        told = [part for s in self.doc.narrative if s.kind == "impact"
+                for part in (self._p(s.title, "h2"), *self._markdown(s.text))]  # fmt: skip
+        table = self._table([w["metric"], w["value"], w["target"]], rows, [4, 3, 2])
         return [
             self._heading("impact"),
-            *self._table([w["metric"], w["value"], w["target"]], rows, [4, 3, 2]),
+            *told,
+            *(table if rows or not told else []),
             self._heading("services", 2),
             *self._table([w["service"], w["state"]], services, [6, 3]),
         ]
@@ -441,9 +463,12 @@ class ReportRenderer:
         previous_day = None
         for entry in entries:
             day = entry.at.date()
-            when = (
-                w.clock(entry.at) if day == previous_day else f"{w.date(day)}\n{w.clock(entry.at)}"
-            )
+            clock = w.clock(entry.at)
+            if entry.approximate:  # never printed as an exact time
+                clock = f"≈ {w.clock(entry.at, seconds=False)}"
+                if entry.as_written and not re.search(r"\d[:h]\d\d|\d\s?h\b", entry.as_written):
+                    clock = f"≈ {entry.as_written}"  # a date alone
+            when = clock if day == previous_day else f"{w.date(day)}\n{clock}"
             previous_day = day
             event = entry.event + (f"\n{entry.notes}" if entry.notes.strip() else "")
             marker = w.term(entry.marker.value) if entry.marker else ""
@@ -538,7 +563,7 @@ class ReportRenderer:
     def _root_cause(self) -> list[Any]:
         return [
             self._heading("root_cause"),
-            *self._text_block(self.doc.root_cause),
+            *self._markdown(self.doc.root_cause),
             self._heading("contributing", 2),
             *self._bullets(self.doc.contributing_factors),
         ]
@@ -620,7 +645,7 @@ class ReportRenderer:
     def _closing(self) -> list[Any]:
         return [
             self._heading("acknowledgements"),
-            *self._text_block(self.doc.acknowledgements),
+            *self._markdown(self.doc.acknowledgements),
             self._heading("blameless"),
             *self._text_block(self.doc.blameless_note),
         ]
