@@ -31,6 +31,7 @@ ROW_NOUNS: dict[str, str] = {
     "lessons": "lesson",
     "communications": "communication",
     "annexes": "annex",
+    "narrative": "narrative section",
 }
 
 ROW_PLURALS: dict[str, str] = {
@@ -42,6 +43,7 @@ ROW_PLURALS: dict[str, str] = {
     "lessons": "lessons",
     "communications": "communications",
     "annexes": "annexes",
+    "narrative": "narrative sections",
 }
 
 #: Section or attribute name → words for descriptions.

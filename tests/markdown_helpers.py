@@ -61,8 +61,18 @@ def comparable(doc: Postmortem) -> dict[str, Any]:
 
 
 # Words that only label a value the import converts (``ETA: Oct 29`` → a due date).
-STRUCTURAL = {"answer", "réponse", "eta", "due", "owner", "deadline", "priority", "priorité",
-              "am", "pm"} | {
+STRUCTURAL = {
+    "answer",
+    "réponse",
+    "eta",
+    "due",
+    "owner",
+    "deadline",
+    "priority",
+    "priorité",
+    "am",
+    "pm",
+} | {
     "jan",
     "feb",
     "mar",

@@ -98,7 +98,7 @@ def test_pagerduty_template() -> None:
 
 
 def test_french_seed_style() -> None:
-    doc, report = read_markdown(CORPUS / "fr_ovh_sbg2_2021.md")
+    doc, _ = read_markdown(CORPUS / "fr_ovh_sbg2_2021.md")
     assert doc.language == "fr"
     assert doc.title == "🔥 Incendie du datacenter SBG2 – Strasbourg"
     assert doc.incident_date == date(2021, 3, 10)
@@ -144,7 +144,9 @@ def test_messy_notes() -> None:
     assert times == ["15:39", "15:40", "15:58", "17:00", "21:00", "21:45"]
     rough = doc.timeline[3]
     assert (rough.approximate, rough.as_written, rough.event) == (
-        True, "~17:00", "engineers dispatched to data centers"
+        True,
+        "~17:00",
+        "engineers dispatched to data centers",
     )
     kept = report.notes
     assert "32/13 25:61" in kept

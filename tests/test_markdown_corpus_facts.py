@@ -36,9 +36,11 @@ def _pdf_text(data: bytes) -> str:
 
 def _sections(text: str, words: Labels) -> dict[str, str]:
     """The PDF text cut at the section headings this report prints."""
-    keys = ("summary", "impact", "derived", "timeline", "analysis", "root_cause", "contributing", "went_well",
-            "went_wrong", "lucky", "actions", "lessons", "communications", "annexes",
-            "acknowledgements")  # fmt: skip
+    keys = (
+        "summary", "impact", "derived", "timeline", "analysis", "root_cause", "contributing",
+        "went_well", "went_wrong", "lucky", "actions", "lessons", "communications", "annexes",
+        "acknowledgements",
+    )  # fmt: skip
     found: dict[str, str] = {}
     positions = sorted((text.find(f"\n{words[key]}\n"), key) for key in keys)
     positions = [(at, key) for at, key in positions if at >= 0]

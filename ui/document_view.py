@@ -127,7 +127,12 @@ def document_html(doc: Postmortem) -> str:
                 translate("DocumentView", "Marker"),
             ],
             [
-                [e.at.isoformat(sep=" "), e.event, e.actor, e.marker.value if e.marker else ""]
+                [
+                    ("≈ " if e.approximate else "") + e.at.isoformat(sep=" "),
+                    e.event,
+                    e.actor,
+                    e.marker.value if e.marker else "",
+                ]
                 for e in doc.sorted_timeline()
             ],
         )

@@ -251,8 +251,13 @@ class _Writer:
         self.table(
             [t["time"], t["event"], t["actor"], t["notes"], t["marker"]],
             [
-                [self._row_time(e), e.event, e.actor, e.notes,
-                 markers[e.marker] if e.marker else ""]
+                [
+                    self._row_time(e),
+                    e.event,
+                    e.actor,
+                    e.notes,
+                    markers[e.marker] if e.marker else "",
+                ]
                 for e in self.doc.timeline
             ],
         )
