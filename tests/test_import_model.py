@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,8 @@ from app.markdown.importer import import_text
 from app.model import Action, NarrativeSection, Postmortem, TimelineEntry
 from app.report.fonts import MONO
 from app.report.rich_text import inline, pieces
+from app.store import Store
+from tests.foundation_helpers import run_cli
 
 # Measured on the demo before these fields existed: the same document must keep them.
 DEMO_DIGEST = "03abee13ce7d6804b933b90fc3d8d32ea4f8a356d6ffa3d845b03e2a42cc2d93"
@@ -94,3 +97,23 @@ def test_inline_markdown_becomes_balanced_markup_and_stays_escaped() -> None:
     kinds = [p.kind for p in pieces("Para\nwrapped\n\n- one\n- two\n\n```\n  **raw**\n```")]
     assert kinds == ["text", "bullet", "bullet", "code"]
     assert "**raw**" in pieces("```\n  **raw**\n```")[0].markup
+
+
+def test_the_command_line_prints_the_text_kept_aside_and_stores_none_of_it(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text(
+        "# Outage\n\n**Date:** 2026-01-15\n**Mood:** tired\n**Time zone:** UTC+1\n\n"
+        "## Timeline\n\n- 14:00 failover\n- later: everything back\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "pm.db"
+    result = run_cli("--db", db, "import", source)
+    assert result.code == 0, result.err
+    assert "text kept aside, as written:" in result.err and "later: everything back" in result.err
+    with Store(db) as store:
+        (summary,) = store.summaries("")
+        doc = store.load(summary.id)
+    assert doc.annexes == [] and doc.timezone == "+01:00"
+    assert doc.timeline[0].at == datetime(2026, 1, 15, 14, tzinfo=timezone(timedelta(hours=1)))

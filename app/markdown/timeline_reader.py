@@ -86,39 +86,20 @@ class TimelineReader(ImportState):
             for line in self._timeline_lines(block):
                 value = _unwrap(line)
                 lead = starts_with_time(value)
-                if lead and lead["rest"].strip():
-                    self.pending.append(
-                        PendingTime(
-                            lead["when"],
-                            strip_inline(lead["rest"]),
-                            "",
-                            "",
-                            None,
-                            line,
-                            zone_hint,
-                            day_text,
-                        )
-                    )
-                    continue
-                if self._is_day(value):
+                timed = bool(lead and lead["rest"].strip())
+                if not timed and self._is_day(value):
                     day_text = value
                     self._zone_statement(value)
                     self.report.mapped.append(f"{where}: '{strip_inline(value)}' → day of the rows")
                     continue
-                dated = _LEADING_DAY.match(value)
-                if dated and dated["rest"].strip() and self._is_day(dated["day"]):
-                    self.pending.append(
-                        PendingTime(
-                            dated["day"],
-                            strip_inline(dated["rest"]),
-                            "",
-                            "",
-                            None,
-                            line,
-                            zone_hint,
-                            day_text,
-                        )
-                    )
+                dated = None if timed else _LEADING_DAY.match(value)
+                if dated is not None and not (dated["rest"].strip() and self._is_day(dated["day"])):
+                    dated = None
+                found = lead if timed else dated
+                if found is not None:
+                    when = found["when"] if found is lead else found["day"]
+                    self.pending.append(PendingTime(when, strip_inline(found["rest"]), "", "",
+                                                    None, line, zone_hint, day_text))  # fmt: skip
                     continue
                 if isinstance(block, Paragraph) and self._zone_statement(line):
                     continue
