@@ -81,7 +81,8 @@ def why_words(block: ListBlock) -> bool:
 
 
 def clean_item(text: str) -> str:
-    return strip_inline(LEADING_SYMBOLS.sub("", text.replace("\n", " ")))
+    """A list item as one line of Markdown: leading emoji dropped, emphasis and code kept."""
+    return LEADING_SYMBOLS.sub("", " ".join(text.split("\n"))).strip()
 
 
 def joined_items(items: list[Item]) -> list[str]:

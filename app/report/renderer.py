@@ -295,7 +295,10 @@ class ReportRenderer:
         kept = [item for item in items if item.strip()]
         if not kept:
             return [self._none()]
-        return [Paragraph(markup(item), self.styles["bullet"], bulletText="•") for item in kept]
+        return [
+            Paragraph(rich_text.inline(item), self.styles["bullet"], bulletText="•")
+            for item in kept
+        ]
 
     def _table(
         self,
