@@ -863,8 +863,9 @@ class _Importer(TimelineReader, ActionsReader):
             self._narrative(section)
             self.report.mapped.append(f"section '{section.title}' → narrative")
             return
-        if not blocks:
-            return  # a heading over sub-sections: they carry the content
+        if not blocks:  # a heading over sub-sections, or an empty section
+            self.report.mapped.append(f"section '{section.title}': a heading without text")
+            return
         key = f"section:{section.title}"
         parts: list[str] = []
         if section.sub and section.heading is not None:
