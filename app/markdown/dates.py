@@ -244,6 +244,10 @@ def parse_duration(text: str) -> timedelta | None:
     units = {"d": 86400, "j": 86400, "h": 3600, "m": 60, "s": 1}
     total = 0.0
     found = False
+    french = re.search(r"(\d+)\s*h\s*(\d{1,2})\b(?!\s*[a-z])", text.casefold())
+    if french:  # "1 h 30", "1h30": hours and minutes
+        total = int(french[1]) * 3600 + int(french[2]) * 60
+        text, found = text[: french.start()] + text[french.end() :], True
     for number, unit in re.findall(
         r"(\d+(?:[.,]\d+)?)\s*(days?|jours?|j\b|d\b|h(?:ours?|eures?|rs?)?\b|min(?:utes?)?\b"
         r"|m\b|s(?:ec(?:onds?|ondes?)?)?\b)",

@@ -161,8 +161,12 @@ def steps_from_table(header: list[str], rows: list[list[str]], draft: WhysDraft)
 
 def question_heading(text: str) -> str | None:
     """``Question 1: Why did …?`` → ``Why did …?``."""
-    match = _QUESTION_HEADING.match(clean_heading(text))
-    return match.group(1).strip() if match else None
+    heading = clean_heading(text)
+    match = _QUESTION_HEADING.match(heading)
+    if match:
+        return match.group(1).strip()
+    asked = strip_inline(heading).strip()
+    return asked if _WHY_START.match(asked) and asked.endswith("?") else None
 
 
 def answer_paragraph(step: WhyStep, text: str, draft: WhysDraft) -> None:
