@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.derived import derived_times
 from app.diagrams.graph import children, root_of
 from app.model import Postmortem
+from app.richtext import inline_html, to_html
 from app.timeutil import format_duration
 from ui.editor.labels import (
     action_status_labels,
@@ -26,18 +27,29 @@ STATUS_SYMBOLS = {"done": "✔", "in_progress": "⟳", "todo": "○", "not_doing
 
 
 def _text(value: str) -> str:
+    """A literal value (a name, a date), escaped."""
     return escape(value).replace("\n", "<br/>") if value else "<i>—</i>"
+
+
+def _cell(value: str) -> str:
+    """A text field's Markdown inside a cell or list item (same renderer as the PDF)."""
+    return inline_html(value) if value.strip() else "<i>—</i>"
+
+
+def _rich(value: str) -> str:
+    """A text field's Markdown as paragraphs, lists and code (same renderer as the PDF)."""
+    return to_html(value) if value.strip() else "<p><i>—</i></p>"
 
 
 def _items(values: list[str]) -> str:
     if not values:
         return "<p><i>—</i></p>"
-    return "<ul>" + "".join(f"<li>{_text(v)}</li>" for v in values) + "</ul>"
+    return "<ul>" + "".join(f"<li>{_cell(v)}</li>" for v in values) + "</ul>"
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_text(c)}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return (
         "<table cellspacing='0' cellpadding='5' border='1' style='border-collapse:collapse' "
         f"width='100%'><tr style='background:#e8eef6'>{head}</tr>{body}</table>"
@@ -92,7 +104,7 @@ def document_html(doc: Postmortem) -> str:
             ],
         )
     )
-    parts.append(f"<h2>{translate('DocumentView', 'Summary')}</h2><p>{_text(doc.summary)}</p>")
+    parts.append(f"<h2>{translate('DocumentView', 'Summary')}</h2>{_rich(doc.summary)}")
     parts.append(f"<h2>{translate('DocumentView', 'Impact')}</h2>")
     parts.append(
         _table(
@@ -144,9 +156,7 @@ def document_html(doc: Postmortem) -> str:
     parts.append(_whys_html(doc))
     parts.append(f"<h3>{translate('DocumentView', 'Ishikawa')}</h3>")
     parts.append(_ishikawa_html(doc))
-    parts.append(
-        f"<h3>{translate('DocumentView', 'Root cause')}</h3><p>{_text(doc.root_cause)}</p>"
-    )
+    parts.append(f"<h3>{translate('DocumentView', 'Root cause')}</h3>{_rich(doc.root_cause)}")
     parts.append(
         f"<h3>{translate('DocumentView', 'Contributing factors')}</h3>"
         + _items(doc.contributing_factors)
@@ -196,10 +206,9 @@ def document_html(doc: Postmortem) -> str:
         if annex.kind.value == "log":
             parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(annex.content)}</pre>")
         else:
-            parts.append(f"<h3>{_text(annex.title)}</h3><p>{_text(annex.content)}</p>")
+            parts.append(f"<h3>{_text(annex.title)}</h3>{_rich(annex.content)}")
     parts.append(
-        f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>"
-        f"<p>{_text(doc.acknowledgements)}</p>"
+        f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>{_rich(doc.acknowledgements)}"
     )
     parts.append(f"<p><i>{_text(doc.blameless_note)}</i></p>")
     return "".join(parts)
@@ -222,8 +231,8 @@ def _whys_html(doc: Postmortem) -> str:
                 else ""
             )
             lines.append(
-                f"<li style='margin-left:{depth * 16}px'>{_text(data['text'])}<br/>"
-                f"→ {_text(data['answer'])}{flag}</li>"
+                f"<li style='margin-left:{depth * 16}px'>{_cell(data['text'])}<br/>"
+                f"→ {_cell(data['answer'])}{flag}</li>"
             )
             walk(child, depth + 1)
 
@@ -249,7 +258,7 @@ def _ishikawa_html(doc: Postmortem) -> str:
                 if graph.nodes[node].get("root_cause")
                 else ""
             )
-            causes.append("&nbsp;&nbsp;" * depth + _text(graph.nodes[node]["text"]) + flag)
+            causes.append("&nbsp;&nbsp;" * depth + _cell(graph.nodes[node]["text"]) + flag)
             stack.extend((c, depth + 1) for c in reversed(children(graph, node)))
         lines.append(
             f"<li><b>{_text(graph.nodes[category]['text'])}</b>: " + "; ".join(causes) + "</li>"
