@@ -121,16 +121,7 @@ def document_to_dict(doc: Postmortem) -> dict[str, Any]:
         ],
         "acknowledgements": doc.acknowledgements,
         "blameless_note": doc.blameless_note,
-        "signoffs": [
-            {
-                "role": s.role,
-                "name": s.name,
-                "title": s.title,
-                "signed_at": format_datetime(s.signed_at),
-                "digest": s.digest,
-            }
-            for s in doc.signoffs
-        ],
+        "signoffs": [_signoff_to_dict(s) for s in doc.signoffs],
         "meeting_agenda": [
             {
                 "title": r.title,
@@ -163,6 +154,22 @@ def _timeline_dict(e: TimelineEntry) -> dict[str, Any]:
         row["approximate"] = True
     if e.as_written:
         row["as_written"] = e.as_written
+    return row
+
+
+#: sign-off fields written only when non-empty (older documents keep their exact bytes)
+SIGNOFF_EVIDENCE_KEYS = ("certificate", "fingerprint", "signature", "evidence")
+
+
+def _signoff_to_dict(s: SignOff) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "role": s.role,
+        "name": s.name,
+        "title": s.title,
+        "signed_at": format_datetime(s.signed_at),
+        "digest": s.digest,
+    }
+    row.update({key: getattr(s, key) for key in SIGNOFF_EVIDENCE_KEYS if getattr(s, key)})
     return row
 
 
@@ -333,6 +340,7 @@ def _build(d: dict[str, Any]) -> Postmortem:
             title=_str(r, "title"),
             signed_at=parse_optional_datetime(r.get("signed_at"), f + ".signed_at"),
             digest=_str(r, "digest"),
+            **{key: _str(r, key) for key in SIGNOFF_EVIDENCE_KEYS},
         ),
     )
     doc.meeting_agenda = _rows(
