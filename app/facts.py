@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from app.derived import DerivedTimes, derived_times, instants
+from app.derived import DerivedTimes, instants, raw_spans
 from app.errors import PostmortemError, StoreError
 from app.recurrence import Signature, categories_with_causes, fold_set, significant_words
 from app.timeutil import parse_datetime, parse_optional_date, parse_optional_datetime
@@ -148,7 +148,7 @@ def facts_from_parts(row: tuple[Any, ...], parts: dict[str, Any]) -> Facts:
         days_to_postmortem=span_days(
             day, parse_optional_date(parts["postmortem_date"], f"{where}.postmortem_date")
         ),
-        times=derived_times(times),
+        times=raw_spans(times),
         root_cause=root_cause,
         signature=Signature(
             tags=fold_set(tags),
@@ -195,7 +195,7 @@ def facts_of(doc: Postmortem) -> Facts:
         severity=doc.severity,
         day=day,
         days_to_postmortem=span_days(day, doc.postmortem_date),
-        times=derived_times(doc),
+        times=raw_spans(doc),
         root_cause=doc.root_cause,
         signature=Signature(
             tags=fold_set(doc.tags),
