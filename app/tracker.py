@@ -1,44 +1,26 @@
 """Every corrective action across all postmortems: the query behind the action tracker.
 
 Postmortems fail when their actions are forgotten, so the tracker reads the store's ``actions``
-table (mirrored on every save) joined with its postmortem, filters and sorts it in SQL, and
-exports it as CSV. "Today" is always passed in, so overdue is testable and never depends on the
-clock of the machine running a test.
+table (mirrored on every save) joined with its postmortem, filtered and sorted in SQL
+(``app.queries``), and exports it as CSV. "Today" is always passed in, so overdue is testable
+and never depends on the clock of the machine running a test.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.errors import StoreError, ValidationError
+from app.errors import ValidationError
 from app.model import Postmortem
+from app.queries import OPEN_STATUSES, SORT_KEYS, ActionFilter, action_rows
 from app.session import SnapshotChange
 from app.store import Store
 from app.vocabulary import ActionKind, ActionStatus, Priority
-
-OPEN_STATUSES: tuple[ActionStatus, ...] = (ActionStatus.TODO, ActionStatus.IN_PROGRESS)
-
-#: Sort key name → (SQL "is missing" test, SQL value); missing values sort last either way.
-SORT_KEYS: dict[str, tuple[str, str]] = {
-    "due": ("a.due IS NULL", "a.due"),
-    "priority": ("", "a.priority"),
-    "status": (
-        "",
-        "CASE a.status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2 ELSE 3 END",
-    ),
-    "owner": ("a.owner = ''", "a.owner COLLATE NOCASE"),
-    "postmortem": ("p.title = ''", "p.title COLLATE NOCASE"),
-    "action": ("", "a.action COLLATE NOCASE"),
-    "kind": ("", "a.kind"),
-    "incident_date": ("p.incident_date IS NULL", "p.incident_date"),
-    "completed_on": ("a.completed_on IS NULL", "a.completed_on"),
-}
 
 CSV_COLUMNS: tuple[str, ...] = (
     "postmortem_id",
@@ -70,9 +52,9 @@ class TrackedAction:
     action: str
     owner: str
     due: date | None
-    priority: Priority
+    priority: Priority | None  # None: not stated (imported)
     status: ActionStatus
-    kind: ActionKind
+    kind: ActionKind | None
     horizon: str
     ticket: str
     completed_on: date | None
@@ -89,19 +71,6 @@ class TrackedAction:
 
     def is_overdue(self, today: date) -> bool:
         return self.days_overdue(today) > 0
-
-
-@dataclass(frozen=True)
-class ActionFilter:
-    """What the tracker shows; empty fields do not filter."""
-
-    owner: str = ""
-    statuses: tuple[ActionStatus, ...] = ()
-    priorities: tuple[Priority, ...] = ()
-    kinds: tuple[ActionKind, ...] = ()
-    postmortem_id: str = ""
-    overdue_only: bool = False
-    text: str = ""
 
 
 def parse_status_filter(text: str) -> tuple[ActionStatus, ...]:
@@ -124,44 +93,6 @@ def parse_status_filter(text: str) -> tuple[ActionStatus, ...]:
     return tuple(dict.fromkeys(statuses))
 
 
-def _where(flt: ActionFilter, today: date) -> tuple[str, list[Any]]:
-    clauses = ["p.deleted_at IS NULL"]
-    params: list[Any] = []
-    if flt.owner.strip():
-        clauses.append("a.owner LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like(flt.owner.strip())}%")
-    if flt.text.strip():
-        clauses.append("(a.action LIKE ? ESCAPE '\\' OR a.ticket LIKE ? ESCAPE '\\')")
-        pattern = f"%{_like(flt.text.strip())}%"
-        params += [pattern, pattern]
-    for column, values in (
-        ("a.status", flt.statuses),
-        ("a.priority", flt.priorities),
-        ("a.kind", flt.kinds),
-    ):
-        if values:
-            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-            params += [value.value for value in values]
-    if flt.postmortem_id:
-        clauses.append("a.postmortem_id = ?")
-        params.append(flt.postmortem_id)
-    if flt.overdue_only:
-        clauses.append("a.status IN ('todo', 'in_progress') AND a.due IS NOT NULL AND a.due < ?")
-        params.append(today.isoformat())
-    return " AND ".join(clauses), params
-
-
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-_SELECT = (
-    "SELECT a.postmortem_id, p.title, p.incident_date, a.id, a.position, a.action, a.owner, "
-    "a.due, a.priority, a.status, a.kind, a.horizon, a.ticket, a.completed_on "
-    "FROM actions a JOIN postmortems p ON p.id = a.postmortem_id"
-)
-
-
 def query_actions(
     store: Store,
     flt: ActionFilter | None = None,
@@ -171,23 +102,14 @@ def query_actions(
     descending: bool = False,
 ) -> list[TrackedAction]:
     """The actions matching ``flt``, sorted by ``sort`` (a key of ``SORT_KEYS``)."""
+    check_sort(sort)
+    rows = action_rows(store, flt or ActionFilter(), today=today, sort=sort, descending=descending)
+    return [tracked(row) for row in rows]
+
+
+def check_sort(sort: str) -> None:
     if sort not in SORT_KEYS:
         raise ValidationError(f"sort: '{sort}' is not a column; use one of {', '.join(SORT_KEYS)}.")
-    where, params = _where(flt or ActionFilter(), today)
-    missing, value = SORT_KEYS[sort]
-    order = f"{missing + ', ' if missing else ''}{value}{' DESC' if descending else ''}"
-    sql = (
-        f"{_SELECT} WHERE {where} ORDER BY {order}, p.incident_date DESC, a.postmortem_id, "
-        "a.position"
-    )
-    return [_tracked(row) for row in _rows(store, sql, params)]
-
-
-def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    try:
-        return [tuple(row) for row in store.db.execute(sql, list(params)).fetchall()]
-    except sqlite3.Error as error:
-        raise StoreError(f"The actions of {store.path} cannot be read: {error}.") from None
 
 
 def _day(text: str | None) -> date | None:
@@ -205,7 +127,8 @@ _STATUSES = {member.value: member for member in ActionStatus}
 _KINDS = {member.value: member for member in ActionKind}
 
 
-def _tracked(row: tuple[Any, ...]) -> TrackedAction:
+def tracked(row: tuple[Any, ...]) -> TrackedAction:
+    """A row of ``app.queries.action_rows`` as the tracker shows it."""
     return TrackedAction(
         postmortem_id=row[0],
         postmortem_title=row[1],
@@ -215,9 +138,9 @@ def _tracked(row: tuple[Any, ...]) -> TrackedAction:
         action=row[5],
         owner=row[6],
         due=_day(row[7]),
-        priority=_PRIORITIES[row[8]],
+        priority=_PRIORITIES.get(row[8]),
         status=_STATUSES[row[9]],
-        kind=_KINDS[row[10]],
+        kind=_KINDS.get(row[10]),
         horizon=row[11],
         ticket=row[12],
         completed_on=_day(row[13]),
@@ -252,9 +175,9 @@ def actions_csv(rows: Sequence[TrackedAction], today: date) -> str:
                 _cell(row.action),
                 _cell(row.owner),
                 row.due.isoformat() if row.due else "",
-                row.priority.value,
+                row.priority.value if row.priority else "",
                 row.status.value,
-                row.kind.value,
+                row.kind.value if row.kind else "",
                 row.horizon,
                 _cell(row.ticket),
                 row.completed_on.isoformat() if row.completed_on else "",

@@ -17,17 +17,17 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
 )
 
 from app.errors import PostmortemError
-from app.markdown.importer import read_markdown
-from app.markdown.report import ImportReport
 from app.model import Postmortem
 from app.signoff import required_roles, settle_imported_approval
 
 if TYPE_CHECKING:
+    from app.markdown.report import ImportReport
     from ui.main_window import MainWindow
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -48,11 +48,15 @@ class ImportReviewDialog(QDialog):
         self.resize(720, 520)
         layout = QVBoxLayout(self)
         heading = QLabel(
-            self.tr("<b>{0}</b><br>from {1}: {2} timeline rows, {3} actions, {4} annexes").format(
+            self.tr(
+                "<b>{0}</b><br>from {1}: {2} timeline rows, {3} actions, {4} narrative sections, "
+                "{5} annexes"
+            ).format(
                 _escape(doc.title or "—"),
                 _escape(report.source),
                 len(doc.timeline),
                 len(doc.actions),
+                len(doc.narrative),
                 len(doc.annexes),
             )
         )
@@ -62,9 +66,15 @@ class ImportReviewDialog(QDialog):
         self.mapped_list = self._add_tab(self.tr("Mapped ({0})"), report.mapped)
         self.kept_list = self._add_tab(self.tr("Kept aside ({0})"), report.kept_aside)
         self.warnings_list = self._add_tab(self.tr("Warnings ({0})"), report.warnings)
+        self.notes_view = QPlainTextEdit(report.notes or self.tr("(nothing)"))
+        self.notes_view.setReadOnly(True)
+        self.tabs.addTab(self.notes_view, self.tr("Text kept aside"))
         layout.addWidget(self.tabs, 1)
         note = QLabel(
-            self.tr("Nothing is lost: what was kept aside is in the annexes of the new postmortem.")
+            self.tr(
+                "Nothing is lost: the text kept aside is shown here in full, to copy where it "
+                "belongs; it is not printed in the postmortem."
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -143,6 +153,8 @@ def _escape(text: str) -> str:
 def review_markdown(window: MainWindow, path: Path) -> ImportReviewDialog | None:
     """Import ``path`` and open the review dialog (None, with an error shown, if unreadable)."""
     try:
+        from app.markdown.importer import read_markdown  # with ftfy: loaded on first import
+
         doc, report = read_markdown(path)
     except (PostmortemError, OSError) as error:
         window.show_error(window.tr("Cannot import {0}: {1}").format(path.name, error))

@@ -6,14 +6,13 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.derived import derived_times
-from app.diagrams.graph import children, root_of
-from app.jsonio import document_to_dict, document_to_json
-from app.model import Postmortem
 from app.store import Store, Summary
 from app.timeutil import format_duration
+
+if TYPE_CHECKING:
+    from app.model import Postmortem
 
 
 def register(sub: Any) -> list[str]:
@@ -66,6 +65,8 @@ def list_table(rows: list[Summary]) -> str:
 def _show(args: argparse.Namespace, store: Store) -> int:
     doc = store.load(args.id)
     if args.json:
+        from app.jsonio import document_to_json
+
         write_json(document_to_json(doc))
         return 0
     print(render_text(doc))
@@ -93,6 +94,10 @@ def _bullets(values: list[str]) -> list[str]:
 
 def render_text(doc: Postmortem) -> str:
     """A plain-text reading of every section, for a terminal."""
+    from app.derived import derived_times
+    from app.diagrams.graph import children, root_of
+    from app.jsonio import document_to_dict
+
     data = document_to_dict(doc)
     times = derived_times(doc)
     title = doc.title or "(untitled)"

@@ -9,10 +9,9 @@ from datetime import date
 from typing import Any
 
 from app.errors import NotFoundError
-from app.metrics import compute_metrics, metrics_text, metrics_to_dict
+from app.queries import SORT_KEYS, ActionFilter
 from app.store import Store
 from app.timeutil import parse_date
-from app.tracker import SORT_KEYS, ActionFilter, actions_csv, parse_status_filter, query_actions
 
 
 def _today(text: str | None) -> date:
@@ -39,12 +38,16 @@ def register(sub: Any) -> list[str]:
 def run(args: argparse.Namespace, store: Store) -> int:
     today = _today(args.today)
     if args.command == "metrics":
+        from app.metrics import compute_metrics, metrics_text, metrics_to_dict
+
         figures = compute_metrics(store, today)
         if args.json:
             print(json.dumps(metrics_to_dict(figures), ensure_ascii=False, indent=2))
         else:
             print(metrics_text(figures))
         return 0
+    from app.tracker import actions_csv, parse_status_filter, query_actions
+
     if args.postmortem and not store.exists(args.postmortem):
         raise NotFoundError(f"No postmortem has the id '{args.postmortem}'.")
     flt = ActionFilter(
@@ -65,7 +68,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         late = row.days_overdue(today)
         flag = f"  OVERDUE {late} d" if late else ""
         print(
-            f"{due:<10} {row.priority.value:<2} {row.status.value:<11} {row.owner or '—':<16} "
+            f"{due:<10} {row.priority.value if row.priority else '—':<2} "
+            f"{row.status.value:<11} {row.owner or '—':<16} "
             f"{row.action}  [{row.postmortem_title or row.postmortem_id}]{flag}"
         )
     return 0
