@@ -14,11 +14,11 @@ import argparse
 import os
 from pathlib import Path
 
-from app.commands.interchange import write_atomically
 from app.diagrams.document_layout import layout_for
 from app.diagrams.graph import DIAGRAM_KINDS
 from app.diagrams.layout import Layout, in_language
 from app.errors import PostmortemError
+from app.fileio import write_file
 from app.model import Postmortem
 
 PNG_SCALE = 2.0  # 144 dpi: sharp on screens and slides
@@ -66,4 +66,4 @@ def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
 
 def export_png(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
     language = getattr(args, "lang", None) or doc.language
-    write_atomically(path, render_png(in_language(layout_for(doc, _kind(args)), language)))
+    write_file(path, render_png(in_language(layout_for(doc, _kind(args)), language)))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.commands.interchange import write_atomically
 from app.errors import PostmortemError
+from app.fileio import check_target, write_file
 from app.model import Postmortem
-from app.report.export import SignWith, build_pdf, check_output
+from app.report.export import SignWith, build_pdf
 
 
 class _Signals(QObject):
@@ -44,7 +44,7 @@ class _ExportJob(QRunnable):
                 roles=self.roles,
                 sign_with=self.sign_with,
             )
-            write_atomically(self.path, data)
+            write_file(self.path, data)
         except PostmortemError as error:
             self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 — shown to the user, never lost on a thread
@@ -78,7 +78,7 @@ class PdfExporter(QObject):
         sign_with: SignWith | None = None,
     ) -> bool:
         try:
-            check_output(path)
+            check_target(path, ".pdf")
         except PostmortemError as error:
             self.failed.emit(str(error))
             return False

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.errors import FormatError, PostmortemError
+from app.errors import FormatError
+from app.fileio import check_target, write_file
 from app.jsonio import document_from_json, document_to_json
 from app.model import Postmortem, new_id
 from app.store import Store
@@ -26,7 +27,7 @@ def _import_json(path: Path, args: argparse.Namespace) -> Postmortem:
 
 
 def _export_json(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
-    write_atomically(path, document_to_json(doc).encode("utf-8"))
+    write_file(path, document_to_json(doc).encode("utf-8"))
 
 
 Importer = Callable[[Path, argparse.Namespace], Postmortem]
@@ -83,10 +84,13 @@ def run(args: argparse.Namespace, store: Store) -> int:
             known = ", ".join(sorted(IMPORTERS))
             raise FormatError(f"{path.name}: unknown file type (known: {known}).")
         doc = _resolve(importer)(path, args)
+        old_id = doc.id
         if store.exists(doc.id):
-            old_id, doc.id = doc.id, new_id()
-            print(f"id {old_id} is already in the database; imported as {doc.id}", file=sys.stderr)
+            doc.id = new_id()
         store.save(doc, f"imported from {path.name}")
+        # reported only once committed: a full disk must not look like a successful import
+        if doc.id != old_id:
+            print(f"id {old_id} is already in the database; imported as {doc.id}", file=sys.stderr)
         print(doc.id)
         return 0
     exporter = EXPORTERS.get(args.format)
@@ -100,13 +104,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
 
 
 def check_output_path(path: Path, export_format: str) -> None:
-    """Refuse an output that is a folder, or whose ending names another format (which would
-    silently overwrite, say, an earlier JSON export with a PDF)."""
+    """Refuse an output that is not a file (folder, device, FIFO), or whose ending names another
+    format (which would silently overwrite, say, an earlier JSON export with a PDF)."""
     expected = EXPORT_SUFFIXES.get(export_format, ())
-    if path.is_dir():
-        ending = expected[0] if expected else ""
-        example = path / f"report{ending}"
-        raise FormatError(f"{path} is a folder; give a file name, e.g. {example}.")
+    check_target(path, expected[0] if expected else "")
     suffix = path.suffix.lower()
     known = {ending for endings in EXPORT_SUFFIXES.values() for ending in endings}
     if suffix in known and suffix not in expected:
@@ -129,22 +130,3 @@ def read_text_file(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FormatError(f"{path.name} is not UTF-8 text.") from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a failed export never leaves half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise PostmortemError(f"cannot write {path}: the folder {folder} does not exist.")
-    temporary = folder / f".{path.name}.tmp"
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except PermissionError:
-        temporary.unlink(missing_ok=True)
-        raise PostmortemError(
-            f"cannot write {path}: permission denied (read-only folder?)."
-        ) from None
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise PostmortemError(f"cannot write {path}: {error.strerror}.") from None

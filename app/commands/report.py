@@ -116,10 +116,10 @@ def _roles(args: argparse.Namespace) -> tuple[str, ...]:
 
 def export_pdf(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
     """The ``pdf`` exporter of ``export``."""
-    from app.commands.interchange import write_atomically
-    from app.report.export import SignWith, build_pdf, check_output
+    from app.fileio import check_target, write_file
+    from app.report.export import SignWith, build_pdf
 
-    check_output(path)
+    check_target(path, ".pdf")
     sign_with = None
     if doc.status == Status.APPROVED:
         from app.signing import passphrase_from
@@ -133,4 +133,4 @@ def export_pdf(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
         roles=_roles(args),
         sign_with=sign_with,
     )
-    write_atomically(path, data)
+    write_file(path, data)

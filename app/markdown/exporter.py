@@ -98,10 +98,10 @@ DOC_STATUS = {
 
 def export_file(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
     """The CLI entry point (``interchange.EXPORTERS['md']``)."""
-    from app.commands.interchange import write_atomically
+    from app.fileio import write_file
 
     language = getattr(args, "lang", None) or doc.language
-    write_atomically(path, export_markdown(doc, language).encode("utf-8"))
+    write_file(path, export_markdown(doc, language).encode("utf-8"))
 
 
 def export_markdown(doc: Postmortem, language: str | None = None) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import PostmortemError
 from app.jsonio import content_digest
 from app.model import Postmortem
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, Status
@@ -50,12 +49,3 @@ def build_pdf(
     else:
         key = signing.personal_key(sign_with.passphrase, name)
     return signing.sign_pdf(pdf, key, digest=content_digest(doc), name=name)
-
-
-def check_output(path: Path) -> None:
-    """Refuse an unusable output path before spending time on rendering."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise PostmortemError(f"cannot write {path}: it is a folder.")
-    if not folder.is_dir():
-        raise PostmortemError(f"cannot write {path}: the folder {folder} does not exist.")

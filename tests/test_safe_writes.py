@@ -1,0 +1,308 @@
+"""Output files are written safely: no symlink is followed, special files are refused, a full
+disk reports nothing as written, and what is reported as written is on disk (fsynced).
+
+The full-disk cases use a real 256 KiB tmpfs when the tests run as root and may mount one;
+``test_an_injected_full_disk_*`` always runs and injects ENOSPC through a patched ``os.write``.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app import fileio
+from app.errors import FormatError, PostmortemError
+from app.fileio import write_file
+from app.jsonio import document_to_json
+from app.model import Annex, Postmortem
+from app.store import Store
+from tests.foundation_helpers import PROJECT, assert_one_line_error, run_cli
+
+VICTIM_TEXT = "precious notes that no export may overwrite\n"
+
+
+def _demo(db_path: Path) -> str:
+    result = run_cli("--db", db_path, "demo")
+    assert result.code == 0, result
+    return result.out.strip()
+
+
+def _export(db_path: Path, doc_id: str, out: Path, fmt: str = "json") -> tuple[int, str, str]:
+    result = run_cli("--db", db_path, "export", doc_id, "--format", fmt, "-o", out)
+    return result.code, result.out, result.err
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+# -- symlinks -------------------------------------------------------------------------------
+
+
+def test_a_symlink_planted_at_the_old_fixed_temporary_name_is_not_followed(
+    db_path: Path, tmp_path: Path
+) -> None:
+    doc_id = _demo(db_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text(VICTIM_TEXT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    (tmp_path / ".out.json.tmp").symlink_to(victim)
+    code, _, err = _export(db_path, doc_id, out)
+    assert code == 0, err
+    assert victim.read_text(encoding="utf-8") == VICTIM_TEXT
+    assert json.loads(out.read_text(encoding="utf-8"))["id"] == doc_id
+
+
+def test_a_symlink_at_the_random_temporary_name_is_skipped_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even an attacker who guesses the random name only makes the writer pick another one."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text(VICTIM_TEXT, encoding="utf-8")
+    names = iter(["guessed", "fresh"])
+    monkeypatch.setattr(fileio.secrets, "token_hex", lambda _n: next(names))
+    (tmp_path / ".out.json.guessed.tmp").symlink_to(victim)
+    write_file(tmp_path / "out.json", b"{}\n")
+    assert victim.read_text(encoding="utf-8") == VICTIM_TEXT
+    assert (tmp_path / "out.json").read_bytes() == b"{}\n"
+    assert (tmp_path / ".out.json.guessed.tmp").is_symlink()  # someone else's file: left alone
+    assert not (tmp_path / ".out.json.fresh.tmp").exists()
+
+
+def test_every_guessed_temporary_name_taken_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fileio.secrets, "token_hex", lambda _n: "same")
+    (tmp_path / ".out.json.same.tmp").symlink_to(tmp_path / "victim.txt")
+    with pytest.raises(PostmortemError, match="no free temporary name"):
+        write_file(tmp_path / "out.json", b"{}")
+    assert not (tmp_path / "victim.txt").exists()
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_symlink_at_the_target_is_replaced_and_its_destination_kept(
+    db_path: Path, tmp_path: Path
+) -> None:
+    doc_id = _demo(db_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text(VICTIM_TEXT, encoding="utf-8")
+    out = tmp_path / "out.md"
+    out.symlink_to(victim)
+    code, _, err = _export(db_path, doc_id, out, "md")
+    assert code == 0, err
+    assert victim.read_text(encoding="utf-8") == VICTIM_TEXT
+    assert not out.is_symlink()
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+# -- targets that are not files ---------------------------------------------------------------
+
+
+def _device_node(tmp_path: Path) -> Path:
+    """A character device like /dev/null, made in the test folder (never the real one)."""
+    node = tmp_path / "null.json"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, OSError) as error:
+        pytest.skip(f"cannot create a device node here ({error})")
+    return node
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "folder"])
+@pytest.mark.parametrize("fmt", ["json", "md", "svg", "pdf"])
+def test_an_output_that_is_not_a_file_is_refused_in_one_line(
+    db_path: Path, tmp_path: Path, kind: str, fmt: str
+) -> None:
+    doc_id = _demo(db_path)
+    target = tmp_path / f"target.{fmt}"
+    if kind == "device":
+        target = _device_node(tmp_path).rename(target)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+    before = os.lstat(target)
+    result = run_cli("--db", db_path, "export", doc_id, "--format", fmt, "-o", target)
+    expected = {"device": "is a device, not a file", "fifo": "is a named pipe (FIFO)"}
+    assert_one_line_error(result, expected.get(kind, "is a folder; give a file name"))
+    assert result.code == 2
+    after = os.lstat(target)
+    assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert _leftovers(tmp_path) == []
+    assert "wrote" not in result.err
+
+
+def test_write_file_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(FormatError, match=r"named pipe \(FIFO\), not a file"):
+        write_file(fifo, b"a,b\n")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+# -- durability and ordering ------------------------------------------------------------------
+
+
+def test_the_file_and_its_folder_are_synced_before_success(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(descriptor: int) -> None:
+        events.append(
+            "fsync folder" if stat.S_ISDIR(os.fstat(descriptor).st_mode) else "fsync file"
+        )
+        real_fsync(descriptor)
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        events.append("rename")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_file(tmp_path / "report.pdf", b"%PDF-1.4\n")
+    assert events == ["fsync file", "rename", "fsync folder"]
+
+
+def test_a_failed_rename_reports_nothing_as_written(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc_id = _demo(db_path)
+    out = tmp_path / "out.json"
+    out.write_text("{}", encoding="utf-8")
+
+    def refuse(_source: str | Path, _target: str | Path) -> None:
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = run_cli("--db", db_path, "export", doc_id, "--format", "json", "-o", out)
+    assert_one_line_error(result, "resource busy", "nothing was written")
+    assert result.code == 1
+    assert out.read_text(encoding="utf-8") == "{}"
+    assert _leftovers(tmp_path) == []
+
+
+def _big_document() -> Postmortem:
+    """About 600 KB of JSON: more than the small disk can hold."""
+    doc = Postmortem(title="Full disk")
+    doc.annexes = [Annex(title="log", content="line of a big log file\n" * 25_000)]
+    return doc
+
+
+def test_an_injected_full_disk_keeps_the_old_file_and_leaves_no_temporary(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC injected through a patched ``os.write`` (runs everywhere, root or not)."""
+    with Store(db_path) as store:
+        doc = _big_document()
+        store.save(doc, "test")
+    out = tmp_path / "out.json"
+    out.write_text("old export", encoding="utf-8")
+    real_write = os.write
+    written = [0]
+
+    def write(descriptor: int, data: bytes | memoryview) -> int:
+        if written[0] > 64 * 1024:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        count = real_write(descriptor, data[: 16 * 1024])
+        written[0] += count
+        return count
+
+    monkeypatch.setattr(os, "write", write)
+    result = run_cli("--db", db_path, "export", doc.id, "--format", "json", "-o", out)
+    assert_one_line_error(result, "the disk is full", "nothing was written")
+    assert result.code == 1
+    assert "wrote" not in result.err
+    assert out.read_text(encoding="utf-8") == "old export"
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 256 KiB tmpfs (needs root and the right to mount); skipped otherwise."""
+    mount = shutil.which("mount")
+    if os.geteuid() != 0 or mount is None:
+        pytest.skip("a real full disk needs root to mount a small tmpfs")
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    done = subprocess.run(
+        [mount, "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
+
+
+def _fill(folder: Path) -> None:
+    descriptor = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(descriptor, b"\0" * 1024)
+    except OSError as error:
+        assert error.errno == errno.ENOSPC
+    finally:
+        os.close(descriptor)
+
+
+def test_an_export_to_a_really_full_disk_reports_nothing_as_written(
+    db_path: Path, small_disk: Path
+) -> None:
+    with Store(db_path) as store:
+        doc = _big_document()
+        store.save(doc, "test")
+    out = small_disk / "out.json"
+    out.write_text("old export", encoding="utf-8")
+    result = run_cli("--db", db_path, "export", doc.id, "--format", "json", "-o", out)
+    assert_one_line_error(result, "the disk is full", "nothing was written")
+    assert result.code == 1
+    assert out.read_text(encoding="utf-8") == "old export"
+    assert _leftovers(small_disk) == []
+
+
+def test_an_import_on_a_full_disk_never_says_imported(small_disk: Path, tmp_path: Path) -> None:
+    """The id clash message ("imported as X") and the id come only after the commit."""
+    db = small_disk / "db.sqlite3"
+    doc_id = _demo(db)
+    with Store(db) as store:
+        exported = tmp_path / "again.json"
+        exported.write_text(document_to_json(store.load(doc_id)), encoding="utf-8")
+    import sqlite3
+
+    # another reader keeps the WAL files in place, as the open app would; then the disk fills
+    reader = sqlite3.connect(db)
+    try:
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        _fill(small_disk)
+        done = subprocess.run(
+            [sys.executable, "-m", "app.cli", "--db", str(db), "import", str(exported)],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        reader.close()
+    assert done.returncode == 1, done
+    assert "imported as" not in done.stderr
+    assert done.stdout == ""
+    assert "full" in done.stderr
+    os.unlink(small_disk / "filler")
+    with Store(db) as store:
+        assert [summary.id for summary in store.summaries()] == [doc_id]
