@@ -203,23 +203,26 @@ def _refuse_broken_text(value: Any, where: str) -> None:
     """Refuse text that cannot be written back as UTF-8 (a lone surrogate such as \\ud800).
 
     JSON escapes can spell such characters, but no file or database can store them, so they
-    are refused on the way in rather than failing later on save or export.
+    are refused on the way in rather than failing later on save or export. The walk is
+    iterative: nesting depth in a file is the file author's choice, not ours.
     """
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise FormatError(
-                f"{where or 'the document'}: the text holds an invalid character "
-                f"(lone surrogate {value[error.start]!r}); fix the file's encoding."
-            ) from None
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _refuse_broken_text(key, where)
-            _refuse_broken_text(item, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _refuse_broken_text(item, f"{where}[{index}]")
+    pending: list[tuple[Any, str]] = [(value, where)]
+    while pending:
+        item, place = pending.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise FormatError(
+                    f"{place or 'the document'}: the text holds an invalid character "
+                    f"(lone surrogate {item[error.start]!r}); fix the file's encoding."
+                ) from None
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                pending.append((key, place))
+                pending.append((inner, f"{place}.{key}" if place else str(key)))
+        elif isinstance(item, list):
+            pending.extend((inner, f"{place}[{index}]") for index, inner in enumerate(item))
 
 
 def document_from_dict(data: dict[str, Any]) -> Postmortem:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.derived import derived_times
-from app.diagrams.graph import children, root_of
+from app.diagrams.graph import children, root_of, walk
 from app.model import Postmortem
 from app.timeutil import format_duration
 from ui.editor.labels import (
@@ -200,6 +200,14 @@ def document_html(doc: Postmortem) -> str:
     return "".join(parts)
 
 
+#: indentation stops growing after this many levels (a 10,000-deep chain stays on screen)
+MAX_INDENT = 12
+
+
+def _indent(depth: int, step: int = 1) -> int:
+    return min(depth, MAX_INDENT) * step
+
+
 def _whys_html(doc: Postmortem) -> str:
     graph = doc.whys
     root = root_of(graph)
@@ -208,21 +216,17 @@ def _whys_html(doc: Postmortem) -> str:
         f"{_text(graph.nodes[root]['text'])}</p><ol>"
     ]
 
-    def walk(node: str, depth: int) -> None:
-        for child in children(graph, node):
-            data = graph.nodes[child]
-            flag = (
-                f" <b>[{translate('DocumentView', 'root cause')}]</b>"
-                if data.get("root_cause")
-                else ""
-            )
-            lines.append(
-                f"<li style='margin-left:{depth * 16}px'>{_text(data['text'])}<br/>"
-                f"→ {_text(data['answer'])}{flag}</li>"
-            )
-            walk(child, depth + 1)
-
-    walk(root, 0)
+    for node, depth in walk(graph):
+        if node == root:
+            continue
+        data = graph.nodes[node]
+        flag = (
+            f" <b>[{translate('DocumentView', 'root cause')}]</b>" if data.get("root_cause") else ""
+        )
+        lines.append(
+            f"<li style='margin-left:{_indent(depth - 1, 16)}px'>{_text(data['text'])}<br/>"
+            f"→ {_text(data['answer'])}{flag}</li>"
+        )
     lines.append("</ol>")
     return "".join(lines)
 
@@ -236,16 +240,17 @@ def _ishikawa_html(doc: Postmortem) -> str:
     ]
     for category in children(graph, root):
         causes = []
-        stack = [(c, 0) for c in reversed(children(graph, category))]
-        while stack:
-            node, depth = stack.pop()
+        for node, depth in walk(graph, category):
+            if node == category:
+                continue
             flag = (
                 f" <b>[{translate('DocumentView', 'root cause')}]</b>"
                 if graph.nodes[node].get("root_cause")
                 else ""
             )
-            causes.append("&nbsp;&nbsp;" * depth + _text(graph.nodes[node]["text"]) + flag)
-            stack.extend((c, depth + 1) for c in reversed(children(graph, node)))
+            causes.append(
+                "&nbsp;&nbsp;" * _indent(depth - 1) + _text(graph.nodes[node]["text"]) + flag
+            )
         lines.append(
             f"<li><b>{_text(graph.nodes[category]['text'])}</b>: " + "; ".join(causes) + "</li>"
         )

@@ -22,6 +22,7 @@ from app.diagrams.graph import (
     graphs_equal,
     new_ishikawa,
     root_of,
+    walk,
 )
 from app.markdown.fishbone import ishikawa_ids
 from app.markdown.vocab_labels import (
@@ -313,17 +314,14 @@ class _Writer:
             self.line(f"**{t['effect']}** : {_one_line(effect)}", "")
         for category in children(graph, root):
             self.line(f"#### {_one_line(str(graph.nodes[category].get('text', ''))) or '—'}", "")
-            lines: list[str] = []
-            self._causes(graph, category, 0, lines)
-            if lines:
-                self.line(*lines, "")
+            lines = [self._cause(graph, node, depth) for node, depth in walk(graph, category)]
+            if len(lines) > 1:
+                self.line(*lines[1:], "")
 
-    def _causes(self, graph: nx.DiGraph, node: str, depth: int, lines: list[str]) -> None:
-        for child in children(graph, node):
-            data = graph.nodes[child]
-            flag = f" {self.t['cause_tag']}" if data.get("root_cause") else ""
-            lines.append(f"{'  ' * depth}- {_one_line(str(data.get('text', '')))}{flag}")
-            self._causes(graph, child, depth + 1, lines)
+    def _cause(self, graph: nx.DiGraph, node: str, depth: int) -> str:
+        data = graph.nodes[node]
+        flag = f" {self.t['cause_tag']}" if data.get("root_cause") else ""
+        return f"{'  ' * (depth - 1)}- {_one_line(str(data.get('text', '')))}{flag}"
 
     def _bullets(self, key: str, items: list[str], symbol: str) -> None:
         if not items:
@@ -450,12 +448,4 @@ def _root_text(graph: nx.DiGraph) -> str:
 
 
 def _preorder(graph: nx.DiGraph) -> list[str]:
-    if graph.number_of_nodes() == 0:
-        return []
-    order: list[str] = []
-    stack = [root_of(graph)]
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(reversed(children(graph, node)))
-    return order
+    return [node for node, _ in walk(graph)]

@@ -31,6 +31,9 @@ LAYOUTS = {
 }
 #: below this scale the boxes' text (≈ 11 pt) gets smaller than ≈ 5 pt: the report adds an outline
 READABLE_SCALE = 0.45
+#: a diagram with more boxes than this cannot be drawn legibly on one page (a 1,000-step
+#: chain would print at a few hundredths of its size): the report prints it as an outline
+MAX_DRAWN_BOXES = 400
 
 
 def diagram_layout(doc: Postmortem, kind: str) -> Layout | None:
@@ -44,6 +47,10 @@ def diagram_layout(doc: Postmortem, kind: str) -> Layout | None:
     linked = linked_nodes([action.causes for action in doc.actions], kind)
     layout: Layout = getattr(module, function)(graph, linked)
     return layout
+
+
+def box_count(doc: Postmortem, kind: str) -> int:
+    return int((doc.whys if kind == "whys" else doc.ishikawa).number_of_nodes())
 
 
 def has_content(doc: Postmortem, kind: str) -> bool:

@@ -86,6 +86,10 @@ _EN: dict[str, str] = {
     "not_set": "—",
     "times_in": "Times shown with their UTC offset.",
     "outline": "The diagram is reduced to fit the page; its full text follows as an outline.",
+    "outline_only": (
+        "This diagram has {boxes} boxes, more than the {limit} a page can show legibly: "
+        "it is printed as an outline."
+    ),
 }
 
 _FR: dict[str, str] = {
@@ -165,6 +169,10 @@ _FR: dict[str, str] = {
     "not_set": "—",
     "times_in": "Heures affichées avec leur décalage UTC.",
     "outline": "Le diagramme est réduit pour tenir sur la page ; son texte complet suit en plan.",
+    "outline_only": (
+        "Ce diagramme a {boxes} cases, plus que les {limit} lisibles sur une page : "
+        "il est imprimé en plan."
+    ),
 }
 
 _VOCAB_EN: dict[str, str] = {

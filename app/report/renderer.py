@@ -44,6 +44,8 @@ SHORT_DIGEST = 12
 CELL_SIZE = 8.5
 CELL_LEADING = 11
 CELL_PADDING = 4
+#: an outline indents this many levels; deeper nodes stay at that indent, labelled with depth
+OUTLINE_INDENTS = 12
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -474,6 +476,13 @@ class ReportRenderer:
             if not diagrams.has_content(self.doc, kind):
                 flow.extend([*heading, self._none()])
                 continue
+            boxes = diagrams.box_count(self.doc, kind)
+            if boxes > diagrams.MAX_DRAWN_BOXES:
+                note = self.words["outline_only"].format(
+                    boxes=boxes, limit=diagrams.MAX_DRAWN_BOXES
+                )
+                flow.extend([*heading, self._p(note, "caption"), *self._diagram_as_text(kind)])
+                continue
             layout = diagrams.diagram_layout(self.doc, kind)
             if layout is None:
                 flow.extend([*heading, *self._diagram_as_text(kind)])
@@ -515,24 +524,26 @@ class ReportRenderer:
 
     def _diagram_as_text(self, kind: str) -> list[Any]:
         """An indented outline of the diagram when no vector layout is available."""
-        from app.diagrams.graph import children, root_of
+        from reportlab.platypus import Paragraph
+
+        from app.diagrams.graph import walk
 
         graph = self.doc.whys if kind == "whys" else self.doc.ishikawa
         lines: list[Any] = []
-
-        def walk(node: str, depth: int) -> None:
+        styles: dict[int, Any] = {}
+        for node, depth in walk(graph):
             data = graph.nodes[node]
             text = str(data.get("text", ""))
             if data.get("answer"):
                 text += f" → {data['answer']}"
-            style = self.styles["bullet"].clone(f"outline{depth}", leftIndent=12 + 14 * depth)
-            from reportlab.platypus import Paragraph
-
-            lines.append(Paragraph(markup(text), style, bulletText="•"))
-            for kid in children(graph, node):
-                walk(kid, depth + 1)
-
-        walk(root_of(graph), 0)
+            level = min(depth, OUTLINE_INDENTS)
+            if depth > level:  # deeper levels keep the last indent and say their depth
+                text = f"[{depth}] {text}"
+            if level not in styles:
+                styles[level] = self.styles["bullet"].clone(
+                    f"outline{level}", leftIndent=12 + 14 * level
+                )
+            lines.append(Paragraph(markup(text), styles[level], bulletText="•"))
         return lines
 
     def _root_cause(self) -> list[Any]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.diagrams.graph import ISHIKAWA, WHYS, children, root_of
+from app.diagrams.graph import ISHIKAWA, WHYS, walk
 from app.meeting.agenda import ground_rules
 from app.meeting.meeting import Meeting
 from app.meeting.timer import Phase, format_clock
@@ -416,8 +416,7 @@ def cause_lines(meeting: Meeting, kind: str) -> list[str]:
     """A read-only outline of a diagram: used when the canvas cannot be shown."""
     graph = meeting.doc.whys if kind == WHYS else meeting.doc.ishikawa
     lines: list[str] = []
-
-    def walk(node: str, depth: int) -> None:
+    for node, depth in walk(graph):
         data = graph.nodes[node]
         text = str(data.get("text", ""))
         answer = str(data.get("answer", ""))
@@ -427,8 +426,4 @@ def cause_lines(meeting: Meeting, kind: str) -> list[str]:
             lines.append(f"{depth}. {text}" + (f"\n→ {answer}" if answer else "") + mark)
         else:
             lines.append("    " * depth + text + mark)
-        for child in children(graph, node):
-            walk(child, depth + 1)
-
-    walk(root_of(graph), 0)
     return lines
