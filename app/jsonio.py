@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from app.diagrams.graph import ISHIKAWA, WHYS, graph_from_data, graph_to_data
+from app.document_ids import check_ids
 from app.errors import FormatError, PostmortemError
 from app.model import (
     Action,
@@ -49,6 +50,10 @@ from app.vocabulary import (
 )
 
 FORMAT_VERSION = 1
+#: bounds of whole numbers read from a file (the database stores 64-bit integers at most;
+#: a revision counts reopenings, a planned step is seconds): far beyond any real document
+MAX_REVISION = 2**31 - 1
+MAX_SECONDS = 2**31 - 1
 FORMAT_NAME = "postmortem-studio"
 
 E = TypeVar("E", bound=StrEnum)
@@ -184,7 +189,9 @@ def document_from_json(text: str) -> Postmortem:
             "update Postmortem Studio to import it."
         )
     _refuse_broken_text(data, "")
-    return document_from_dict(data)
+    doc = document_from_dict(data)
+    check_ids(doc)
+    return doc
 
 
 def _refuse_constant(name: str) -> Any:
@@ -240,7 +247,7 @@ def document_from_dict(data: dict[str, Any]) -> Postmortem:
 def _build(d: dict[str, Any]) -> Postmortem:
     doc = Postmortem()
     doc.id = _str(d, "id") or doc.id
-    doc.revision = int(d.get("revision", 1))
+    doc.revision = _whole(d, "revision", 1, MAX_REVISION)
     doc.title = _str(d, "title")
     doc.incident_date = parse_optional_date(d.get("incident_date"), "incident_date")
     for name in ("started_at", "detected_at", "mitigated_at", "resolved_at"):
@@ -331,7 +338,7 @@ def _build(d: dict[str, Any]) -> Postmortem:
         "meeting_agenda",
         lambda r, f: AgendaStepRecord(
             title=_str(r, "title"),
-            planned_seconds=int(r.get("planned_seconds", 0)),
+            planned_seconds=_whole(r, "planned_seconds", 0, MAX_SECONDS, f + ".planned_seconds"),
             started_at=parse_optional_datetime(r.get("started_at"), f + ".started_at"),
             ended_at=parse_optional_datetime(r.get("ended_at"), f + ".ended_at"),
             spent_seconds=float(r.get("spent_seconds", 0.0)),
@@ -373,6 +380,17 @@ def _action(r: dict[str, Any], f: str) -> Action:
     )
     action.id = _str(r, "id") or action.id
     return action
+
+
+def _whole(d: dict[str, Any], key: str, low: int, high: int, where: str = "") -> int:
+    """A whole number within [low, high] (the database stores 64-bit integers at most)."""
+    value = d.get(key, low)
+    where = where or key
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FormatError(f"{where}: expected a whole number, found {type(value).__name__}.")
+    if not low <= value <= high:
+        raise FormatError(f"{where}: {value} is out of range ({low} to {high}).")
+    return value
 
 
 def _str(d: dict[str, Any], key: str) -> str:

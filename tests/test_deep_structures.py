@@ -119,7 +119,7 @@ def test_a_10000_deep_chain_exports_to_svg_and_pdf(db_path: Path, tmp_path: Path
     assert _svg_boxes(svg) == WHYS_DEPTH + 1
     _export(db_path, doc_id, pdf, "pdf")
     text = _pdf_text(pdf)
-    assert f"This diagram has {WHYS_DEPTH + 1} boxes, more than the {MAX_DRAWN_BOXES}" in text
+    assert f"This diagram has {WHYS_DEPTH + 1:,} boxes, more than the {MAX_DRAWN_BOXES}" in text
     assert "printed as an outline" in text
     assert "why 1 → because 1" in text
     # deeper levels keep the last indent and name their depth
@@ -211,3 +211,22 @@ def test_the_report_tab_and_the_diagram_tabs_show_deep_trees(qtbot: Any, store: 
         window.document_tabs.setCurrentWidget(window.diagram_pages[kind])
         graph = doc.whys if kind == "whys" else doc.ishikawa
         assert len(window.diagram_pages[kind].view.items_) == graph.number_of_nodes()
+
+
+def test_a_png_too_large_to_read_is_refused_in_one_line(db_path: Path, tmp_path: Path) -> None:
+    doc_id = _stored(db_path, deep_whys(1_000))
+    out = tmp_path / "chain.png"
+    result = run_cli("--db", db_path, "export", doc_id, "--format", "png", "-o", out)
+    assert_one_line_error(result, "too large for a readable PNG", "export it as SVG")
+    assert result.code == 2
+    assert not out.exists()
+
+
+def test_a_tall_diagram_within_reach_is_drawn_smaller_as_png(db_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    doc_id = _stored(db_path, deep_whys(120))  # ≈ 11,000 points tall: 2× would pass 16,384 px
+    out = tmp_path / "chain.png"
+    _export(db_path, doc_id, out, "png")
+    image = QImage(str(out))
+    assert not image.isNull() and 8_000 < image.height() <= 16_384

@@ -11,6 +11,7 @@ from app.derived import derived_times
 from app.diagrams.graph import children, root_of, walk
 from app.model import Postmortem
 from app.timeutil import format_duration
+from app.visible_text import visible
 from ui.editor.labels import (
     action_status_labels,
     attendance_labels,
@@ -26,7 +27,7 @@ STATUS_SYMBOLS = {"done": "✔", "in_progress": "⟳", "todo": "○", "not_doing
 
 
 def _text(value: str) -> str:
-    return escape(value).replace("\n", "<br/>") if value else "<i>—</i>"
+    return escape(visible(value)).replace("\n", "<br/>") if value else "<i>—</i>"
 
 
 def _items(values: list[str]) -> str:

@@ -23,7 +23,11 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 
 def _import_json(path: Path, args: argparse.Namespace) -> Postmortem:
-    return document_from_json(read_text_file(path))
+    try:
+        return document_from_json(read_text_file(path))
+    except FormatError as error:
+        message = str(error)
+        raise FormatError(message if path.name in message else f"{path.name}: {message}") from None
 
 
 def _export_json(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:

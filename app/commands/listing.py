@@ -14,6 +14,7 @@ from app.jsonio import document_to_dict, document_to_json
 from app.model import Postmortem
 from app.store import Store, Summary
 from app.timeutil import format_duration
+from app.visible_text import visible
 
 
 def register(sub: Any) -> list[str]:
@@ -43,7 +44,7 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         else:
             print("No postmortems yet. Add the demo with: postmortem-studio demo", file=sys.stderr)
         return 0
-    print(list_table(rows))
+    print(visible(list_table(rows)))
     return 0
 
 
@@ -68,7 +69,7 @@ def _show(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         write_json(document_to_json(doc))
         return 0
-    print(render_text(doc))
+    print(visible(render_text(doc)))  # a terminal would obey escape sequences
     return 0
 
 

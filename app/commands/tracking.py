@@ -13,6 +13,7 @@ from app.metrics import compute_metrics, metrics_text, metrics_to_dict
 from app.store import Store
 from app.timeutil import parse_date
 from app.tracker import SORT_KEYS, ActionFilter, actions_csv, parse_status_filter, query_actions
+from app.visible_text import visible
 
 
 def _today(text: str | None) -> date:
@@ -64,8 +65,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
         due = row.due.isoformat() if row.due else "—"
         late = row.days_overdue(today)
         flag = f"  OVERDUE {late} d" if late else ""
-        print(
+        line = (
             f"{due:<10} {row.priority.value:<2} {row.status.value:<11} {row.owner or '—':<16} "
             f"{row.action}  [{row.postmortem_title or row.postmortem_id}]{flag}"
         )
+        print(visible(line))  # a terminal would obey escape sequences
     return 0

@@ -17,6 +17,7 @@ from app.diagrams.text_metrics import FAMILY
 from app.errors import ValidationError
 from app.fileio import write_file
 from app.model import Postmortem
+from app.visible_text import visible
 
 
 def layout_to_svg(layout: Layout, title: str = "") -> str:
@@ -38,7 +39,7 @@ def layout_to_svg(layout: Layout, title: str = "") -> str:
     for free in layout.labels:
         out.append(_text(free.text, free.x, free.y, free.size, free.font, free.colour))
     out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out)) + "\n"
 
 
 def _connector(connector: Connector) -> list[str]:

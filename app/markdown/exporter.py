@@ -37,6 +37,7 @@ from app.markdown.vocab_labels import (
 )
 from app.markdown.whys import whys_ids
 from app.model import Annex, Postmortem
+from app.visible_text import visible
 from app.vocabulary import AnnexKind, Audience, Status
 
 TEXT = {
@@ -107,16 +108,18 @@ def export_file(doc: Postmortem, path: Path, args: argparse.Namespace | None = N
 
 def export_markdown(doc: Postmortem, language: str | None = None) -> str:
     lang = language if language in TEXT else ("fr" if doc.language == "fr" else "en")
-    return _Writer(doc, lang).write()
+    return visible(_Writer(doc, lang).write())
 
 
 def cell(text: str) -> str:
     """A table cell: bars escaped, line breaks flattened."""
-    return " ".join(text.replace("|", "\\|").split()) or ""
+    return _one_line(text.replace("|", "\\|"))
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Line breaks and runs of spaces flattened; control characters (which ``split`` would
+    take for spaces) made visible first, as in every other export."""
+    return " ".join(visible(text).split())
 
 
 class _Writer:

@@ -86,6 +86,10 @@ _EN: dict[str, str] = {
     "not_set": "—",
     "times_in": "Times shown with their UTC offset.",
     "outline": "The diagram is reduced to fit the page; its full text follows as an outline.",
+    "annex_truncated": (
+        "Annex truncated — {size} bytes, see the JSON export (the PDF prints the first {limit} "
+        "bytes of each annex)."
+    ),
     "outline_only": (
         "This diagram has {boxes} boxes, more than the {limit} a page can show legibly: "
         "it is printed as an outline."
@@ -169,6 +173,10 @@ _FR: dict[str, str] = {
     "not_set": "—",
     "times_in": "Heures affichées avec leur décalage UTC.",
     "outline": "Le diagramme est réduit pour tenir sur la page ; son texte complet suit en plan.",
+    "annex_truncated": (
+        "Annexe tronquée — {size} octets, voir l'export JSON (le PDF imprime les {limit} "
+        "premiers octets de chaque annexe)."
+    ),
     "outline_only": (
         "Ce diagramme a {boxes} cases, plus que les {limit} lisibles sur une page : "
         "il est imprimé en plan."
@@ -318,6 +326,11 @@ class Labels:
 
     def __getitem__(self, key: str) -> str:
         return self._words[key]
+
+    def number(self, value: int) -> str:
+        """12,345 in English, 12 345 (no-break space) in French."""
+        grouped = f"{value:,}"
+        return grouped.replace(",", "\u00a0") if self.language == "fr" else grouped
 
     def term(self, value: str) -> str:
         """A vocabulary word (status, marker, role, …); free text is shown as typed."""

@@ -30,7 +30,7 @@ from app.report.styles import (
     ZEBRA_FILL,
     stylesheet,
 )
-from app.report.text_safety import chunks, markup
+from app.report.text_safety import chunks, excerpt, markup
 from app.signoff import role_states
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Status
 
@@ -44,6 +44,8 @@ SHORT_DIGEST = 12
 CELL_SIZE = 8.5
 CELL_LEADING = 11
 CELL_PADDING = 4
+#: an annex prints up to this many bytes (UTF-8) of its text; the JSON export keeps it whole
+MAX_ANNEX_BYTES = 100_000
 #: an outline indents this many levels; deeper nodes stay at that indent, labelled with depth
 OUTLINE_INDENTS = 12
 
@@ -479,7 +481,8 @@ class ReportRenderer:
             boxes = diagrams.box_count(self.doc, kind)
             if boxes > diagrams.MAX_DRAWN_BOXES:
                 note = self.words["outline_only"].format(
-                    boxes=boxes, limit=diagrams.MAX_DRAWN_BOXES
+                    boxes=self.words.number(boxes),
+                    limit=self.words.number(diagrams.MAX_DRAWN_BOXES),
                 )
                 flow.extend([*heading, self._p(note, "caption"), *self._diagram_as_text(kind)])
                 continue
@@ -623,7 +626,13 @@ class ReportRenderer:
         for annex in self.doc.annexes:
             flow.append(self._p(f"{annex.title} ({self.words.term(annex.kind.value)})", "h2"))
             style = "mono" if annex.kind == AnnexKind.LOG else "body"
-            flow.extend(self._text_block(annex.content, style))
+            printed, size = excerpt(annex.content, MAX_ANNEX_BYTES)
+            flow.extend(self._text_block(printed, style))
+            if printed != annex.content:
+                note = self.words["annex_truncated"].format(
+                    size=self.words.number(size), limit=self.words.number(MAX_ANNEX_BYTES)
+                )
+                flow.append(self._p(note, "caption"))
         return flow
 
     def _closing(self) -> list[Any]:
@@ -693,8 +702,9 @@ def _draw_runs(canvas: Any, x: float, y: float, text: str, *, font: str, size: f
 
     from app.report.fonts import SYMBOLS, split_runs
     from app.report.text_safety import visual_order
+    from app.visible_text import visible
 
-    for run, symbol in split_runs(visual_order(text), font):
+    for run, symbol in split_runs(visual_order(visible(text)), font):
         face = SYMBOLS if symbol else font
         canvas.setFont(face, size)
         canvas.drawString(x, y, run)

@@ -13,6 +13,7 @@ import re
 from xml.sax.saxutils import escape
 
 from app.report.fonts import REGULAR, SYMBOLS, map_symbols, split_runs
+from app.visible_text import visible
 
 #: right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, presentation forms)
 _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
@@ -36,12 +37,25 @@ def visual_order(text: str) -> str:
 
 def markup(text: str, face: str = REGULAR) -> str:
     """Paragraph markup that prints ``text`` literally, with every glyph available."""
-    mapped = visual_order(map_symbols(text.replace("\r\n", "\n").replace("\r", "\n")))
+    mapped = visual_order(map_symbols(visible(text.replace("\r\n", "\n").replace("\r", "\n"))))
     parts: list[str] = []
     for run, symbol in split_runs(mapped, face):
         safe = escape(run)
         parts.append(f'<font name="{SYMBOLS}">{safe}</font>' if symbol else safe)
     return "".join(parts).replace("\n", "<br/>").replace("\t", "    ")
+
+
+def excerpt(text: str, limit: int) -> tuple[str, int]:
+    """The start of ``text`` that fits in ``limit`` UTF-8 bytes (cut after a line when one ends
+    in its second half), and the size of the whole text in bytes."""
+    if len(text) * 4 <= limit:  # a character takes at most 4 bytes: certainly fits
+        return text, len(text.encode("utf-8"))
+    size = len(text.encode("utf-8"))
+    if size <= limit:
+        return text, size
+    head = text[:limit].encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+    line_end = head.rfind("\n", limit // 2)
+    return (head[:line_end] if line_end > 0 else head), size
 
 
 def chunks(text: str) -> list[str]:
