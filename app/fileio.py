@@ -59,6 +59,24 @@ def check_target(path: Path, example_suffix: str = "") -> None:
         raise PostmortemError(f"cannot write {path}: the folder {folder} does not exist.")
 
 
+def check_source(path: Path) -> int:
+    """Refuse a file to import that is missing, a folder or not a regular file (reading a FIFO
+    blocks until someone writes to it, a device such as /dev/zero never ends); returns its size.
+    """
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        raise FormatError(f"{path}: no such file.") from None
+    except OSError as error:
+        raise PostmortemError(f"cannot read {path}: {_reason(error)}.") from None
+    kind = _NOT_FILES.get(stat.S_IFMT(status.st_mode))
+    if kind == "a folder":
+        raise FormatError(f"{path} is a folder, not a file to import.")
+    if kind is not None:
+        raise FormatError(f"{path} is {kind}, not a file; give the name of a file to import.")
+    return status.st_size
+
+
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` durably and atomically (see the module's docstring).
 

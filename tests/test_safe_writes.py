@@ -22,7 +22,6 @@ import pytest
 from app import fileio
 from app.errors import FormatError, PostmortemError
 from app.fileio import write_file
-from app.jsonio import document_to_json
 from app.model import Annex, Postmortem
 from app.store import Store
 from tests.foundation_helpers import PROJECT, assert_one_line_error, run_cli
@@ -275,13 +274,17 @@ def test_an_export_to_a_really_full_disk_reports_nothing_as_written(
     assert _leftovers(small_disk) == []
 
 
-def test_an_import_on_a_full_disk_never_says_imported(small_disk: Path, tmp_path: Path) -> None:
-    """The id clash message ("imported as X") and the id come only after the commit."""
+@pytest.mark.parametrize("suffix", [".json", ".md"])
+def test_an_import_on_a_full_disk_never_says_imported(
+    small_disk: Path, tmp_path: Path, suffix: str
+) -> None:
+    """Nothing that sounds like success ("imported as X", "Imported x.md: …", the id) is printed
+    before the commit."""
     db = small_disk / "db.sqlite3"
     doc_id = _demo(db)
-    with Store(db) as store:
-        exported = tmp_path / "again.json"
-        exported.write_text(document_to_json(store.load(doc_id)), encoding="utf-8")
+    exported = tmp_path / f"again{suffix}"
+    fmt = "json" if suffix == ".json" else "md"
+    assert run_cli("--db", db, "export", doc_id, "--format", fmt, "-o", exported).code == 0
     import sqlite3
 
     # another reader keeps the WAL files in place, as the open app would; then the disk fills
@@ -300,9 +303,40 @@ def test_an_import_on_a_full_disk_never_says_imported(small_disk: Path, tmp_path
     finally:
         reader.close()
     assert done.returncode == 1, done
-    assert "imported as" not in done.stderr
+    assert "imported" not in done.stderr.lower()
     assert done.stdout == ""
     assert "full" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
     os.unlink(small_disk / "filler")
     with Store(db) as store:
         assert [summary.id for summary in store.summaries()] == [doc_id]
+
+
+# -- files to import that are not files ------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+@pytest.mark.parametrize("suffix", [".json", ".md"])
+def test_importing_a_fifo_or_a_device_is_refused_at_once(
+    db_path: Path, tmp_path: Path, kind: str, suffix: str
+) -> None:
+    """Reading a FIFO would wait for a writer forever, a device like /dev/zero never ends."""
+    source = tmp_path / f"source{suffix}"
+    if kind == "fifo":
+        os.mkfifo(source)
+    else:
+        try:
+            os.mknod(source, stat.S_IFCHR | 0o444, os.makedev(1, 5))  # like /dev/zero
+        except OSError as error:
+            pytest.skip(f"cannot create a device node here ({error})")
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--db", str(db_path), "import", str(source)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=60,
+        check=False,
+    )
+    expected = "is a named pipe (FIFO), not a file" if kind == "fifo" else "is a device, not a file"
+    assert done.returncode == 2, done
+    assert expected in done.stderr and len(done.stderr.strip().splitlines()) == 1

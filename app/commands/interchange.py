@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import FormatError
-from app.fileio import check_target, write_file
+from app.fileio import check_source, check_target, write_file
 from app.jsonio import document_from_json, document_to_json
 from app.model import Postmortem, new_id
 from app.store import Store
@@ -22,9 +22,9 @@ from app.store import Store
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 
-def _import_json(path: Path, args: argparse.Namespace) -> Postmortem:
+def _import_json(path: Path, args: argparse.Namespace) -> tuple[Postmortem, str]:
     try:
-        return document_from_json(read_text_file(path))
+        return document_from_json(read_text_file(path)), ""
     except FormatError as error:
         message = str(error)
         raise FormatError(message if path.name in message else f"{path.name}: {message}") from None
@@ -34,7 +34,8 @@ def _export_json(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
     write_file(path, document_to_json(doc).encode("utf-8"))
 
 
-Importer = Callable[[Path, argparse.Namespace], Postmortem]
+#: an importer returns the document and notes (e.g. what was mapped) printed once it is stored
+Importer = Callable[[Path, argparse.Namespace], tuple[Postmortem, str]]
 Exporter = Callable[[Postmortem, Path, argparse.Namespace], None]
 
 IMPORTERS: dict[str, Importer | str] = {".json": _import_json}
@@ -79,20 +80,19 @@ def _resolve(entry: Any) -> Any:
 def run(args: argparse.Namespace, store: Store) -> int:
     if args.command == "import":
         path: Path = args.file
-        if not path.exists():
-            raise FormatError(f"{path}: no such file.")
-        if path.is_dir():
-            raise FormatError(f"{path} is a folder, not a file to import.")
+        check_source(path)
         importer = IMPORTERS.get(path.suffix.lower())
         if importer is None:
             known = ", ".join(sorted(IMPORTERS))
             raise FormatError(f"{path.name}: unknown file type (known: {known}).")
-        doc = _resolve(importer)(path, args)
+        doc, notes = _resolve(importer)(path, args)
         old_id = doc.id
         if store.exists(doc.id):
             doc.id = new_id()
         store.save(doc, f"imported from {path.name}")
         # reported only once committed: a full disk must not look like a successful import
+        if notes:
+            print(notes, file=sys.stderr)
         if doc.id != old_id:
             print(f"id {old_id} is already in the database; imported as {doc.id}", file=sys.stderr)
         print(doc.id)
@@ -123,11 +123,7 @@ def check_output_path(path: Path, export_format: str) -> None:
 
 def read_text_file(path: Path) -> str:
     """Read a text file we were asked to import, with a clear message for each failure."""
-    if not path.exists():
-        raise FormatError(f"{path}: no such file.")
-    if path.is_dir():
-        raise FormatError(f"{path} is a folder, not a file.")
-    if path.stat().st_size > MAX_IMPORT_BYTES:
+    if check_source(path) > MAX_IMPORT_BYTES:
         raise FormatError(f"{path.name} is larger than {MAX_IMPORT_BYTES // 2**20} MB.")
     raw = path.read_bytes()
     try:
