@@ -26,37 +26,29 @@ FISH_DEPTH = 1_200
 LIST_ITEMS = 1_000
 
 
-def deep_whys(depth: int = WHYS_DEPTH) -> Postmortem:
-    doc = Postmortem(title="Deep chain")
-    graph = doc.whys
-    graph.nodes["p"]["text"] = "The service was down"
-    above = "p"
+def _chain(graph: nx.DiGraph, above: str, prefix: str, depth: int, role: str) -> None:
+    """Hang ``depth`` nodes one under the other below ``above``; the last is the root cause."""
     for number in range(1, depth + 1):
-        node = f"w{number}"
-        graph.add_node(
-            node,
-            text=f"why {number}",
-            answer=f"because {number}",
-            role="why",
-            root_cause=number == depth,
-            order=0,
-        )
+        node = f"{prefix}{number}"
+        word = "why" if role == "why" else "cause"
+        answer = f"because {number}" if role == "why" else ""
+        graph.add_node(node, text=f"{word} {number}", answer=answer, role=role, order=0)
+        graph.nodes[node]["root_cause"] = number == depth
         graph.add_edge(above, node)
         above = node
+
+
+def deep_whys(depth: int = WHYS_DEPTH) -> Postmortem:
+    doc = Postmortem(title="Deep chain")
+    doc.whys.nodes["p"]["text"] = "The service was down"
+    _chain(doc.whys, "p", "w", depth, "why")
     return doc
 
 
 def deep_ishikawa(depth: int = FISH_DEPTH) -> Postmortem:
     doc = Postmortem(title="Deep fishbone")
-    graph = doc.ishikawa
-    graph.nodes["e"]["text"] = "Checkout failed"
-    above = "c1"
-    for number in range(1, depth + 1):
-        node = f"k{number}"
-        graph.add_node(node, text=f"cause {number}", answer="", role="cause", order=0)
-        graph.nodes[node]["root_cause"] = number == depth
-        graph.add_edge(above, node)
-        above = node
+    doc.ishikawa.nodes["e"]["text"] = "Checkout failed"
+    _chain(doc.ishikawa, "c1", "k", depth, "cause")
     return doc
 
 

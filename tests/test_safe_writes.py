@@ -40,6 +40,25 @@ def _export(db_path: Path, doc_id: str, out: Path, fmt: str = "json") -> tuple[i
     return result.code, result.out, result.err
 
 
+def _cli_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process, with a timeout: a regression that blocks fails, not hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=60,
+        check=False,
+    )
+
+
+def _victim(folder: Path) -> Path:
+    """Someone else's file that a planted symlink points to."""
+    victim = folder / "victim.txt"
+    victim.write_text(VICTIM_TEXT, encoding="utf-8")
+    return victim
+
+
 def _leftovers(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
 
@@ -51,8 +70,7 @@ def test_a_symlink_planted_at_the_old_fixed_temporary_name_is_not_followed(
     db_path: Path, tmp_path: Path
 ) -> None:
     doc_id = _demo(db_path)
-    victim = tmp_path / "victim.txt"
-    victim.write_text(VICTIM_TEXT, encoding="utf-8")
+    victim = _victim(tmp_path)
     out = tmp_path / "out.json"
     (tmp_path / ".out.json.tmp").symlink_to(victim)
     code, _, err = _export(db_path, doc_id, out)
@@ -65,8 +83,7 @@ def test_a_symlink_at_the_random_temporary_name_is_skipped_not_followed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Even an attacker who guesses the random name only makes the writer pick another one."""
-    victim = tmp_path / "victim.txt"
-    victim.write_text(VICTIM_TEXT, encoding="utf-8")
+    victim = _victim(tmp_path)
     names = iter(["guessed", "fresh"])
     monkeypatch.setattr(fileio.secrets, "token_hex", lambda _n: next(names))
     (tmp_path / ".out.json.guessed.tmp").symlink_to(victim)
@@ -92,8 +109,7 @@ def test_a_symlink_at_the_target_is_replaced_and_its_destination_kept(
     db_path: Path, tmp_path: Path
 ) -> None:
     doc_id = _demo(db_path)
-    victim = tmp_path / "victim.txt"
-    victim.write_text(VICTIM_TEXT, encoding="utf-8")
+    victim = _victim(tmp_path)
     out = tmp_path / "out.md"
     out.symlink_to(victim)
     code, _, err = _export(db_path, doc_id, out, "md")
@@ -203,11 +219,6 @@ def test_an_injected_full_disk_keeps_the_old_file_and_leaves_no_temporary(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ENOSPC injected through a patched ``os.write`` (runs everywhere, root or not)."""
-    with Store(db_path) as store:
-        doc = _big_document()
-        store.save(doc, "test")
-    out = tmp_path / "out.json"
-    out.write_text("old export", encoding="utf-8")
     real_write = os.write
     written = [0]
 
@@ -219,12 +230,22 @@ def test_an_injected_full_disk_keeps_the_old_file_and_leaves_no_temporary(
         return count
 
     monkeypatch.setattr(os, "write", write)
+    _export_to_a_full_disk(db_path, tmp_path)
+
+
+def _export_to_a_full_disk(db_path: Path, folder: Path) -> None:
+    """Export a big document over an earlier export in ``folder``, on a disk that is full."""
+    with Store(db_path) as store:
+        doc = _big_document()
+        store.save(doc, "test")
+    out = folder / "out.json"
+    out.write_text("old export", encoding="utf-8")
     result = run_cli("--db", db_path, "export", doc.id, "--format", "json", "-o", out)
     assert_one_line_error(result, "the disk is full", "nothing was written")
     assert result.code == 1
     assert "wrote" not in result.err
     assert out.read_text(encoding="utf-8") == "old export"
-    assert _leftovers(tmp_path) == []
+    assert _leftovers(folder) == []
 
 
 @pytest.fixture
@@ -262,16 +283,7 @@ def _fill(folder: Path) -> None:
 def test_an_export_to_a_really_full_disk_reports_nothing_as_written(
     db_path: Path, small_disk: Path
 ) -> None:
-    with Store(db_path) as store:
-        doc = _big_document()
-        store.save(doc, "test")
-    out = small_disk / "out.json"
-    out.write_text("old export", encoding="utf-8")
-    result = run_cli("--db", db_path, "export", doc.id, "--format", "json", "-o", out)
-    assert_one_line_error(result, "the disk is full", "nothing was written")
-    assert result.code == 1
-    assert out.read_text(encoding="utf-8") == "old export"
-    assert _leftovers(small_disk) == []
+    _export_to_a_full_disk(db_path, small_disk)
 
 
 @pytest.mark.parametrize("suffix", [".json", ".md"])
@@ -292,14 +304,7 @@ def test_an_import_on_a_full_disk_never_says_imported(
     try:
         reader.execute("SELECT count(*) FROM sqlite_master").fetchall()
         _fill(small_disk)
-        done = subprocess.run(
-            [sys.executable, "-m", "app.cli", "--db", str(db), "import", str(exported)],
-            capture_output=True,
-            text=True,
-            cwd=PROJECT,
-            timeout=60,
-            check=False,
-        )
+        done = _cli_process("--db", db, "import", exported)
     finally:
         reader.close()
     assert done.returncode == 1, done
@@ -329,14 +334,7 @@ def test_importing_a_fifo_or_a_device_is_refused_at_once(
             os.mknod(source, stat.S_IFCHR | 0o444, os.makedev(1, 5))  # like /dev/zero
         except OSError as error:
             pytest.skip(f"cannot create a device node here ({error})")
-    done = subprocess.run(
-        [sys.executable, "-m", "app.cli", "--db", str(db_path), "import", str(source)],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        timeout=60,
-        check=False,
-    )
+    done = _cli_process("--db", db_path, "import", source)
     expected = "is a named pipe (FIFO), not a file" if kind == "fifo" else "is a device, not a file"
     assert done.returncode == 2, done
     assert expected in done.stderr and len(done.stderr.strip().splitlines()) == 1
