@@ -18,5 +18,5 @@ def demo_document() -> Postmortem:
 
 def add_demo(store: Store) -> Postmortem:
     doc = demo_document()
-    store.save(doc, "created from the demo")
+    store.add(doc, "created from the demo")
     return doc

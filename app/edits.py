@@ -127,7 +127,12 @@ class InsertRows:
         target[self.position : self.position] = [copy.copy(row) for row in self.rows]
 
     def backward(self, doc: Postmortem) -> None:
-        del _rows(doc, self.section)[self.position : self.position + len(self.rows)]
+        target = _rows(doc, self.section)
+        ids = {getattr(row, "id", None) for row in self.rows} - {None}
+        if ids:  # rows found by id: rows added elsewhere meanwhile stay
+            target[:] = [row for row in target if getattr(row, "id", None) not in ids]
+        else:
+            del target[self.position : self.position + len(self.rows)]
 
 
 def insert_rows(section: str, position: int, rows: Sequence[Any], what: str = "") -> InsertRows:
@@ -181,13 +186,27 @@ class MoveRow:
     source: int
     target: int
 
+    _row_id: str | None = field(default=None, repr=False)
+
     def forward(self, doc: Postmortem) -> None:
         rows = _rows(doc, self.section)
-        rows.insert(self.target, rows.pop(self.source))
+        moved = rows.pop(self._index(rows, self.source))
+        self._row_id = getattr(moved, "id", None)
+        rows.insert(self.target, moved)
 
     def backward(self, doc: Postmortem) -> None:
         rows = _rows(doc, self.section)
-        rows.insert(self.source, rows.pop(self.target))
+        rows.insert(self.source, rows.pop(self._index(rows, self.target)))
+
+    def _index(self, rows: list[Any], fallback: int) -> int:
+        """Where the moved row is now: found by id when rows have one (rows may have been
+        added elsewhere in between), else by position."""
+        if self._row_id is not None:
+            for index, row in enumerate(rows):
+                if getattr(row, "id", None) == self._row_id:
+                    return index
+            raise LookupError(f"{ROW_NOUNS.get(self.section, self.section)} no longer exists")
+        return fallback
 
 
 def move_row(section: str, source: int, target: int) -> MoveRow:

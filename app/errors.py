@@ -27,3 +27,7 @@ class NotFoundError(PostmortemError):
 
 class LockedError(PostmortemError):
     """An edit to an approved report, which is locked until reopened."""
+
+
+class ConflictError(PostmortemError):
+    """The postmortem was saved by another program since this copy was loaded."""

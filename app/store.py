@@ -8,10 +8,14 @@ database, corrupt, written by a newer version, locked) become ``StoreError`` wit
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
+import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,12 +26,21 @@ from urllib.parse import quote
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from app.errors import FormatError, NotFoundError, StoreError, ValidationError
+from app.errors import (
+    ConflictError,
+    FormatError,
+    NotFoundError,
+    PostmortemError,
+    StoreError,
+    ValidationError,
+)
 from app.jsonio import document_from_dict, document_to_dict
 from app.model import Postmortem
 from app.search_text import fts_query, searchable_text
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+log = logging.getLogger(__name__)
 
 migrations = Migrations("postmortem-studio")
 
@@ -128,8 +141,15 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _advice(error: sqlite3.Error, path: Path) -> StoreError:
+def _advice(
+    error: sqlite3.Error, path: Path, intact: Callable[[], bool] | None = None
+) -> PostmortemError:
+    """The sentence for an SQLite error. "Damaged" is said only when SQLite's own integrity
+    check fails (``intact``); a refused value is the document's fault, not the file's."""
     text = str(error).lower()
+    detail = str(error) if len(str(error)) <= 200 else str(error)[:199] + "…"
+    if isinstance(error, sqlite3.IntegrityError):
+        return ValidationError(f"The database refused this content ({detail}); nothing was saved.")
     if "readonly" in text or "read-only" in text:
         return StoreError(
             f"The database {path} is read-only (the file or its folder): check the "
@@ -137,24 +157,46 @@ def _advice(error: sqlite3.Error, path: Path) -> StoreError:
         )
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"The database {path} is locked by another program; close it and try again."
-        )
-    if "could not decode" in text:
-        return StoreError(
-            f"The database {path} is damaged (some text is not valid UTF-8): restore a backup "
-            "(files *.bak beside it) or open another file with --db."
-        )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(
-            f"The database {path} is damaged: restore a backup (files *.bak beside it) "
-            "or open another file with --db."
+            f"The database {path} is busy: another program is writing to it; try again in a moment."
         )
     if "disk" in text and "full" in text:
         return StoreError(f"The disk holding {path} is full: free some space and try again.")
     if "unable to open" in text:
         return StoreError(f"The database {path} cannot be opened: check the folder exists.")
-    detail = str(error) if len(str(error)) <= 200 else str(error)[:199] + "…"
+    if "could not decode" in text:
+        return StoreError(
+            f"The database {path} is damaged (some text is not valid UTF-8): restore a backup "
+            "(files *.bak beside it) or open another file with --db."
+        )
+    damage_words = ("not a database", "malformed", "corrupt")
+    if any(word in text for word in damage_words):
+        if intact is None or not intact():
+            return StoreError(
+                f"The database {path} is damaged ({detail}): restore a backup (files *.bak "
+                "beside it) or open another file with --db."
+            )
+        log.error("SQLite error on an intact database %s: %s", path, error, exc_info=error)
+        return StoreError(
+            f"Reading the database {path} failed ({detail}), but its integrity check passes: "
+            "nothing is damaged; try again, and restart the app if it happens again."
+        )
+    log.error("Unexpected SQLite error on %s: %s", path, error, exc_info=error)
     return StoreError(f"The database {path} cannot be used: {detail}.")
+
+
+def _conflict(postmortem_id: str, expected_seq: int | None, row: Any) -> ConflictError:
+    if row is None:
+        return ConflictError(f"The postmortem '{postmortem_id}' no longer exists in the database.")
+    if expected_seq is None:
+        return ConflictError(f"A postmortem with the id '{postmortem_id}' already exists.")
+    if row[2] is not None:
+        return ConflictError(
+            f"The postmortem '{postmortem_id}' was deleted elsewhere; this edit was not saved."
+        )
+    return ConflictError(
+        f"The postmortem '{postmortem_id}' was changed elsewhere (version {row[1]}, this copy "
+        f"was loaded at version {expected_seq})."
+    )
 
 
 def _refuse_unstorable(text: str) -> None:
@@ -166,6 +208,10 @@ def _refuse_unstorable(text: str) -> None:
             f"The document holds an invalid character ({text[error.start]!r}, a lone "
             "surrogate) and cannot be saved; remove it and try again."
         ) from None
+
+
+#: given the stored document and its sequence number, what to write instead (see ``save``)
+Rebase = Callable[[Postmortem, int], tuple[Postmortem, dict[str, Any]]]
 
 
 class Store:
@@ -220,13 +266,10 @@ class Store:
                 )
         elif self.read_only:
             raise StoreError(f"The database {self.path} does not exist.")
-        else:
-            import os
-
-            if not os.access(folder, os.W_OK):
-                raise StoreError(
-                    f"The folder {folder} is read-only: a new database cannot be created there."
-                )
+        elif not os.access(folder, os.W_OK):
+            raise StoreError(
+                f"The folder {folder} is read-only: a new database cannot be created there."
+            )
 
     def _check_integrity(self) -> None:
         result = self._conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -316,30 +359,64 @@ class Store:
         except sqlite3.Error as error:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            raise _advice(error, self.path) from None
+            raise _advice(error, self.path, self.intact) from None
 
     def _read(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
         try:
             cursor = self._conn.execute(sql, params)
             return list(cursor.fetchall())
         except sqlite3.Error as error:
-            raise _advice(error, self.path) from None
+            raise _advice(error, self.path, self.intact) from None
+
+    def intact(self) -> bool:
+        """SQLite's full integrity check, on a connection of its own."""
+        try:
+            uri = f"file:{quote(str(self.path))}?mode=ro"
+            with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as conn:
+                return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        except sqlite3.Error:
+            return False
 
     # -- postmortems -----------------------------------------------------------------------
 
-    def save(self, doc: Postmortem, reason: str = "edit") -> int:
+    def save(
+        self,
+        doc: Postmortem,
+        reason: str = "edit",
+        *,
+        expected_seq: int | None = None,
+        data: dict[str, Any] | None = None,
+        rebase: Rebase | None = None,
+    ) -> int:
         """Write the whole document in one transaction; returns its new sequence number.
 
+        Compare-and-swap: ``expected_seq`` is the sequence number the document was loaded at
+        (None for a document that must not exist yet); when the stored one differs, another
+        program saved in between: ``rebase`` (when given) is called, inside the same write
+        transaction, with the stored document and its sequence number and returns what to
+        write instead (the edit carried over, or it raises); without it ``ConflictError`` is
+        raised. Either way nothing is written over a version the caller has not seen.
+        ``data`` is the document already serialised by the caller (saves serialising twice).
         A revision snapshot is recorded when the status changes (and on first save).
         """
-        data = document_to_dict(doc)
+        data = document_to_dict(doc) if data is None else data
         text = json.dumps(data, ensure_ascii=False)
         _refuse_unstorable(text)
+        self._refuse_gone_or_read_only()
         now = _now()
         with self._transaction() as conn:
             row = conn.execute(
-                "SELECT status, seq FROM postmortems WHERE id = ?", (doc.id,)
+                "SELECT status, seq, deleted_at FROM postmortems WHERE id = ?", (doc.id,)
             ).fetchone()
+            stored_seq = None if row is None else int(row[1])
+            if stored_seq != expected_seq:
+                if rebase is None or expected_seq is None or row is None or row[2] is not None:
+                    raise _conflict(doc.id, expected_seq, row)
+                stored = conn.execute("SELECT doc FROM postmortems WHERE id = ?", (doc.id,))
+                fresh = self._decode(stored.fetchone()[0], f"The postmortem '{doc.id}'")
+                doc, data = rebase(fresh, int(row[1]))
+                text = json.dumps(data, ensure_ascii=False)
+                _refuse_unstorable(text)
             columns = (
                 doc.title,
                 doc.status.value,
@@ -362,8 +439,8 @@ class Store:
                 seq = int(row[1]) + 1
                 conn.execute(
                     "UPDATE postmortems SET title=?, status=?, severity=?, incident_date=?, "
-                    "services=?, tags=?, updated_at=?, doc=?, seq=?, deleted_at=NULL WHERE id=?",
-                    (*columns, seq, doc.id),
+                    "services=?, tags=?, updated_at=?, doc=?, seq=? WHERE id=? AND seq=?",
+                    (*columns, seq, doc.id, row[1]),
                 )
                 if row[0] != doc.status.value:
                     self._snapshot(conn, doc, text, now, f"status: {row[0]} → {doc.status.value}")
@@ -373,6 +450,39 @@ class Store:
             written = self._index(conn, doc, previous_seq)
         self._indexed[doc.id] = (seq, *written)
         return seq
+
+    def add(self, doc: Postmortem, reason: str = "created") -> str | None:
+        """Store a new postmortem; when its id is taken, under a fresh id (``doc.id`` is
+        updated). Returns the id it had before when it was renamed, else None."""
+        from app.model import new_id
+
+        original = doc.id
+        for _ in range(5):
+            try:
+                self.save(doc, reason, expected_seq=None)
+            except ConflictError:
+                doc.id = new_id()
+                continue
+            return original if doc.id != original else None
+        raise StoreError(f"No free id could be found in the database {self.path}.")
+
+    def _refuse_gone_or_read_only(self) -> None:
+        """SQLite keeps writing into a deleted file (and, for the superuser, into a read-only
+        one) without error: the edits would be lost silently, so such a save is refused."""
+        try:
+            mode = self.path.stat().st_mode
+        except FileNotFoundError:
+            raise StoreError(
+                f"The database {self.path} was deleted or moved while open. Your edits are kept "
+                "in memory and saved as soon as the file is back."
+            ) from None
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            self.path, os.W_OK
+        ):
+            raise StoreError(
+                f"The database {self.path} is read-only. Your edits are kept in memory and saved "
+                "as soon as it is writable again."
+            )
 
     def _snapshot(
         self, conn: sqlite3.Connection, doc: Postmortem, text: str, now: str, reason: str
@@ -425,17 +535,35 @@ class Store:
             )
         return body, rows
 
-    def snapshot(self, doc: Postmortem, reason: str = "snapshot") -> None:
-        """Record a revision on demand (the document is saved first)."""
-        self.save(doc, reason if reason.startswith("snapshot") else f"snapshot: {reason}")
+    def snapshot(self, postmortem_id: str, reason: str = "snapshot") -> None:
+        """Record a revision of the stored document on demand."""
+        reason = reason if reason.startswith("snapshot") else f"snapshot: {reason}"
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT doc, status, json_extract(doc, '$.revision') FROM postmortems "
+                "WHERE id = ? AND deleted_at IS NULL",
+                (postmortem_id,),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"No postmortem has the id '{postmortem_id}'.")
+            conn.execute(
+                "INSERT INTO revisions (postmortem_id, created_at, reason, status, revision, doc) "
+                "VALUES (?,?,?,?,?,?)",
+                (postmortem_id, _now(), reason, row[1], row[2], row[0]),
+            )
 
     def load(self, postmortem_id: str) -> Postmortem:
+        return self.load_versioned(postmortem_id)[0]
+
+    def load_versioned(self, postmortem_id: str) -> tuple[Postmortem, int]:
+        """The document and the sequence number to give back to ``save(expected_seq=…)``."""
         rows = self._read(
-            "SELECT doc FROM postmortems WHERE id = ? AND deleted_at IS NULL", (postmortem_id,)
+            "SELECT doc, seq FROM postmortems WHERE id = ? AND deleted_at IS NULL",
+            (postmortem_id,),
         )
         if not rows:
             raise NotFoundError(f"No postmortem has the id '{postmortem_id}'.")
-        return self._decode(rows[0][0], f"The postmortem '{postmortem_id}'")
+        return self._decode(rows[0][0], f"The postmortem '{postmortem_id}'"), int(rows[0][1])
 
     def _decode(self, text: str, what: str) -> Postmortem:
         """A stored document that no longer parses is damage in the file, reported as such."""
@@ -496,7 +624,8 @@ class Store:
         """Soft delete: the postmortem leaves the list but can be restored."""
         with self._transaction() as conn:
             changed = conn.execute(
-                "UPDATE postmortems SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                "UPDATE postmortems SET deleted_at = ?, seq = seq + 1 "
+                "WHERE id = ? AND deleted_at IS NULL",
                 (_now(), postmortem_id),
             ).rowcount
         if not changed:
@@ -504,7 +633,10 @@ class Store:
 
     def undelete(self, postmortem_id: str) -> None:
         with self._transaction() as conn:
-            conn.execute("UPDATE postmortems SET deleted_at = NULL WHERE id = ?", (postmortem_id,))
+            conn.execute(
+                "UPDATE postmortems SET deleted_at = NULL, seq = seq + 1 WHERE id = ?",
+                (postmortem_id,),
+            )
 
     def deleted(self) -> list[Summary]:
         return [s for s in self.summaries(include_deleted=True) if not self.exists(s.id)]

@@ -211,7 +211,7 @@ def test_read_only_view_follows_the_session_without_editing(
 ) -> None:
     from app.session import DocumentSession
 
-    session = DocumentSession(store, demo)
+    session = DocumentSession.open(store, demo.id)
     view = DiagramView("ishikawa", session=session, editable=False)
     qtbot.addWidget(view)
     assert len(view.items_) == 17

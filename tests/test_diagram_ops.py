@@ -140,19 +140,23 @@ def test_delete_unlinks_actions_and_flags_root_causes_without_action() -> None:
 
 def test_changes_undo_and_redo_through_the_session(store: Store) -> None:
     doc = Postmortem(title="Undo me")
-    store.save(doc)
-    session = DocumentSession(store, doc)
+    session = DocumentSession(store, doc, store.save(doc))
     add = changes.add_child(WHYS, "p", "Why?")
     session.apply(add)
     assert add.created is not None
     node = add.created
-    session.apply(changes.set_root_cause(WHYS, node, True))
+    root_cause = changes.set_root_cause(WHYS, node, True)
+    session.apply(root_cause)
     assert store.load(doc.id).whys.nodes[node]["root_cause"] is True
     refused = changes.move(WHYS, "p", node)
     with pytest.raises(ValidationError):
         session.apply(refused)
     assert set(store.load(doc.id).whys) == {"p", node}
-    session.revert(add)  # undo is a restore of the earlier state, whatever came after
+    with pytest.raises(ValidationError, match="changed since"):
+        session.revert(add)  # undo out of order would lose the later edit: refused
+    assert store.load(doc.id).whys.nodes[node]["root_cause"] is True
+    session.revert(root_cause)
+    session.revert(add)  # undo is a restore of the earlier state
     assert set(doc.whys) == {"p"}
     session.apply(add)
     assert set(store.load(doc.id).whys) == {"p", node}
@@ -227,8 +231,7 @@ def test_undoing_a_link_restores_only_that_link(store: Store) -> None:
     cause = ops.add_child(doc.ishikawa, "c1", "No canary")
     first, second = Action("Add canary"), Action("Write runbook", causes=["whys:w9"])
     doc.actions.extend([first, second])
-    store.save(doc)
-    session = DocumentSession(store, doc)
+    session = DocumentSession(store, doc, store.save(doc))
     link = changes.link_actions(ISHIKAWA, cause, {first.id})
     session.apply(link)
     assert first.causes == [f"ishikawa:{cause}"]

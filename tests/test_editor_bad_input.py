@@ -158,15 +158,18 @@ def test_two_windows_on_one_database_stay_consistent(
     second.select(window.current.id)
     fill_field(qtbot, window.editor.header.fields["title"], "Changed in the first window")
     # coming back to the second window (activation) shows the other window's edit
-    assert second.check_for_outside_changes()
+    assert second.reload_if_stale()
     assert second.editor.header.fields["title"].text() == "Changed in the first window"
-    assert not second.check_for_outside_changes()  # nothing new since
+    assert "changed elsewhere" in second.statusBar().currentMessage().lower()
+    assert not second.reload_if_stale()  # nothing new since
     second.statusBar().clearMessage()
     fill_field(qtbot, window.editor.header.fields["title"], "Changed again in the first window")
     # an edit made while the second window is still behind: it catches up first
     fill_field(qtbot, second.editor.header.fields["author"], "Second author")
     assert second.current.title == "Changed again in the first window"
-    assert "changed in another window" in second.statusBar().currentMessage()
+    assert "changed elsewhere" in second.statusBar().currentMessage().lower()
+    assert window.session.reload_if_stale()  # and the first window sees the second's edit
+    assert window.current.author == "Second author"
     assert second.editor.header.fields["title"].text() == "Changed again in the first window"
     final = window.store.load(window.current.id)
     assert (final.title, final.author) == ("Changed again in the first window", "Second author")
@@ -187,3 +190,33 @@ def test_an_approved_report_refuses_edits_with_a_reason(qtbot, window) -> None:
     fill_field(qtbot, window.editor.header.fields["title"], "Sneaky edit")
     assert "approved and locked" in window.last_error
     assert window.store.load(window.current.id).title != "Sneaky edit"
+
+
+def test_an_edit_made_over_a_newer_version_is_carried_or_refused_in_the_window(
+    qtbot, window, db_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.session import DocumentSession, FieldChange
+    from ui.i18n import install_language
+
+    elsewhere = DocumentSession.open(Store(db_path), window.current.id)
+    # another program's save lands between the window's look at the file and its own save
+    monkeypatch.setattr(window, "reload_if_stale", lambda: False)
+    elsewhere.apply(FieldChange("Change author", lambda d: d, "author", "Sofia Benali"))
+    # its edit is carried over the newer version
+    fill_field(qtbot, window.editor.header.fields["title"], "Titre de la fenêtre")
+    assert window.editor.header.fields["author"].text() == "Sofia Benali"
+    assert "changed elsewhere" in window.statusBar().currentMessage().lower()
+    assert window.undo_stack.undoText() == "Change title"
+
+    elsewhere.reload_if_stale()
+    elsewhere.apply(FieldChange("Change title", lambda d: d, "title", "Titre d'ailleurs"))
+    install_language("fr")
+    try:
+        fill_field(qtbot, window.editor.header.fields["title"], "Encore la fenêtre")
+        assert "modifié ailleurs" in window.last_error and "title" in window.last_error
+    finally:
+        install_language("en")
+    assert window.editor.header.fields["title"].text() == "Titre d'ailleurs"
+    assert window.undo_stack.undoText() == "Change title"  # the refused edit is not stacked
+    with Store(db_path) as other:
+        assert other.load(window.current.id).title == "Titre d'ailleurs"

@@ -86,7 +86,7 @@ def test_transitions_are_saved_and_recorded_in_the_postmortem(
 
 def test_an_approved_report_cannot_hold_a_meeting(store: Store, demo: Postmortem) -> None:
     demo.status = Status.APPROVED
-    store.save(demo)
+    store.save(demo, expected_seq=store.seq(demo.id))
     session = DocumentSession.open(store, demo.id)
     with pytest.raises(LockedError, match="reopen"):
         Meeting.plan(session, builtin_templates("en")[0], FakeClock(T0))

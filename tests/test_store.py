@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from sqlite_utils import Database
 
 from app.demo import add_demo, demo_document
-from app.errors import NotFoundError, StoreError, ValidationError
+from app.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from app.jsonio import document_to_json
 from app.model import Postmortem
 from app.store import Store, migrations
@@ -301,7 +301,7 @@ def test_a_document_that_cannot_be_stored_changes_nothing(store: Store, demo: Po
     broken.id = demo.id
     broken.summary = "texte \ud800 cassé"
     with pytest.raises(ValidationError, match="invalid character"):
-        store.save(broken)
+        store.save(broken, expected_seq=store.seq(demo.id))
     assert store.dump() == before
     assert store.load(demo.id).summary == demo.summary
 
@@ -320,21 +320,21 @@ def test_a_failure_inside_the_transaction_rolls_everything_back(
 
     monkeypatch.setattr(Store, "_index", explode)
     with pytest.raises(StoreError, match=r"disk .* is full"):
-        store.save(changed)
+        store.save(changed, expected_seq=store.seq(demo.id))
     assert store.dump() == before
 
 
 def test_status_changes_record_revisions(store: Store, demo: Postmortem) -> None:
     assert [r.reason for r in store.revisions(demo.id)] == ["created"]
     demo.title = "edited"
-    store.save(demo)
+    seq = store.save(demo, expected_seq=store.seq(demo.id))
     assert len(store.revisions(demo.id)) == 1
     demo.status = Status.APPROVED
-    store.save(demo)
+    store.save(demo, expected_seq=seq)
     revisions = store.revisions(demo.id)
     assert revisions[-1].reason == "status: in_review → approved"
     assert store.revision_document(revisions[-1].id).title == "edited"
-    store.snapshot(demo, "before the meeting")
+    store.snapshot(demo.id, "before the meeting")
     assert store.revisions(demo.id)[-1].reason == "snapshot: before the meeting"
 
 
@@ -396,13 +396,13 @@ def test_search_and_action_mirror_follow_every_save_even_from_two_connections(
     with Store(db_path) as first, Store(db_path) as second:
         first.save(doc)
         doc.summary = "Les clés de chiffrement ont expiré"
-        first.save(doc)  # only the text changed: the action rows are left as they are
+        first.save(doc, expected_seq=1)  # only the text changed: action rows are left as they are
         assert [s.id for s in first.summaries("cles chiffrement")] == [doc.id]
         assert first.summaries("balancer") == []  # a word of the old summary only
 
         other = second.load(doc.id)
         other.actions[0].owner = "Équipe B"
-        second.save(other)
+        second.save(other, expected_seq=2)
         owners = [
             row[0]
             for row in second._conn.execute(
@@ -412,7 +412,10 @@ def test_search_and_action_mirror_follow_every_save_even_from_two_connections(
         assert owners[0] == "Équipe B"
 
         doc.summary = "Les clés ont expiré"  # the first window saves its own document again
-        first.save(doc)
+        with pytest.raises(ConflictError, match="changed elsewhere"):
+            first.save(doc, expected_seq=2)  # never over the second window's save
+        assert second.load(doc.id).actions[0].owner == "Équipe B"
+        first.save(doc, expected_seq=3)  # told, it saves on top of the newer version
         owners = [
             row[0]
             for row in first._conn.execute(

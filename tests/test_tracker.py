@@ -116,7 +116,7 @@ def test_status_change_records_the_completion_day_and_persists(store: Store) -> 
 def test_status_change_of_an_approved_report_is_refused(store: Store) -> None:
     docs = fill(store)
     docs["api"].status = Status.APPROVED
-    store.save(docs["api"])
+    store.save(docs["api"], expected_seq=store.seq("api"))
     with pytest.raises(LockedError):
         DocumentSession.open(store, "api").apply(status_change("b1", ActionStatus.DONE, TODAY))
     assert store.load("api").action("b1").status == ActionStatus.IN_PROGRESS  # type: ignore[union-attr]

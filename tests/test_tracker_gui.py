@@ -138,7 +138,7 @@ def test_approved_postmortem_refuses_the_change_with_a_message(
 ) -> None:  # type: ignore[no-untyped-def]
     doc = store.load("api")
     doc.status = Status.APPROVED
-    store.save(doc)
+    store.save(doc, expected_seq=store.seq("api"))
     tracker = open_tracker(window)
     choose_status(qtbot, tracker, row_of(tracker, "Autoscale the API"), "D")
     assert "approved and locked" in window.last_error

@@ -10,8 +10,6 @@ document is older than the database's reloads it first (and says so), then appli
 from __future__ import annotations
 
 import importlib
-import os
-import stat
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.demo import add_demo
-from app.errors import PostmortemError, StoreError, ValidationError
+from app.errors import PostmortemError, StoreError
 from app.jsonio import document_from_json
 from app.model import Postmortem
 from app.session import Change, DocumentSession
@@ -94,35 +92,6 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
 
 
-class WatchedStore:
-    """The store as the open document sees it: refuses to write into a file that is gone.
-
-    SQLite keeps writing into a deleted file (and, for the superuser, into a read-only one)
-    without error, so the edits would be lost silently; checking first keeps them in memory.
-    """
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
-
-    def save(self, doc: Postmortem, reason: str = "edit") -> int:
-        path = self._store.path
-        if not path.exists():
-            raise StoreError(
-                f"The database {path} was deleted or moved while open. Your edits are kept "
-                "in memory and saved as soon as the file is back."
-            )
-        mode = path.stat().st_mode
-        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
-            raise StoreError(
-                f"The database {path} is read-only. Your edits are kept in memory and saved as "
-                "soon as it is writable again."
-            )
-        return self._store.save(doc, reason)
-
-
 class EditCommand(QUndoCommand):
     """One edit on the undo stack; a failed save keeps it (and the edit) for the retry."""
 
@@ -140,10 +109,7 @@ class EditCommand(QUndoCommand):
             self.session.apply(self.change)
         except StoreError as error:
             self.window.save_failed(str(error))
-        except ValidationError as error:
-            self.change.backward(self.session.doc)  # refused by the store: not kept
-            self._refused(first, str(error))
-        except (PostmortemError, LookupError) as error:
+        except (PostmortemError, LookupError) as error:  # refused: the session took it back
             self._refused(first, str(error))
 
     def _refused(self, first: bool, message: str) -> None:
@@ -186,7 +152,6 @@ class MainWindow(QMainWindow):
         self.bridge: SessionBridge | None = None
         self.last_error = ""
         self.save_problem = ""
-        self.known_seq = 0
         self.undo_stack = QUndoStack(self)
         self.resize(1360, 860)
 
@@ -364,8 +329,12 @@ class MainWindow(QMainWindow):
             self.home.retranslate()
             self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
             self._rebuild_editor()
-        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.check_for_outside_changes()
+        elif (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.session is not None
+        ):
+            self.reload_if_stale()
         super().changeEvent(event)
 
     def _update_title(self) -> None:
@@ -430,12 +399,11 @@ class MainWindow(QMainWindow):
             return
         try:
             session = DocumentSession.open(self.store, postmortem_id)
-            self.known_seq = self.store.seq(postmortem_id)
         except PostmortemError as error:
             self.show_error(str(error))
             return
         self.close_document()
-        session.store = WatchedStore(self.store)  # type: ignore[assignment]
+        session.outside_listeners.append(self._changed_elsewhere)
         self.session = session
         self.current = session.doc
         self.bridge = SessionBridge(session, self)
@@ -452,7 +420,9 @@ class MainWindow(QMainWindow):
         self.save_problem = ""
         self.save_banner.hide()
         if self.bridge is not None:
+            self.bridge.close()
             self.bridge.deleteLater()
+        self.session.outside_listeners.remove(self._changed_elsewhere)
         self.session = None
         self.bridge = None
         self.current = None
@@ -480,18 +450,13 @@ class MainWindow(QMainWindow):
         """Run an edit of the open document as one undoable step (False if refused)."""
         if self.session is None:
             return False
-        self.check_for_outside_changes()
+        self.reload_if_stale()
         command = EditCommand(self, self.session, change)
         self.undo_stack.push(command)
         return not command.failed
 
     @Slot(str)
     def _document_changed(self, description: str) -> None:
-        try:
-            if self.current is not None:
-                self.known_seq = self.store.seq(self.current.id)
-        except PostmortemError:
-            pass
         if self.save_problem and self.session is not None and self.session.saved:
             self._save_recovered()
         self._show_document()
@@ -528,10 +493,6 @@ class MainWindow(QMainWindow):
         except PostmortemError as error:
             self.save_problem = localized(str(error))
             return False
-        try:
-            self.known_seq = self.store.seq(self.session.doc.id)
-        except PostmortemError:
-            pass
         self._save_recovered()
         return True
 
@@ -541,28 +502,18 @@ class MainWindow(QMainWindow):
         self.save_banner.hide()
         self._update_title()
 
-    def check_for_outside_changes(self) -> bool:
-        """Reload the open document if another window saved it since; True when reloaded."""
-        session = self.session
-        if session is None or session.pending:
+    def reload_if_stale(self) -> bool:
+        """Take in what another window or program saved since; True when something was."""
+        if self.session is None:
             return False
         try:
-            on_disk = self.store.seq(session.doc.id)
-            if on_disk == self.known_seq:
-                return False
-            fresh = self.store.load(session.doc.id)
-        except PostmortemError:
+            return self.session.reload_if_stale()
+        except PostmortemError as error:
+            self.statusBar().showMessage(localized(str(error)), 8000)
             return False
-        session.doc.__dict__.update(fresh.__dict__)
-        self.known_seq = on_disk
-        self.undo_stack.clear()
-        for listener in list(session.listeners):
-            listener(session.doc, self.tr("Reloaded"))
-        self.statusBar().showMessage(
-            self.tr("This postmortem was changed in another window; the latest version is shown."),
-            8000,
-        )
-        return True
+
+    def _changed_elsewhere(self, _message: str) -> None:
+        self.statusBar().showMessage(self.tr("Changed elsewhere — reloaded."), 8000)
 
     def closeEvent(self, event: Any) -> None:
         focused = QApplication.focusWidget()
@@ -607,11 +558,7 @@ class MainWindow(QMainWindow):
     def import_file(self, path: Path) -> None:
         try:
             doc = document_from_json(path.read_text(encoding="utf-8-sig"))
-            if self.store.exists(doc.id):
-                from app.model import new_id
-
-                doc.id = new_id()
-            self.store.save(doc, f"imported from {path.name}")
+            self.store.add(doc, f"imported from {path.name}")
         except (PostmortemError, OSError, UnicodeDecodeError) as error:
             self.show_error(self.tr("Cannot import {0}: {1}").format(path.name, error))
             return
@@ -630,8 +577,7 @@ class MainWindow(QMainWindow):
         if self.current is None:
             return False
         try:
-            self.store.snapshot(self.current, "snapshot: on demand")
-            self.known_seq = self.store.seq(self.current.id)
+            self.store.snapshot(self.current.id, "snapshot: on demand")
         except PostmortemError as error:
             self.show_error(str(error))
             return False

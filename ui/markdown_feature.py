@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.errors import PostmortemError
 from app.markdown.importer import read_markdown
 from app.markdown.report import ImportReport
-from app.model import Postmortem, new_id
+from app.model import Postmortem
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -96,9 +96,7 @@ class ImportReviewDialog(QDialog):
     def accept(self) -> None:
         store = self.window_.store
         try:
-            if store.exists(self.doc.id):
-                self.doc.id = new_id()
-            store.save(self.doc, f"imported from {self.report.source}")
+            store.add(self.doc, f"imported from {self.report.source}")
         except PostmortemError as error:
             self.window_.show_error(str(error))
             return

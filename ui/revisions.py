@@ -178,7 +178,7 @@ class RevisionsDialog(QDialog):
         if doc is None:
             return
         try:
-            self.host.store.snapshot(doc, "snapshot: on demand")
+            self.host.store.snapshot(doc.id, "snapshot: on demand")
         except PostmortemError as error:
             self.host.show_error(str(error))
             return

@@ -17,5 +17,9 @@ class SessionBridge(QObject):
         self.session = session
         session.subscribe(self._on_change)
 
+    def close(self) -> None:
+        """Stop following the session (the window moved to another document)."""
+        self.session.unsubscribe(self._on_change)
+
     def _on_change(self, _doc: Postmortem, description: str) -> None:
         self.changed.emit(description)

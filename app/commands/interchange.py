@@ -16,7 +16,7 @@ from typing import Any
 from app.errors import FormatError
 from app.fileio import check_source, check_target, write_file
 from app.jsonio import document_from_json, document_to_json
-from app.model import Postmortem, new_id
+from app.model import Postmortem
 from app.store import Store
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -86,15 +86,15 @@ def run(args: argparse.Namespace, store: Store) -> int:
             known = ", ".join(sorted(IMPORTERS))
             raise FormatError(f"{path.name}: unknown file type (known: {known}).")
         doc, notes = _resolve(importer)(path, args)
-        old_id = doc.id
-        if store.exists(doc.id):
-            doc.id = new_id()
-        store.save(doc, f"imported from {path.name}")
+        renamed_from = store.add(doc, f"imported from {path.name}")
         # reported only once committed: a full disk must not look like a successful import
         if notes:
             print(notes, file=sys.stderr)
-        if doc.id != old_id:
-            print(f"id {old_id} is already in the database; imported as {doc.id}", file=sys.stderr)
+        if renamed_from is not None:
+            print(
+                f"id {renamed_from} is already in the database; imported as {doc.id}",
+                file=sys.stderr,
+            )
         print(doc.id)
         return 0
     exporter = EXPORTERS.get(args.format)

@@ -16,6 +16,7 @@ import networkx as nx
 
 from app.diagrams import ops
 from app.diagrams.graph import ISHIKAWA, WHYS, validate_tree
+from app.errors import ValidationError
 from app.model import Action, Postmortem
 
 Edit = Callable[[nx.DiGraph, list[Action]], str | None]
@@ -32,6 +33,8 @@ class DiagramChange:
 
     def forward(self, doc: Postmortem) -> None:
         if self._after is not None:
+            assert self._before is not None
+            self._expect(doc, self._before)
             self._restore(doc, self._after)
             return
         original = _graph(doc, self.kind)
@@ -52,14 +55,30 @@ class DiagramChange:
         _set_links(doc, self._after[1])
 
     def backward(self, doc: Postmortem) -> None:
-        if self._before is None:
+        if self._before is None or self._after is None:
             return  # the edit was refused before it changed anything: nothing to take back
+        self._expect(doc, self._after)
         self._restore(doc, self._before)
+
+    def _expect(self, doc: Postmortem, state: tuple[nx.DiGraph, dict[str, list[str]]]) -> None:
+        """Redo and undo replace the whole diagram: refused when it was changed since (in
+        another window or program), so that change is never lost."""
+        if not _same_graph(_graph(doc, self.kind), state[0]):
+            raise ValidationError(
+                f"“{self.description}” cannot be redone or undone: the diagram was changed since."
+            )
 
     def _restore(self, doc: Postmortem, state: tuple[nx.DiGraph, dict[str, list[str]]]) -> None:
         graph, links = state
         setattr(doc, self.kind, graph.copy())
         _set_links(doc, links)
+
+
+def _same_graph(first: nx.DiGraph, second: nx.DiGraph) -> bool:
+    return bool(
+        dict(first.nodes(data=True)) == dict(second.nodes(data=True))
+        and set(first.edges) == set(second.edges)
+    )
 
 
 def _set_links(doc: Postmortem, links: dict[str, list[str]]) -> None:

@@ -1337,130 +1337,130 @@
   <context>
     <name>HomePanel</name>
     <message>
-      <location filename="../../ui/home/__init__.py" line="200" />
+      <location filename="../../ui/home/__init__.py" line="201" />
       <source>Search all postmortems…</source>
       <translation>Rechercher dans tous les postmortems…</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="201" />
+      <location filename="../../ui/home/__init__.py" line="202" />
       <source>Any status</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="206" />
+      <location filename="../../ui/home/__init__.py" line="207" />
       <source>Newest incident first</source>
       <translation>Incident le plus récent d'abord</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="207" />
+      <location filename="../../ui/home/__init__.py" line="208" />
       <source>Last edited first</source>
       <translation>Dernière modification d'abord</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="208" />
+      <location filename="../../ui/home/__init__.py" line="209" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="209" />
+      <location filename="../../ui/home/__init__.py" line="210" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="210" />
+      <location filename="../../ui/home/__init__.py" line="211" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="214" />
-      <location filename="../../ui/home/__init__.py" line="233" />
+      <location filename="../../ui/home/__init__.py" line="215" />
+      <location filename="../../ui/home/__init__.py" line="234" />
       <source>Any severity</source>
       <translation>Toutes les sévérités</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="215" />
-      <location filename="../../ui/home/__init__.py" line="234" />
+      <location filename="../../ui/home/__init__.py" line="216" />
+      <location filename="../../ui/home/__init__.py" line="235" />
       <source>Any service</source>
       <translation>Tous les services</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="216" />
-      <location filename="../../ui/home/__init__.py" line="235" />
+      <location filename="../../ui/home/__init__.py" line="217" />
+      <location filename="../../ui/home/__init__.py" line="236" />
       <source>Any tag</source>
       <translation>Toutes les étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="217" />
+      <location filename="../../ui/home/__init__.py" line="218" />
       <source>New</source>
       <translation>Nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="218" />
+      <location filename="../../ui/home/__init__.py" line="219" />
       <source>Duplicate</source>
       <translation>Dupliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="219" />
+      <location filename="../../ui/home/__init__.py" line="220" />
       <source>Delete…</source>
       <translation>Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="220" />
+      <location filename="../../ui/home/__init__.py" line="221" />
       <source>Undo</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="221" />
+      <location filename="../../ui/home/__init__.py" line="222" />
       <source>From</source>
       <translation>Du</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="222" />
+      <location filename="../../ui/home/__init__.py" line="223" />
       <source>to</source>
       <translation>au</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="223" />
+      <location filename="../../ui/home/__init__.py" line="224" />
       <source>Sort by</source>
       <translation>Trier par</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="277" />
+      <location filename="../../ui/home/__init__.py" line="278" />
       <source>Untitled postmortem</source>
       <translation>Postmortem sans titre</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="293" />
+      <location filename="../../ui/home/__init__.py" line="295" />
       <source>Copy of {0}</source>
       <translation>Copie de {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="317" />
+      <location filename="../../ui/home/__init__.py" line="319" />
       <source>Delete postmortem</source>
       <translation>Supprimer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="318" />
+      <location filename="../../ui/home/__init__.py" line="320" />
       <source>Delete “{0}”? You can undo this or restore it later.</source>
       <translation>Supprimer « {0} » ? Vous pourrez annuler ou le restaurer plus tard.</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="323" />
+      <location filename="../../ui/home/__init__.py" line="325" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="324" />
+      <location filename="../../ui/home/__init__.py" line="326" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="343" />
+      <location filename="../../ui/home/__init__.py" line="345" />
       <source>Deleted “{0}”.</source>
       <translation>« {0} » supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/home/__init__.py" line="347" />
+      <location filename="../../ui/home/__init__.py" line="349" />
       <source>Delete postmortem “{0}”</source>
       <translation>Supprimer le postmortem « {0} »</translation>
     </message>
@@ -1769,202 +1769,197 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="292" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
-      <location filename="../../ui/main_window.py" line="562" />
-      <location filename="../../ui/main_window.py" line="653" />
+      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="611" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="477" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="548" />
-      <source>Reloaded</source>
-      <translation>Rechargé</translation>
+      <location filename="../../ui/main_window.py" line="516" />
+      <source>Changed elsewhere — reloaded.</source>
+      <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="550" />
-      <source>This postmortem was changed in another window; the latest version is shown.</source>
-      <translation>Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="563" />
+      <location filename="../../ui/main_window.py" line="526" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="590" />
+      <location filename="../../ui/main_window.py" line="553" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="590" />
+      <location filename="../../ui/main_window.py" line="553" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="604" />
+      <location filename="../../ui/main_window.py" line="563" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="626" />
+      <location filename="../../ui/main_window.py" line="584" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="666" />
+      <location filename="../../ui/main_window.py" line="624" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="667" />
+      <location filename="../../ui/main_window.py" line="625" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -1994,17 +1989,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="158" />
+      <location filename="../../ui/markdown_feature.py" line="156" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="164" />
+      <location filename="../../ui/markdown_feature.py" line="162" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="165" />
+      <location filename="../../ui/markdown_feature.py" line="163" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
@@ -2120,6 +2115,21 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/editor/messages.py" line="79" />
       <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
       <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="90" />
+      <source>This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies and was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus et n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="101" />
+      <source>This postmortem was approved and locked elsewhere: {0} was not saved. The latest version is shown.</source>
+      <translation>Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La dernière version est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/messages.py" line="109" />
+      <source>The postmortem '{0}' was deleted elsewhere; this edit was not saved.</source>
+      <translation>Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.</translation>
     </message>
   </context>
   <context>
@@ -3006,19 +3016,19 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="65" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Welcome to Postmortem Studio</source>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="72" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="76" />
+      <location filename="../../ui/main_window.py" line="81" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>

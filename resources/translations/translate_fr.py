@@ -66,8 +66,17 @@ FRENCH: dict[str, str] = {
     "Not saved: {0} Retrying every few seconds.":
         "Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.",
     "Reloaded": "Rechargé",
-    "This postmortem was changed in another window; the latest version is shown.":
-        "Ce postmortem a été modifié dans une autre fenêtre ; la dernière version est affichée.",
+    "Changed elsewhere — reloaded.": "Modifié ailleurs — rechargé.",
+    "This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies "
+    "and was not saved. The latest version is shown.":
+        "Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus "
+        "et n'a pas été enregistré. La dernière version est affichée.",
+    "This postmortem was approved and locked elsewhere: {0} was not saved. The latest version "
+    "is shown.":
+        "Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La "
+        "dernière version est affichée.",
+    "The postmortem '{0}' was deleted elsewhere; this edit was not saved.":
+        "Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.",
     "Some edits could not be saved: {0}\nQuit anyway and lose them?":
         "Certaines modifications n'ont pas pu être enregistrées : {0}\nQuitter quand même et les perdre ?",
     "Import a postmortem": "Importer un postmortem",

@@ -82,6 +82,34 @@ _RULES: list[tuple[re.Pattern[str], Callable[[], str]]] = [
             "saved as soon as the file is back.",
         ),
     ),
+    (
+        re.compile(
+            r"^This postmortem was changed elsewhere \((.+) was changed there too\): (.+) no "
+            r"longer applies and was not saved\. The latest version is shown\.$"
+        ),
+        lambda: translate(
+            "Messages",
+            "This postmortem was changed elsewhere ({0} was changed there too): {1} no longer "
+            "applies and was not saved. The latest version is shown.",
+        ),
+    ),
+    (
+        re.compile(
+            r"^This postmortem was approved and locked elsewhere: (.+) was not saved\. The latest "
+            r"version is shown\.$"
+        ),
+        lambda: translate(
+            "Messages",
+            "This postmortem was approved and locked elsewhere: {0} was not saved. The latest "
+            "version is shown.",
+        ),
+    ),
+    (
+        re.compile(r"^The postmortem '(.+)' was deleted elsewhere; this edit was not saved\.$"),
+        lambda: translate(
+            "Messages", "The postmortem '{0}' was deleted elsewhere; this edit was not saved."
+        ),
+    ),
 ]
 
 

@@ -300,7 +300,7 @@ class HomePanel(QWidget):
 
     def _add(self, doc: Postmortem, reason: str) -> Postmortem | None:
         try:
-            self.host.store.save(doc, reason)
+            self.host.store.add(doc, reason)
         except PostmortemError as error:
             self.host.show_error(str(error))
             return None
