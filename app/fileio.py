@@ -19,6 +19,8 @@ from pathlib import Path
 
 from app.errors import FormatError, PostmortemError
 
+#: the largest text file (JSON) an import reads
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
 #: how many random names are tried before giving up (a clash means someone is racing us)
 _ATTEMPTS = 8
 
@@ -75,6 +77,20 @@ def check_source(path: Path) -> int:
     if kind is not None:
         raise FormatError(f"{path} is {kind}, not a file; give the name of a file to import.")
     return status.st_size
+
+
+def read_text(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> str:
+    """A UTF-8 text file to import, with a clear message for each way it can be unusable."""
+    if check_source(path) > max_bytes:
+        raise FormatError(f"{path.name} is larger than {max_bytes // 2**20} MB.")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PostmortemError(f"cannot read {path}: {_reason(error)}.") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormatError(f"{path.name} is not UTF-8 text.") from None
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -338,3 +339,25 @@ def test_importing_a_fifo_or_a_device_is_refused_at_once(
     expected = "is a named pipe (FIFO), not a file" if kind == "fifo" else "is a device, not a file"
     assert done.returncode == 2, done
     assert expected in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_window_refuses_a_fifo_to_import_without_freezing(qtbot: Any, store: Store) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    fifo = store.path.with_name("postmortem.json")
+    os.mkfifo(fifo)
+    import signal
+
+    def give_up(_signum: int, _frame: Any) -> None:
+        raise TimeoutError("the import blocked on the pipe")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(20)  # a regression fails this test instead of hanging the suite
+    try:
+        window.import_file(fifo)  # reading would block the window until someone writes
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "is a named pipe (FIFO), not a file" in window.last_error

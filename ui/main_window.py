@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.demo import add_demo
 from app.errors import PostmortemError, StoreError
+from app.fileio import read_text
 from app.jsonio import document_from_json
 from app.model import Postmortem
 from app.session import Change, DocumentSession
@@ -557,7 +558,7 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         try:
-            doc = document_from_json(path.read_text(encoding="utf-8-sig"))
+            doc = document_from_json(read_text(path))
             self.store.add(doc, f"imported from {path.name}")
         except (PostmortemError, OSError, UnicodeDecodeError) as error:
             self.show_error(self.tr("Cannot import {0}: {1}").format(path.name, error))

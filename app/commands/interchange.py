@@ -14,17 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import FormatError
-from app.fileio import check_source, check_target, write_file
+from app.fileio import check_source, check_target, read_text, write_file
 from app.jsonio import document_from_json, document_to_json
 from app.model import Postmortem
 from app.store import Store
 
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
-
 
 def _import_json(path: Path, args: argparse.Namespace) -> tuple[Postmortem, str]:
     try:
-        return document_from_json(read_text_file(path)), ""
+        return document_from_json(read_text(path)), ""
     except FormatError as error:
         message = str(error)
         raise FormatError(message if path.name in message else f"{path.name}: {message}") from None
@@ -119,14 +117,3 @@ def check_output_path(path: Path, export_format: str) -> None:
             f"--format {export_format} does not match the file name {path.name}; "
             f"use a name ending in {' or '.join(expected)}."
         )
-
-
-def read_text_file(path: Path) -> str:
-    """Read a text file we were asked to import, with a clear message for each failure."""
-    if check_source(path) > MAX_IMPORT_BYTES:
-        raise FormatError(f"{path.name} is larger than {MAX_IMPORT_BYTES // 2**20} MB.")
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FormatError(f"{path.name} is not UTF-8 text.") from None
