@@ -25,8 +25,26 @@ _SUBSTITUTES.update({"\ufffe": "\ufffd", "\uffff": "\ufffd"})
 _INVISIBLE = re.compile("[" + "".join(re.escape(char) for char in _SUBSTITUTES) + "]")
 
 
+#: an annex shows (PDF report, document view) up to this many UTF-8 bytes of its text; the
+#: JSON export keeps it whole. A 60 MB log would otherwise take minutes to lay out.
+MAX_ANNEX_BYTES = 100_000
+
+
 def visible(text: str) -> str:
     """``text`` with every control character replaced by a visible substitute (see above)."""
     if _INVISIBLE.search(text) is None:
         return text
     return _INVISIBLE.sub(lambda match: _SUBSTITUTES[match.group(0)], text)
+
+
+def excerpt(text: str, limit: int) -> tuple[str, int]:
+    """The start of ``text`` that fits in ``limit`` UTF-8 bytes (cut after a line when one ends
+    in its second half), and the size of the whole text in bytes."""
+    if len(text) * 4 <= limit:  # a character takes at most 4 bytes: certainly fits
+        return text, len(text.encode("utf-8"))
+    size = len(text.encode("utf-8"))
+    if size <= limit:
+        return text, size
+    head = text[:limit].encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+    line_end = head.rfind("\n", limit // 2)
+    return (head[:line_end] if line_end > 0 else head), size

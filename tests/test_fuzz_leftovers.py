@@ -16,9 +16,8 @@ from pypdf import PdfReader
 from app.diagrams.graph import new_ishikawa, new_whys
 from app.jsonio import document_to_dict, document_to_json
 from app.model import Action, Annex, Postmortem, TimelineEntry
-from app.report.renderer import MAX_ANNEX_BYTES
 from app.store import Store
-from app.visible_text import visible
+from app.visible_text import MAX_ANNEX_BYTES, visible
 from tests.foundation_helpers import assert_one_line_error, dump, run_cli
 
 
@@ -313,3 +312,23 @@ def test_actions_csv_neutralises_every_column_ids_included(db_path: Path) -> Non
     assert cells and not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     ids = {row[0] for row in rows[1:]} | {row[3] for row in rows[1:]}
     assert '\'=HYPERLINK("http://evil","x")' in ids
+
+
+def test_the_report_tab_shows_the_start_of_a_huge_annex_with_a_note(
+    qtbot: Any, store: Store
+) -> None:
+    """Qt lays out rich text slowly: a 60 MB annex froze the report tab for over two minutes."""
+    from ui.main_window import MainWindow
+
+    content = "payment-service error: upstream timeout\n" * 50_000  # 2 MB
+    doc = Postmortem(title="Big log", annexes=[Annex(title="dump", content=content)])
+    store.save(doc, "test")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(doc.id)
+    window.document_tabs.setCurrentWidget(window.document_view)
+    text = window.document_view.toPlainText()
+    assert "Annex truncated — 2,000,000 bytes, see the JSON export." in text
+    assert "payment-service error: upstream timeout" in text
+    assert len(text) < MAX_ANNEX_BYTES + 10_000

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.derived import derived_times
 from app.diagrams.graph import children, root_of, walk
 from app.model import Postmortem
 from app.timeutil import format_duration
-from app.visible_text import visible
+from app.visible_text import MAX_ANNEX_BYTES, excerpt, visible
 from ui.editor.labels import (
     action_status_labels,
     attendance_labels,
@@ -189,10 +189,14 @@ def document_html(doc: Postmortem) -> str:
     )
     parts.append(f"<h2>{translate('DocumentView', 'Annexes')}</h2>")
     for annex in doc.annexes:
+        shown, size = excerpt(annex.content, MAX_ANNEX_BYTES)
         if annex.kind.value == "log":
-            parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(annex.content)}</pre>")
+            parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(visible(shown))}</pre>")
         else:
-            parts.append(f"<h3>{_text(annex.title)}</h3><p>{_text(annex.content)}</p>")
+            parts.append(f"<h3>{_text(annex.title)}</h3><p>{_text(shown)}</p>")
+        if shown != annex.content:
+            note = translate("DocumentView", "Annex truncated — {0} bytes, see the JSON export.")
+            parts.append(f"<p><i>{_text(note.format(QLocale().toString(size)))}</i></p>")
     parts.append(
         f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>"
         f"<p>{_text(doc.acknowledgements)}</p>"

@@ -30,8 +30,9 @@ from app.report.styles import (
     ZEBRA_FILL,
     stylesheet,
 )
-from app.report.text_safety import chunks, excerpt, markup
+from app.report.text_safety import chunks, markup
 from app.signoff import role_states
+from app.visible_text import MAX_ANNEX_BYTES, excerpt
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Status
 
 PAPERS = ("a4", "letter")
@@ -44,8 +45,6 @@ SHORT_DIGEST = 12
 CELL_SIZE = 8.5
 CELL_LEADING = 11
 CELL_PADDING = 4
-#: an annex prints up to this many bytes (UTF-8) of its text; the JSON export keeps it whole
-MAX_ANNEX_BYTES = 100_000
 #: an outline indents this many levels; deeper nodes stay at that indent, labelled with depth
 OUTLINE_INDENTS = 12
 

@@ -45,19 +45,6 @@ def markup(text: str, face: str = REGULAR) -> str:
     return "".join(parts).replace("\n", "<br/>").replace("\t", "    ")
 
 
-def excerpt(text: str, limit: int) -> tuple[str, int]:
-    """The start of ``text`` that fits in ``limit`` UTF-8 bytes (cut after a line when one ends
-    in its second half), and the size of the whole text in bytes."""
-    if len(text) * 4 <= limit:  # a character takes at most 4 bytes: certainly fits
-        return text, len(text.encode("utf-8"))
-    size = len(text.encode("utf-8"))
-    if size <= limit:
-        return text, size
-    head = text[:limit].encode("utf-8")[:limit].decode("utf-8", errors="ignore")
-    line_end = head.rfind("\n", limit // 2)
-    return (head[:line_end] if line_end > 0 else head), size
-
-
 def chunks(text: str) -> list[str]:
     """Split a long text into paragraphs (blank lines) and pieces of about CHUNK characters."""
     pieces: list[str] = []
