@@ -222,3 +222,12 @@ def test_a_tall_diagram_within_reach_is_drawn_smaller_as_png(db_path: Path, tmp_
     _export(db_path, doc_id, out, "png")
     image = QImage(str(out))
     assert not image.isNull() and 8_000 < image.height() <= 16_384
+
+
+def test_show_prints_a_deep_chain_with_bounded_indentation(db_path: Path) -> None:
+    doc_id = _stored(db_path, deep_whys())
+    result = run_cli("--db", db_path, "show", doc_id)
+    assert result.code == 0, result
+    lines = result.out.splitlines()
+    assert f"{'  ' * 12}[{WHYS_DEPTH}] why {WHYS_DEPTH}  ◆ root cause" in lines
+    assert max(len(line) for line in lines) < 200  # was 20,000 spaces deep at the bottom

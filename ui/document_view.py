@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.derived import derived_times
-from app.diagrams.graph import children, root_of, walk
+from app.diagrams.graph import children, outline_level, root_of, walk
 from app.model import Postmortem
 from app.timeutil import format_duration
 from app.visible_text import MAX_ANNEX_BYTES, excerpt, visible
@@ -205,14 +205,6 @@ def document_html(doc: Postmortem) -> str:
     return "".join(parts)
 
 
-#: indentation stops growing after this many levels (a 10,000-deep chain stays on screen)
-MAX_INDENT = 12
-
-
-def _indent(depth: int, step: int = 1) -> int:
-    return min(depth, MAX_INDENT) * step
-
-
 def _whys_html(doc: Postmortem) -> str:
     graph = doc.whys
     root = root_of(graph)
@@ -228,8 +220,9 @@ def _whys_html(doc: Postmortem) -> str:
         flag = (
             f" <b>[{translate('DocumentView', 'root cause')}]</b>" if data.get("root_cause") else ""
         )
+        level, label = outline_level(depth - 1)
         lines.append(
-            f"<li style='margin-left:{_indent(depth - 1, 16)}px'>{_text(data['text'])}<br/>"
+            f"<li style='margin-left:{level * 16}px'>{_text(label + data['text'])}<br/>"
             f"→ {_text(data['answer'])}{flag}</li>"
         )
     lines.append("</ol>")
@@ -253,9 +246,8 @@ def _ishikawa_html(doc: Postmortem) -> str:
                 if graph.nodes[node].get("root_cause")
                 else ""
             )
-            causes.append(
-                "&nbsp;&nbsp;" * _indent(depth - 1) + _text(graph.nodes[node]["text"]) + flag
-            )
+            level, label = outline_level(depth - 1)
+            causes.append("&nbsp;&nbsp;" * level + _text(label + graph.nodes[node]["text"]) + flag)
         lines.append(
             f"<li><b>{_text(graph.nodes[category]['text'])}</b>: " + "; ".join(causes) + "</li>"
         )

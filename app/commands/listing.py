@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from app.derived import derived_times
-from app.diagrams.graph import children, root_of
+from app.diagrams.graph import outline_level, root_of, walk
 from app.jsonio import document_to_dict, document_to_json
 from app.model import Postmortem
 from app.store import Store, Summary
@@ -123,15 +123,15 @@ def render_text(doc: Postmortem) -> str:
     lines += _heading("5 Whys")
     root = root_of(doc.whys)
     lines.append(f"Problem: {doc.whys.nodes[root].get('text') or '—'}")
-    stack = [(child, 1) for child in reversed(children(doc.whys, root))]
-    while stack:
-        node, depth = stack.pop()
+    for node, depth in walk(doc.whys):
+        if node == root:
+            continue
         attrs = doc.whys.nodes[node]
         flag = "  ◆ root cause" if attrs.get("root_cause") else ""
-        lines.append(f"{'  ' * depth}{attrs.get('text', '')}{flag}")
+        level, label = outline_level(depth)
+        lines.append(f"{'  ' * level}{label}{attrs.get('text', '')}{flag}")
         if attrs.get("answer"):
-            lines.append(f"{'  ' * depth}→ {attrs['answer']}")
-        stack.extend((child, depth + 1) for child in reversed(children(doc.whys, node)))
+            lines.append(f"{'  ' * level}→ {attrs['answer']}")
     lines += [*_heading("Root cause"), doc.root_cause or "—"]
     lines += _heading("Contributing factors") + _bullets(doc.contributing_factors)
     lines += _heading("What went well") + _bullets(doc.went_well)

@@ -77,6 +77,22 @@ def walk(graph: nx.DiGraph, start: str | None = None) -> Iterator[tuple[str, int
         stack.extend((kid, depth + 1) for kid in reversed(children(graph, node)))
 
 
+#: outlines of a diagram (report, window, terminal) indent this many levels at most
+OUTLINE_INDENTS = 12
+
+
+def outline_level(depth: int) -> tuple[int, str]:
+    """Where a node at ``depth`` stands in an indented outline: ``(indent, label)``.
+
+    Indentation stops growing at ``OUTLINE_INDENTS`` (a 10,000-deep chain would otherwise push
+    its text off any page, and print gigabytes of spaces); deeper nodes say their depth in a
+    ``"[depth] "`` label instead.
+    """
+    if depth <= OUTLINE_INDENTS:
+        return depth, ""
+    return OUTLINE_INDENTS, f"[{depth}] "
+
+
 def parent(graph: nx.DiGraph, node: str) -> str | None:
     preds = list(graph.predecessors(node))
     return str(preds[0]) if preds else None

@@ -45,8 +45,6 @@ SHORT_DIGEST = 12
 CELL_SIZE = 8.5
 CELL_LEADING = 11
 CELL_PADDING = 4
-#: an outline indents this many levels; deeper nodes stay at that indent, labelled with depth
-OUTLINE_INDENTS = 12
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -528,7 +526,7 @@ class ReportRenderer:
         """An indented outline of the diagram when no vector layout is available."""
         from reportlab.platypus import Paragraph
 
-        from app.diagrams.graph import walk
+        from app.diagrams.graph import outline_level, walk
 
         graph = self.doc.whys if kind == "whys" else self.doc.ishikawa
         lines: list[Any] = []
@@ -538,9 +536,8 @@ class ReportRenderer:
             text = str(data.get("text", ""))
             if data.get("answer"):
                 text += f" → {data['answer']}"
-            level = min(depth, OUTLINE_INDENTS)
-            if depth > level:  # deeper levels keep the last indent and say their depth
-                text = f"[{depth}] {text}"
+            level, label = outline_level(depth)
+            text = label + text
             if level not in styles:
                 styles[level] = self.styles["bullet"].clone(
                     f"outline{level}", leftIndent=12 + 14 * level
