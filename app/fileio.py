@@ -79,14 +79,33 @@ def check_source(path: Path) -> int:
     return status.st_size
 
 
-def read_text(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> str:
-    """A UTF-8 text file to import, with a clear message for each way it can be unusable."""
+def read_source(path: Path, max_bytes: int, hint: str = "") -> bytes:
+    """The bytes of a file to import, at most ``max_bytes`` (``hint`` says what to do else).
+
+    The file is opened without blocking and checked again once open, so a FIFO swapped in
+    after ``check_source`` cannot freeze the import, and a file growing meanwhile is cut off.
+    """
+    too_big = f"{path.name} is larger than {max_bytes // 2**20} MB" + (
+        f"; {hint}." if hint else "."
+    )
     if check_source(path) > max_bytes:
-        raise FormatError(f"{path.name} is larger than {max_bytes // 2**20} MB.")
+        raise FormatError(too_big)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        raw = path.read_bytes()
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise FormatError(f"{path} is not a regular file any more; nothing was imported.")
+            raw = handle.read(max_bytes + 1)
     except OSError as error:
         raise PostmortemError(f"cannot read {path}: {_reason(error)}.") from None
+    if len(raw) > max_bytes:
+        raise FormatError(too_big)
+    return raw
+
+
+def read_text(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> str:
+    """A UTF-8 text file to import, with a clear message for each way it can be unusable."""
+    raw = read_source(path, max_bytes)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -105,6 +124,7 @@ def write_file(path: Path, data: bytes) -> None:
     temporary, descriptor = _create_temporary(path, folder)
     try:
         try:
+            _keep_mode(path, descriptor)
             _write_all(descriptor, data)
             os.fsync(descriptor)
         finally:
@@ -132,6 +152,16 @@ def _create_temporary(path: Path, folder: Path) -> tuple[Path, int]:
         except OSError as error:
             raise PostmortemError(f"cannot write {path}: {_reason(error)}.") from None
     raise PostmortemError(f"cannot write {path}: no free temporary name in {folder}.")
+
+
+def _keep_mode(path: Path, descriptor: int) -> None:
+    """A file written over keeps its permissions (a private 0600 export stays private)."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(status.st_mode):
+        os.fchmod(descriptor, stat.S_IMODE(status.st_mode))
 
 
 def _write_all(descriptor: int, data: bytes) -> None:

@@ -191,6 +191,15 @@ def test_the_file_and_its_folder_are_synced_before_success(
     assert events == ["fsync file", "rename", "fsync folder"]
 
 
+def test_a_file_written_over_keeps_its_permissions(tmp_path: Path) -> None:
+    private = tmp_path / "private.json"
+    private.write_text("{}", encoding="utf-8")
+    private.chmod(0o600)
+    write_file(private, b'{"new": true}')
+    assert stat.S_IMODE(os.stat(private).st_mode) == 0o600
+    assert private.read_bytes() == b'{"new": true}'
+
+
 def test_a_failed_rename_reports_nothing_as_written(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

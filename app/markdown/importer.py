@@ -14,8 +14,7 @@ import re
 from pathlib import Path
 
 from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR, new_ishikawa
-from app.errors import FormatError
-from app.fileio import check_source
+from app.fileio import read_source
 from app.markdown import sections as S
 from app.markdown.actions_reader import ActionsReader
 from app.markdown.cells import (
@@ -106,12 +105,8 @@ def import_file(path: Path, args: argparse.Namespace | None = None) -> tuple[Pos
 
 
 def read_markdown(path: Path) -> tuple[Postmortem, ImportReport]:
-    if check_source(path) > MAX_MARKDOWN_BYTES:
-        raise FormatError(
-            f"{path.name} is larger than {MAX_MARKDOWN_BYTES // 2**20} MB; "
-            "split it or remove embedded data."
-        )
-    return import_bytes(path.read_bytes(), path.name)
+    raw = read_source(path, MAX_MARKDOWN_BYTES, "split it or remove embedded data")
+    return import_bytes(raw, path.name)
 
 
 def import_bytes(raw: bytes, name: str = "document.md") -> tuple[Postmortem, ImportReport]:
