@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
+import logging
 import sys
 import traceback
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from app.errors import (
     PostmortemError,
     ValidationError,
 )
-from app.paths import DB_ENV, data_dir, default_db_path
+from app.paths import DB_ENV, default_db_path
 
 COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.demo",
@@ -71,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.store import Store
 
     db_path: Path = args.db or default_db_path()
+    from app.logfile import setup_logging
+
+    setup_logging()
     try:
         if args.db is None:
             db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,20 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _record_internal_error(command: str) -> str:
-    """Append the traceback of an unexpected error to the log file; the terminal gets one line.
+    """Record the traceback of an unexpected error in the log file; the terminal gets one line.
 
     Only in Python's development mode is the traceback also shown on stderr.
     """
-    details = traceback.format_exc()
+    from app.logfile import setup_logging
+
     if sys.flags.dev_mode:
-        sys.stderr.write(details)
-    path = data_dir() / "postmortem-studio.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8", errors="replace") as handle:
-            handle.write(f"unexpected error in {command}\n{details}\n")
-    except OSError:
+        sys.stderr.write(traceback.format_exc())
+    path = setup_logging()
+    if path is None:
         return "(it could not be written)"
+    logging.getLogger("postmortem_studio").exception("unexpected error in %s", command)
     return str(path)
 
 

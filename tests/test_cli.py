@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 from pathlib import Path
 
@@ -547,3 +548,39 @@ def test_an_internal_error_is_one_line_and_logged(
     assert (
         "unexpected error in list" in logged and "RuntimeError: a bug in the list command" in logged
     )
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600, "the log is private to its owner"
+
+
+def test_the_log_file_rotates_and_stays_private(tmp_path: Path) -> None:
+    import logging
+
+    from app.logfile import BACKUPS, MAX_BYTES, setup_logging
+
+    path = setup_logging()
+    assert path == tmp_path / "userdata" / "postmortem-studio.log"
+    logger = logging.getLogger("postmortem_studio.test")
+    for number in range(3 * MAX_BYTES // 1000):
+        logger.error("line %d %s", number, "x" * 1000)
+    logs = sorted(path.parent.glob("postmortem-studio.log*"))
+    assert len(logs) == 1 + BACKUPS
+    assert all(f.stat().st_size <= MAX_BYTES + 2000 for f in logs)
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in logs)
+
+
+def test_an_error_nobody_caught_in_the_app_is_logged(tmp_path: Path) -> None:
+    import sys
+
+    from ui.application import log_unexpected_errors
+
+    previous = sys.excepthook
+    sys.excepthook = lambda *args: None  # what Qt would print is not wanted here
+    try:
+        log_unexpected_errors()
+        try:
+            raise ValueError("a bug in a slot")
+        except ValueError as error:
+            sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        sys.excepthook = previous
+    logged = (tmp_path / "userdata" / "postmortem-studio.log").read_text(encoding="utf-8")
+    assert "unexpected error in the app" in logged and "ValueError: a bug in a slot" in logged

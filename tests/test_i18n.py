@@ -63,9 +63,7 @@ def test_the_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
     if not lrelease.exists():
         pytest.skip("pyside6-lrelease is not installed beside this Python")
     fresh = tmp_path / "fresh.qm"
-    subprocess.run(
-        [str(lrelease), "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60
-    )
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60)
     assert fresh.read_bytes() == QM.read_bytes(), f"the .qm is out of date ({FIX})"
 
 

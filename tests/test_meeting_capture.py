@@ -161,3 +161,40 @@ def test_a_cause_under_a_non_category_is_refused(store: Store, demo: Postmortem)
     with pytest.raises(ValidationError, match="categories"):
         session.apply(capture.cause("e", "x"))
     assert store.dump() == before
+
+
+def test_a_capture_is_taken_back_even_after_later_edits(store: Store, demo: Postmortem) -> None:
+    session = DocumentSession.open(store, demo.id)
+    first = capture.parking_lot("Pager rota")
+    session.apply(first)
+    session.apply(capture.parking_lot("Dashboards"))
+    category = capture.ishikawa_categories(session.doc)[0][0]
+    cause = capture.cause(category, "pool_size.max_connections")
+    session.apply(cause)
+    later = capture.cause(category, "a later cause")
+    session.apply(later)
+    session.apply(capture.withdraw(first))
+    session.apply(capture.withdraw(cause))
+    doc = store.load(demo.id)
+    assert doc.parking_lot[-1] == "Dashboards" and "Pager rota" not in doc.parking_lot
+    texts = [data["text"] for _n, data in doc.ishikawa.nodes(data=True)]
+    assert "a later cause" in texts and "pool_size.max_connections" not in texts
+    with pytest.raises(ValidationError, match="no longer in the document"):
+        session.apply(capture.withdraw(first))
+    with pytest.raises(ValidationError, match="no longer in the diagram"):
+        session.apply(capture.withdraw(cause))
+    assert store.load(demo.id).parking_lot == doc.parking_lot
+
+
+def test_a_meeting_ended_by_mistake_resumes_where_it_was(store: Store, demo: Postmortem) -> None:
+    clock = FakeClock(T0)
+    session = DocumentSession.open(store, demo.id)
+    meeting = Meeting.plan(session, builtin_templates("en")[0], clock)
+    meeting.start()
+    clock.advance(MINUTE)
+    meeting.finish()
+    assert store.load(demo.id).meeting_agenda[0].ended_at is not None
+    meeting.reopen()
+    restored = Meeting.restore(DocumentSession.open(store, demo.id), clock)
+    assert restored is not None and not restored.timer.finished
+    assert store.load(demo.id).meeting_agenda[0].ended_at is None

@@ -281,3 +281,42 @@ def test_a_damaged_state_is_reported() -> None:
         MeetingTimer.from_dict({"version": 99}, FakeClock(T0))
     with pytest.raises(FormatError, match="damaged"):
         MeetingTimer.from_dict({"version": 1, "steps": [{"title": "x"}]}, FakeClock(T0))
+
+
+def test_an_end_by_mistake_is_taken_back_within_ten_minutes() -> None:
+    clock = FakeClock(T0)
+    timer = one_hour(clock)
+    timer.start()
+    clock.advance(2 * MINUTE)
+    timer.finish()  # at step 1 of 5
+    assert timer.finished and timer.reopen_left_ms() == 10 * MINUTE
+    clock.advance(9 * MINUTE)
+    assert timer.reopen_left_ms() == MINUTE
+    timer.reopen()
+    assert not timer.finished and not timer.running and timer.current == 0
+    assert timer.meeting_ended_at is None and timer.step.ended_at is None
+    assert timer.step_elapsed_ms() == 2 * MINUTE  # the time while ended is not counted
+    timer.resume()
+    clock.advance(MINUTE)
+    assert timer.countdown() == "02:00"
+    with pytest.raises(ValidationError, match="has not ended"):
+        timer.reopen()
+    timer.finish()
+    clock.advance(10 * MINUTE + 1)
+    assert timer.reopen_left_ms() == 0
+    with pytest.raises(ValidationError, match="more than 10 minutes ago"):
+        timer.reopen()
+
+
+def test_a_reopened_meeting_survives_a_restart() -> None:
+    clock = FakeClock(T0)
+    timer = one_hour(clock)
+    timer.start()
+    clock.advance(MINUTE)
+    timer.finish()
+    restored = MeetingTimer.from_dict(timer.to_dict(), clock)
+    clock.advance(MINUTE)
+    assert restored.reopen_left_ms() == 9 * MINUTE
+    restored.reopen()
+    again = MeetingTimer.from_dict(restored.to_dict(), clock)
+    assert not again.finished and again.step_elapsed_ms() == MINUTE

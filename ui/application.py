@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -60,12 +61,28 @@ def missing_display() -> str:
     )
 
 
+def log_unexpected_errors() -> None:
+    """Errors nobody caught (in a slot, an event handler) go to the log file with their
+    traceback; the app keeps running."""
+    from app.logfile import setup_logging
+
+    setup_logging()
+    previous = sys.excepthook
+
+    def record(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        log.error("unexpected error in the app", exc_info=(kind, error, trace))
+        previous(kind, error, trace)
+
+    sys.excepthook = record
+
+
 def run_gui(db_path: Path | None) -> int:
     problem = missing_display()
     if problem:
         print(f"postmortem-studio: error: {problem}", file=sys.stderr)
         return 1
     application = ensure_application()
+    log_unexpected_errors()
     try:
         store = open_store_for_gui(db_path)
     except (PostmortemError, OSError) as error:

@@ -1,5 +1,9 @@
 """The Meeting menu: start (or resume) the meeting of the open postmortem.
 
+The meeting's windows belong to its document, not to what the main window shows: opening or
+creating another postmortem leaves them running (``ui.meeting.window_link`` shows the meeting
+in the main window's status bar, with a way back, and guards Quit).
+
 "Start meeting…" asks for an agenda (a built-in or saved template, editable for this meeting,
 savable as a template), then opens the presenter view — full screen on a second screen when
 there is one — and the facilitator's control panel. A meeting saved for the document (the app
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
@@ -38,6 +43,7 @@ from app.meeting.timer import MINUTE, Clock
 from app.store import Store
 from ui.meeting.control_panel import ControlPanel
 from ui.meeting.presenter_view import PresenterView
+from ui.meeting.window_link import MeetingStatus, QuitGuard
 from ui.preferences import current_preferences
 
 
@@ -179,12 +185,41 @@ class MeetingFeature:
         self.action.triggered.connect(self.start)
         self.action.setEnabled(window.session is not None)
         window.menus["meeting"].addAction(self.action)
-        window.document_opened.connect(lambda _session: self.action.setEnabled(True))
+        window.document_opened.connect(self._document_opened)
         window.document_closed.connect(self._document_closed)
+        self.status = MeetingStatus(self.meeting, self.back_to_meeting, window)
+        window.statusBar().addPermanentWidget(self.status)
+        self.quit_guard = QuitGuard(window, self.meeting, self.close)
+
+    def meeting(self) -> Meeting | None:
+        """The meeting whose windows are open, whatever document the main window shows."""
+        return self.panel.meeting if self.panel is not None else None
+
+    def back_to_meeting(self) -> None:
+        """Show the meeting's document in the main window and bring its windows forward."""
+        meeting = self.meeting()
+        if meeting is None:
+            return
+        if self.window.session is None or self.window.session.doc.id != meeting.doc.id:
+            self.window.open_document(meeting.doc.id)
+            self.window.select(meeting.doc.id)
+        for widget in (self.presenter, self.panel if self.dock is None else None):
+            if widget is not None:
+                widget.show()
+                widget.raise_()
+        if self.panel is not None:
+            self.panel.activateWindow()
+            self.panel.setFocus()
 
     def start(self) -> None:
         session = self.window.session
         if session is None:
+            return
+        current = self.meeting()
+        if current is not None and current.doc.id == session.doc.id:
+            self.back_to_meeting()
+            return
+        if self._another_meeting_open():
             return
         try:
             saved = Meeting.restore(session, self.clock)
@@ -199,6 +234,19 @@ class MeetingFeature:
             return
         self.start_with(dialog.agenda())
 
+    def _another_meeting_open(self) -> bool:
+        """One meeting at a time: say so when another one is still open."""
+        current = self.meeting()
+        if current is None or current.timer.finished:
+            return False
+        self.window.show_error(
+            self.window.tr(
+                "A meeting of “{0}” is open; end it (or close its controls) before starting "
+                "another."
+            ).format(current.doc.title)
+        )
+        return True
+
     def _resume_wanted(self) -> bool:
         answer = QMessageBox.question(
             self.window,
@@ -211,6 +259,8 @@ class MeetingFeature:
     def start_with(self, agenda: Agenda) -> Meeting | None:
         session = self.window.session
         if session is None:
+            return None
+        if self._another_meeting_open():
             return None
         try:
             meeting = Meeting.plan(session, agenda, self.clock)
@@ -230,6 +280,7 @@ class MeetingFeature:
         self.close()
         self.presenter = PresenterView(meeting)
         self.panel = ControlPanel(meeting, self.presenter, self.window)
+        self.panel.closed.connect(self._panel_gone)
         screens = QGuiApplication.screens()
         if docked is None:
             docked = len(screens) > 1
@@ -250,20 +301,39 @@ class MeetingFeature:
         else:
             self.panel.show()
             self.panel.activateWindow()
+        self.panel.setFocus()
+        self._refresh_status()
 
-    def close(self) -> None:
-        if self.panel is not None:
-            self.panel.close()
+    def _refresh_status(self) -> None:
+        if shiboken6.isValid(self.status):
+            self.status.refresh()
+
+    def _panel_gone(self) -> None:
+        """The facilitator closed the controls: the meeting stays saved, its windows go."""
         if self.dock is not None:
             self.window.removeDockWidget(self.dock)
             self.dock.deleteLater()
         self.panel = None
         self.presenter = None
         self.dock = None
+        self._refresh_status()
+
+    def close(self) -> None:
+        """Close the meeting's windows (the meeting stays saved)."""
+        panel = self.panel
+        if panel is not None:
+            panel.close()  # says so: _panel_gone
+        if self.panel is panel:
+            self._panel_gone()
+
+    def _document_opened(self, session: Any) -> None:
+        self.action.setEnabled(True)
+        if self.panel is not None:
+            self.panel.rebind(session)
 
     def _document_closed(self) -> None:
+        """Another document replaces this one in the main window: the meeting goes on."""
         self.action.setEnabled(False)
-        self.close()
 
 
 def install(window: Any) -> None:

@@ -28,6 +28,8 @@ from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR
 from app.severity import DEFAULT_SCALE
 
 THEMES = ("light", "dark", "high_contrast")
+
+
 @dataclass(frozen=True)
 class SeverityChoice:
     code: str

@@ -131,3 +131,46 @@ def action(text: str, owner: str, due: str, priority: Priority | str = Priority.
 
 def parking_lot(text: str) -> AppendChange:
     return AppendChange("Park a topic", "parking_lot", _required(text, "the topic"))
+
+
+@dataclass
+class RemoveChange:
+    """Take one appended item out of a list again; undo puts it back where it was."""
+
+    description: str
+    attribute: str
+    item: Any
+    _index: int = -1
+
+    def forward(self, doc: Postmortem) -> None:
+        items: list[Any] = getattr(doc, self.attribute)
+        for index in range(len(items) - 1, -1, -1):
+            if items[index] == self.item:
+                del items[index]
+                self._index = index
+                return
+        raise ValidationError("this capture is no longer in the document.")
+
+    def backward(self, doc: Postmortem) -> None:
+        items: list[Any] = getattr(doc, self.attribute)
+        items.insert(self._index if 0 <= self._index <= len(items) else len(items), self.item)
+
+
+def withdraw(change: AppendChange | DiagramChange) -> RemoveChange | DiagramChange:
+    """The edit that takes back one capture, even after later edits (they stay)."""
+    if isinstance(change, AppendChange):
+        return RemoveChange(
+            "Take back: " + change.description.lower(),
+            change.attribute,
+            copy.deepcopy(change.item),
+        )
+    created = change.created
+    if not created:
+        raise ValidationError("this capture added nothing to take back.")
+
+    def edit(graph: nx.DiGraph, actions: list[Action]) -> None:
+        if created not in graph:
+            raise ValidationError("this capture is no longer in the diagram.")
+        ops.delete_subtree(graph, created, actions)
+
+    return DiagramChange("Take back: " + change.description.lower(), change.kind, edit)

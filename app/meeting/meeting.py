@@ -19,6 +19,8 @@ from app.session import DocumentSession, FieldChange
 from app.vocabulary import Status
 
 Listener = Callable[[], None]
+RECORD = "Record the meeting's agenda"
+"""The description of the edit that writes the real agenda into the postmortem."""
 
 
 class Meeting:
@@ -115,6 +117,10 @@ class Meeting:
     def finish(self) -> None:
         self._do(self.timer.finish)
 
+    def reopen(self) -> None:
+        """Resume a meeting ended by mistake (within ``REOPEN_WINDOW_MS``), paused."""
+        self._do(self.timer.reopen)
+
     def set_note(self, text: str, index: int | None = None) -> None:
         """Private notes of the facilitator for a step (never shown on the shared screen)."""
         index = self.timer.current if index is None else index
@@ -157,5 +163,5 @@ class Meeting:
         if records == self.doc.meeting_agenda:
             return
         self.session.apply(
-            FieldChange("Record the meeting's agenda", lambda doc: doc, "meeting_agenda", records)
+            FieldChange(RECORD, lambda doc: doc, "meeting_agenda", records)
         )

@@ -32,6 +32,8 @@ MAX_STEP_MS = 4 * HOUR
 MAX_TOTAL_MS = 24 * HOUR
 DEFAULT_WARNING_MS = 2 * MINUTE
 DEFAULT_MIN_STEP_MS = 1 * MINUTE
+REOPEN_WINDOW_MS = 10 * MINUTE
+"""How long after it ended a meeting can still be resumed (an end by mistake is undone)."""
 STATE_VERSION = 1
 
 
@@ -293,6 +295,31 @@ class MeetingTimer:
             self._leave(now)
         self.meeting_ended_at = self.wall_at(now) if self.started else None
         self._finished = True
+
+    def reopen_left_ms(self) -> int:
+        """How much longer an ended meeting can be resumed (0 when it cannot, or is not ended)."""
+        if not self.finished:
+            return 0
+        if self.meeting_ended_at is None:
+            return REOPEN_WINDOW_MS  # ended before it started: nothing was timed
+        since = self.wall_at(self._now()) - self.meeting_ended_at
+        return max(0, REOPEN_WINDOW_MS - int(since.total_seconds() * 1000))
+
+    def reopen(self) -> None:
+        """Take back an end: the meeting is paused on the step where it ended."""
+        if not self.finished:
+            raise ValidationError("the meeting has not ended.")
+        if not self.reopen_left_ms():
+            raise ValidationError(
+                "the meeting ended more than 10 minutes ago; start a new meeting instead."
+            )
+        self._finished = False
+        self.meeting_ended_at = None
+        self.step.ended_at = None
+
+    @property
+    def on_last_step(self) -> bool:
+        return self.current + 1 >= len(self.steps)
 
     def extend(self, ms: int = MINUTE) -> None:
         self._refuse_when_finished()

@@ -77,57 +77,57 @@
   <context>
     <name>AgendaDialog</name>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="52" />
+      <location filename="../../ui/meeting_feature.py" line="58" />
       <source>Start the meeting</source>
       <translation>Démarrer la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="58" />
+      <location filename="../../ui/meeting_feature.py" line="64" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="58" />
+      <location filename="../../ui/meeting_feature.py" line="64" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="65" />
+      <location filename="../../ui/meeting_feature.py" line="71" />
       <source>Add a step</source>
       <translation>Ajouter une étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="66" />
+      <location filename="../../ui/meeting_feature.py" line="72" />
       <source>New step</source>
       <translation>Nouvelle étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="67" />
+      <location filename="../../ui/meeting_feature.py" line="73" />
       <source>Remove the step</source>
       <translation>Retirer l'étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="69" />
+      <location filename="../../ui/meeting_feature.py" line="75" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="75" />
+      <location filename="../../ui/meeting_feature.py" line="81" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="125" />
+      <location filename="../../ui/meeting_feature.py" line="131" />
       <source>Total: {0} min</source>
       <translation>Total : {0} min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="146" />
+      <location filename="../../ui/meeting_feature.py" line="152" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="146" />
+      <location filename="../../ui/meeting_feature.py" line="152" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -229,234 +229,426 @@
   <context>
     <name>ControlPanel</name>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="79" />
+      <location filename="../../ui/meeting/control_panel.py" line="91" />
       <source>Meeting controls — {0}</source>
+      <extracomment>the controls were closed (the meeting stays saved)</extracomment>
       <translation>Pilotage de la réunion — {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="100" />
-      <location filename="../../ui/meeting/control_panel.py" line="298" />
+      <location filename="../../ui/meeting/control_panel.py" line="126" />
+      <location filename="../../ui/meeting/control_panel.py" line="402" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="101" />
+      <location filename="../../ui/meeting/control_panel.py" line="127" />
       <source>◀ Previous</source>
       <translation>◀ Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="102" />
+      <location filename="../../ui/meeting/control_panel.py" line="128" />
       <source>Next ▶</source>
       <translation>Suivant ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="103" />
+      <location filename="../../ui/meeting/control_panel.py" line="129" />
       <source>−1 min</source>
       <translation>−1 min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="104" />
+      <location filename="../../ui/meeting/control_panel.py" line="130" />
       <source>+1 min</source>
       <translation>+1 min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="105" />
+      <location filename="../../ui/meeting/control_panel.py" line="131" />
       <source>Rebalance</source>
       <translation>Rééquilibrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="106" />
-      <source>End meeting</source>
-      <translation>Terminer la réunion</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/control_panel.py" line="118" />
+      <location filename="../../ui/meeting/control_panel.py" line="143" />
       <source>Private notes for this step (not shown to the room)</source>
       <translation>Notes privées pour cette étape (non montrées à la salle)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="131" />
+      <location filename="../../ui/meeting/control_panel.py" line="165" />
       <source>Agenda (double-click to jump)</source>
       <translation>Ordre du jour (double-clic pour y aller)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="133" />
-      <source>Attendance</source>
-      <translation>Présence</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/control_panel.py" line="137" />
+      <location filename="../../ui/meeting/control_panel.py" line="174" />
       <source>Private notes</source>
       <translation>Notes privées</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="139" />
+      <location filename="../../ui/meeting/control_panel.py" line="176" />
       <source>Quick capture</source>
       <translation>Saisie rapide</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="265" />
+      <location filename="../../ui/meeting/control_panel.py" line="321" />
       <source>Later steps shortened: the meeting ends on time.</source>
       <translation>Étapes suivantes raccourcies : la réunion finit à l'heure.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="267" />
+      <location filename="../../ui/meeting/control_panel.py" line="315" />
       <source>Even at one minute per step, the meeting ends {0} late.</source>
       <translation>Même à une minute par étape, la réunion finit avec {0} de retard.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="291" />
-      <source>Not started</source>
-      <translation>Pas commencée</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="132" />
+      <source>End meeting…</source>
+      <translation>Terminer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="292" />
-      <source>Paused</source>
-      <translation>En pause</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="157" />
+      <source>Take back the selected capture</source>
+      <translation>Annuler la saisie choisie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="293" />
-      <source>Ended</source>
-      <translation>Terminée</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="170" />
+      <source>Captured in this step</source>
+      <translation>Saisi pendant cette étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="294" />
-      <source>Running</source>
-      <translation>En cours</translation>
+      <location filename="../../ui/meeting/control_panel.py" line="250" />
+      <source>Start / pause / resume</source>
+      <translation>Démarrer / pause / reprendre</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="300" />
+      <location filename="../../ui/meeting/control_panel.py" line="251" />
+      <source>Next step (on the last step: asks to end the meeting)</source>
+      <translation>Étape suivante (à la dernière étape : propose de terminer la réunion)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="252" />
+      <source>Previous step</source>
+      <translation>Étape précédente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="253" />
+      <source>Add one minute to this step</source>
+      <translation>Ajouter une minute à cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="254" />
+      <source>Take one minute off this step</source>
+      <translation>Retirer une minute à cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="255" />
+      <source>Rebalance: shrink later steps to end on time</source>
+      <translation>Rééquilibrer : raccourcir les étapes suivantes pour finir à l'heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="256" />
+      <source>Show the other diagram (5 Whys / Ishikawa)</source>
+      <translation>Montrer l'autre diagramme (5 Pourquoi / Ishikawa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="257" />
+      <source>Show the next Ishikawa category</source>
+      <translation>Montrer la catégorie Ishikawa suivante</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="258" />
+      <source>Presenter view full screen</source>
+      <translation>Vue présentateur en plein écran</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="259" />
+      <source>End the meeting (asks first)</source>
+      <translation>Terminer la réunion (avec confirmation)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="260" />
+      <source>Show / hide this help</source>
+      <translation>Afficher / masquer cette aide</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="261" />
+      <source>Leave a text field / close this help / leave full screen</source>
+      <translation>Quitter un champ de texte / fermer cette aide / quitter le plein écran</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="262" />
+      <source>Jump to a step</source>
+      <translation>Aller à une étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="267" />
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="268" />
+      <source>Single keys work whenever no text field has the focus.</source>
+      <translation>Les touches simples agissent dès qu'aucun champ de texte n'a le focus.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="337" />
+      <source>The meeting is back, paused where it ended.</source>
+      <translation>La réunion est reprise, en pause là où elle s'était arrêtée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="340" />
+      <source>The meeting has ended; use “Resume meeting” to take the end back.</source>
+      <translation>La réunion est terminée ; « Reprendre la réunion » annule la fin.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="354" />
+      <source>This is the last step. End the meeting now?</source>
+      <translation>C'est la dernière étape. Terminer la réunion maintenant ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="356" />
+      <source>End the meeting now, at step {0} of {1}?</source>
+      <translation>Terminer la réunion maintenant, à l'étape {0} sur {1} ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="362" />
+      <location filename="../../ui/meeting/control_panel.py" line="364" />
+      <source>End the meeting</source>
+      <translation>Terminer la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="363" />
+      <source>You can resume it within 10 minutes.</source>
+      <translation>Vous pourrez la reprendre pendant 10 minutes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="376" />
+      <source>The meeting has ended. “Resume meeting” takes it back for 10 minutes.</source>
+      <translation>La réunion est terminée. « Reprendre la réunion » l'annule pendant 10 minutes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="393" />
+      <source>Step {0} of {1}: {2}</source>
+      <translation>Étape {0} sur {1} : {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="400" />
+      <source>Resume meeting ({0} left)</source>
+      <translation>Reprendre la réunion (encore {0})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="404" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="302" />
+      <location filename="../../ui/meeting/control_panel.py" line="406" />
       <source>Pause</source>
       <translation>Pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="399" />
+      <location filename="../../ui/meeting/control_panel.py" line="422" />
+      <source>Meeting ended after {0}.</source>
+      <translation>Réunion terminée après {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="427" />
+      <source>{0} left in this step</source>
+      <translation>{0} restantes pour cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="429" />
+      <source>{0} over in this step</source>
+      <translation>{0} de dépassement sur cette étape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="433" />
+      <source>{0} left in the meeting</source>
+      <translation>{0} restantes pour la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="435" />
+      <source> (ends {0} late)</source>
+      <translation> (finit avec {0} de retard)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="440" />
+      <source>Not started: Space starts the meeting.</source>
+      <translation>Pas commencée : Espace démarre la réunion.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="441" />
+      <source>Paused.</source>
+      <translation>En pause.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="442" />
+      <source>Time to wrap up this step.</source>
+      <translation>Il est temps de conclure cette étape.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="443" />
+      <source>This step is over its time: move on (N) or add a minute (+).</source>
+      <translation>Cette étape dépasse son temps : passez à la suite (N) ou ajoutez une minute (+).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="444" />
+      <source>The meeting has ended.</source>
+      <translation>La réunion est terminée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="539" />
+      <source>Attendance: {0} of {1} present</source>
+      <translation>Présence : {0} sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="569" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="409" />
+      <location filename="../../ui/meeting/control_panel.py" line="579" />
       <source>What happened</source>
       <translation>Ce qui s'est passé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="410" />
+      <location filename="../../ui/meeting/control_panel.py" line="580" />
       <source>Who (optional)</source>
       <translation>Qui (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="414" />
+      <location filename="../../ui/meeting/control_panel.py" line="584" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="415" />
+      <location filename="../../ui/meeting/control_panel.py" line="585" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="416" />
+      <location filename="../../ui/meeting/control_panel.py" line="586" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="421" />
+      <location filename="../../ui/meeting/control_panel.py" line="591" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="423" />
+      <location filename="../../ui/meeting/control_panel.py" line="593" />
       <source>Why …?</source>
       <translation>Pourquoi … ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="424" />
+      <location filename="../../ui/meeting/control_panel.py" line="594" />
       <source>Because …</source>
       <translation>Parce que …</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="427" />
-      <location filename="../../ui/meeting/control_panel.py" line="431" />
+      <location filename="../../ui/meeting/control_panel.py" line="597" />
+      <location filename="../../ui/meeting/control_panel.py" line="601" />
       <source>Why</source>
       <translation>Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="427" />
+      <location filename="../../ui/meeting/control_panel.py" line="597" />
       <source>Answer</source>
       <translation>Réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="435" />
-      <location filename="../../ui/meeting/control_panel.py" line="438" />
-      <location filename="../../ui/meeting/control_panel.py" line="442" />
+      <location filename="../../ui/meeting/control_panel.py" line="605" />
+      <location filename="../../ui/meeting/control_panel.py" line="608" />
+      <location filename="../../ui/meeting/control_panel.py" line="612" />
       <source>Cause</source>
       <translation>Cause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="438" />
+      <location filename="../../ui/meeting/control_panel.py" line="608" />
       <source>Category</source>
       <translation>Catégorie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="444" />
+      <location filename="../../ui/meeting/control_panel.py" line="614" />
       <source>What we will change</source>
       <translation>Ce que nous allons changer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="445" />
+      <location filename="../../ui/meeting/control_panel.py" line="615" />
       <source>Owner (required)</source>
       <translation>Responsable (obligatoire)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="446" />
+      <location filename="../../ui/meeting/control_panel.py" line="616" />
       <source>Due date YYYY-MM-DD (required)</source>
       <translation>Échéance AAAA-MM-JJ (obligatoire)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="454" />
-      <location filename="../../ui/meeting/control_panel.py" line="462" />
+      <location filename="../../ui/meeting/control_panel.py" line="624" />
+      <location filename="../../ui/meeting/control_panel.py" line="632" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="455" />
+      <location filename="../../ui/meeting/control_panel.py" line="625" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="456" />
+      <location filename="../../ui/meeting/control_panel.py" line="626" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="457" />
+      <location filename="../../ui/meeting/control_panel.py" line="627" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="464" />
+      <location filename="../../ui/meeting/control_panel.py" line="634" />
       <source>A topic for later</source>
       <translation>Un sujet pour plus tard</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="466" />
+      <location filename="../../ui/meeting/control_panel.py" line="636" />
       <source>Topic</source>
       <translation>Sujet</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="467" />
+      <location filename="../../ui/meeting/control_panel.py" line="637" />
       <source>Parking lot</source>
       <translation>Parking</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/control_panel.py" line="487" />
+      <location filename="../../ui/meeting/control_panel.py" line="670" />
       <source>Added: {0}</source>
       <translation>Ajouté : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="700" />
+      <source>Taken back: {0}</source>
+      <translation>Annulé : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="708" />
+      <source>timeline {0} {1}</source>
+      <translation>chronologie {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="717" />
+      <source>why: {0}</source>
+      <translation>pourquoi : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="724" />
+      <source>cause ({0}): {1}</source>
+      <translation>cause ({0}) : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="739" />
+      <source>action: {0} ({1})</source>
+      <translation>action : {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/control_panel.py" line="748" />
+      <source>parked: {0}</source>
+      <translation>au parking : {0}</translation>
     </message>
   </context>
   <context>
@@ -2009,7 +2201,7 @@ Quitter quand même et les perdre ?</translation>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="177" />
+      <location filename="../../ui/meeting_feature.py" line="183" />
       <source>Start meeting…</source>
       <translation>Démarrer la réunion…</translation>
     </message>
@@ -2044,17 +2236,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="205" />
+      <location filename="../../ui/meeting_feature.py" line="244" />
+      <source>A meeting of “{0}” is open; end it (or close its controls) before starting another.</source>
+      <translation>Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="253" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="206" />
+      <location filename="../../ui/meeting_feature.py" line="254" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="244" />
+      <location filename="../../ui/meeting_feature.py" line="295" />
       <source>Meeting controls</source>
       <translation>Pilotage de la réunion</translation>
     </message>
@@ -2067,6 +2264,44 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/tracking_feature.py" line="103" />
       <source>Metrics dashboard — Postmortem Studio</source>
       <translation>Tableau de bord — Postmortem Studio</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingStatus</name>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="42" />
+      <source>Back to the meeting</source>
+      <translation>Revenir à la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="65" />
+      <source>{0} left</source>
+      <translation>encore {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="67" />
+      <source>{0} over</source>
+      <translation>{0} de dépassement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="70" />
+      <source>Meeting ended — {0}</source>
+      <translation>Réunion terminée — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="72" />
+      <source>Meeting ready — {0}</source>
+      <translation>Réunion prête — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="74" />
+      <source>Meeting paused — step {0} of {1}, {2}</source>
+      <translation>Réunion en pause — étape {0} sur {1}, {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="76" />
+      <source>Meeting running — step {0} of {1}, {2}</source>
+      <translation>Réunion en cours — étape {0} sur {1}, {2}</translation>
     </message>
   </context>
   <context>
@@ -2168,96 +2403,96 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../ui/preferences.py" line="240" />
+      <location filename="../../ui/preferences.py" line="242" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="246" />
+      <location filename="../../ui/preferences.py" line="248" />
       <source>System language</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="247" />
-      <location filename="../../ui/preferences.py" line="253" />
+      <location filename="../../ui/preferences.py" line="249" />
+      <location filename="../../ui/preferences.py" line="255" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="248" />
-      <location filename="../../ui/preferences.py" line="253" />
+      <location filename="../../ui/preferences.py" line="250" />
+      <location filename="../../ui/preferences.py" line="255" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="260" />
+      <location filename="../../ui/preferences.py" line="262" />
       <source>Light</source>
       <translation>Clair</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="261" />
+      <location filename="../../ui/preferences.py" line="263" />
       <source>Dark</source>
       <translation>Sombre</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="262" />
+      <location filename="../../ui/preferences.py" line="264" />
       <source>High contrast (for sharing a screen)</source>
       <translation>Contraste élevé (pour partager l'écran)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="267" />
+      <location filename="../../ui/preferences.py" line="269" />
       <source>One level per line: code | description</source>
       <translation>Un niveau par ligne : code | description</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="284" />
+      <location filename="../../ui/preferences.py" line="286" />
       <source>Meeting agenda</source>
       <translation>Ordre du jour de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="277" />
+      <location filename="../../ui/preferences.py" line="279" />
       <source>Author name</source>
       <translation>Nom de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="278" />
+      <location filename="../../ui/preferences.py" line="280" />
       <source>Author title</source>
       <translation>Fonction de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="279" />
+      <location filename="../../ui/preferences.py" line="281" />
       <source>Interface language</source>
       <translation>Langue de l'interface</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="280" />
+      <location filename="../../ui/preferences.py" line="282" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="281" />
+      <location filename="../../ui/preferences.py" line="283" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="282" />
+      <location filename="../../ui/preferences.py" line="284" />
       <source>Severity scale
 (code | description)</source>
       <translation>Échelle de sévérité
 (code | description)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="283" />
+      <location filename="../../ui/preferences.py" line="285" />
       <source>Ishikawa categories</source>
       <translation>Catégories Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="288" />
+      <location filename="../../ui/preferences.py" line="290" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="289" />
+      <location filename="../../ui/preferences.py" line="291" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -2265,114 +2500,194 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PresenterView</name>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="113" />
+      <location filename="../../ui/meeting/presenter_view.py" line="146" />
       <source>Postmortem meeting — presenter view</source>
+      <extracomment>pixel sizes at 1280×720 (scaled up on larger screens, never down)</extracomment>
       <translation>Réunion postmortem — vue présentateur</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="244" />
+      <location filename="../../ui/meeting/presenter_view.py" line="297" />
       <source>Thank you — the meeting has ended.</source>
       <translation>Merci — la réunion est terminée.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="246" />
+      <location filename="../../ui/meeting/presenter_view.py" line="299" />
       <source>Last step of the meeting</source>
       <translation>Dernière étape de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="250" />
-      <source>Next: {0} ({1:g} min)</source>
-      <translation>Ensuite : {0} ({1:g} min)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="281" />
+      <location filename="../../ui/meeting/presenter_view.py" line="335" />
       <source>Ground rules</source>
       <translation>Règles du jeu</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="290" />
+      <location filename="../../ui/meeting/presenter_view.py" line="393" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="297" />
+      <location filename="../../ui/meeting/presenter_view.py" line="418" />
       <source>No timeline entries yet.</source>
       <translation>Pas encore d'entrée de chronologie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="302" />
+      <location filename="../../ui/meeting/presenter_view.py" line="348" />
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="309" />
+      <location filename="../../ui/meeting/presenter_view.py" line="293" />
+      <source>+ {0} more questions</source>
+      <translation>+ {0} autres questions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="303" />
+      <source>Next: {0} ({1} min)</source>
+      <translation>Ensuite : {0} ({1} min)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="355" />
       <source>No actions yet.</source>
       <translation>Pas encore d'action.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="312" />
+      <location filename="../../ui/meeting/presenter_view.py" line="358" />
       <source>Open actions from earlier postmortems</source>
       <translation>Actions ouvertes des postmortems précédents</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="321" />
+      <location filename="../../ui/meeting/presenter_view.py" line="367" />
       <source>No open actions elsewhere.</source>
       <translation>Aucune action ouverte ailleurs.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="340" />
+      <location filename="../../ui/meeting/presenter_view.py" line="379" />
+      <location filename="../../ui/meeting/presenter_view.py" line="418" />
+      <location filename="../../ui/meeting/presenter_view.py" line="439" />
+      <location filename="../../ui/meeting/presenter_view.py" line="467" />
+      <source>↑ {0} earlier</source>
+      <translation>↑ {0} plus tôt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="379" />
+      <source>+ {0} more</source>
+      <translation>+ {0} de plus</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="385" />
+      <source>Impact start</source>
+      <translation>Début de l'impact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="386" />
+      <source>Detection</source>
+      <translation>Détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="387" />
+      <source>Mitigation</source>
+      <translation>Mitigation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="433" />
+      <source>(no problem statement yet)</source>
+      <translation>(pas encore d'énoncé du problème)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="434" />
+      <source>Problem: {0}</source>
+      <translation>Problème : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="439" />
+      <source>No why yet.</source>
+      <translation>Pas encore de pourquoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="443" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="340" />
+      <location filename="../../ui/meeting/presenter_view.py" line="458" />
+      <location filename="../../ui/meeting/presenter_view.py" line="475" />
+      <source>   ★ root cause</source>
+      <translation>   ★ cause racine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="463" />
+      <source>Effect: {0}</source>
+      <translation>Effet : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="466" />
+      <source>No cause in this category yet.</source>
+      <translation>Pas encore de cause dans cette catégorie.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/presenter_view.py" line="430" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="346" />
-      <source>Nothing yet.</source>
-      <translation>Rien pour l'instant.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="389" />
+      <location filename="../../ui/meeting/presenter_view.py" line="512" />
       <source>Step {0} of {1}</source>
       <translation>Étape {0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="394" />
+      <location filename="../../ui/meeting/presenter_view.py" line="517" />
       <source>  ·  +{0} over</source>
       <translation>  ·  +{0} de dépassement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="395" />
+      <location filename="../../ui/meeting/presenter_view.py" line="518" />
       <source>Meeting {0} / {1}{2}</source>
       <translation>Réunion {0} / {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="400" />
+      <location filename="../../ui/meeting/presenter_view.py" line="523" />
       <source>Ready to start</source>
       <translation>Prête à démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="402" />
+      <location filename="../../ui/meeting/presenter_view.py" line="525" />
       <source>Wrapping up</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="403" />
+      <location filename="../../ui/meeting/presenter_view.py" line="526" />
       <source>Over time</source>
       <translation>Temps dépassé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="404" />
+      <location filename="../../ui/meeting/presenter_view.py" line="527" />
       <source>Paused</source>
       <translation>En pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="405" />
+      <location filename="../../ui/meeting/presenter_view.py" line="528" />
       <source>Meeting ended</source>
       <translation>Réunion terminée</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuitGuard</name>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="132" />
+      <source>Quit Postmortem Studio</source>
+      <translation>Quitter Postmortem Studio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="134" />
+      <source>A meeting is running (step {0} of {1}). Quit anyway?
+The meeting stays saved: Meeting ▸ Start meeting resumes it on this postmortem.</source>
+      <translation>Une réunion est en cours (étape {0} sur {1}). Quitter quand même ?
+La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend sur ce postmortem.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting/window_link.py" line="137" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
     </message>
   </context>
   <context>

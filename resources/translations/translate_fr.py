@@ -278,6 +278,61 @@ FRENCH: dict[str, str] = {
     "Meeting {0} / {1}{2}": "Réunion {0} / {1}{2}", "Ready to start": "Prête à démarrer",
     "Wrapping up": "Conclusion", "Over time": "Temps dépassé", "Meeting ended": "Réunion terminée",
     "Start meeting…": "Démarrer la réunion…",
+    # -- meeting: what guards it, the panel's news, the shared screen --------------------------
+    "End meeting…": "Terminer la réunion…", "Take back the selected capture": "Annuler la saisie choisie",
+    "Captured in this step": "Saisi pendant cette étape", "Start / pause / resume": "Démarrer / pause / reprendre",
+    "Next step (on the last step: asks to end the meeting)":
+        "Étape suivante (à la dernière étape : propose de terminer la réunion)",
+    "Previous step": "Étape précédente", "Add one minute to this step": "Ajouter une minute à cette étape",
+    "Take one minute off this step": "Retirer une minute à cette étape",
+    "Rebalance: shrink later steps to end on time":
+        "Rééquilibrer : raccourcir les étapes suivantes pour finir à l'heure",
+    "Show the other diagram (5 Whys / Ishikawa)": "Montrer l'autre diagramme (5 Pourquoi / Ishikawa)",
+    "Show the next Ishikawa category": "Montrer la catégorie Ishikawa suivante",
+    "Presenter view full screen": "Vue présentateur en plein écran",
+    "End the meeting (asks first)": "Terminer la réunion (avec confirmation)",
+    "Show / hide this help": "Afficher / masquer cette aide",
+    "Leave a text field / close this help / leave full screen":
+        "Quitter un champ de texte / fermer cette aide / quitter le plein écran",
+    "Jump to a step": "Aller à une étape", "Keyboard shortcuts": "Raccourcis clavier",
+    "Single keys work whenever no text field has the focus.":
+        "Les touches simples agissent dès qu'aucun champ de texte n'a le focus.",
+    "The meeting is back, paused where it ended.": "La réunion est reprise, en pause là où elle s'était arrêtée.",
+    "The meeting has ended; use “Resume meeting” to take the end back.":
+        "La réunion est terminée ; « Reprendre la réunion » annule la fin.",
+    "This is the last step. End the meeting now?": "C'est la dernière étape. Terminer la réunion maintenant ?",
+    "End the meeting now, at step {0} of {1}?": "Terminer la réunion maintenant, à l'étape {0} sur {1} ?",
+    "End the meeting": "Terminer la réunion",
+    "You can resume it within 10 minutes.": "Vous pourrez la reprendre pendant 10 minutes.",
+    "The meeting has ended. “Resume meeting” takes it back for 10 minutes.":
+        "La réunion est terminée. « Reprendre la réunion » l'annule pendant 10 minutes.",
+    "Step {0} of {1}: {2}": "Étape {0} sur {1} : {2}", "Resume meeting ({0} left)": "Reprendre la réunion (encore {0})",
+    "Meeting ended after {0}.": "Réunion terminée après {0}.",
+    "{0} left in this step": "{0} restantes pour cette étape", "{0} over in this step": "{0} de dépassement sur cette étape",
+    "{0} left in the meeting": "{0} restantes pour la réunion", " (ends {0} late)": " (finit avec {0} de retard)",
+    "Not started: Space starts the meeting.": "Pas commencée : Espace démarre la réunion.",
+    "Paused.": "En pause.", "Time to wrap up this step.": "Il est temps de conclure cette étape.",
+    "This step is over its time: move on (N) or add a minute (+).":
+        "Cette étape dépasse son temps : passez à la suite (N) ou ajoutez une minute (+).",
+    "The meeting has ended.": "La réunion est terminée.",
+    "Attendance: {0} of {1} present": "Présence : {0} sur {1}", "Taken back: {0}": "Annulé : {0}",
+    "timeline {0} {1}": "chronologie {0} {1}", "why: {0}": "pourquoi : {0}", "cause ({0}): {1}": "cause ({0}) : {1}",
+    "action: {0} ({1})": "action : {0} ({1})", "parked: {0}": "au parking : {0}",
+    "A meeting of “{0}” is open; end it (or close its controls) before starting another.":
+        "Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.",
+    "Back to the meeting": "Revenir à la réunion", "{0} left": "encore {0}", "{0} over": "{0} de dépassement",
+    "Meeting ended — {0}": "Réunion terminée — {0}", "Meeting ready — {0}": "Réunion prête — {0}",
+    "Meeting paused — step {0} of {1}, {2}": "Réunion en pause — étape {0} sur {1}, {2}",
+    "Meeting running — step {0} of {1}, {2}": "Réunion en cours — étape {0} sur {1}, {2}",
+    "+ {0} more questions": "+ {0} autres questions", "Next: {0} ({1} min)": "Ensuite : {0} ({1} min)",
+    "↑ {0} earlier": "↑ {0} plus tôt", "+ {0} more": "+ {0} de plus",
+    "Impact start": "Début de l'impact", "Detection": "Détection", "Mitigation": "Mitigation",
+    "(no problem statement yet)": "(pas encore d'énoncé du problème)", "Problem: {0}": "Problème : {0}",
+    "No why yet.": "Pas encore de pourquoi.", "   ★ root cause": "   ★ cause racine", "Effect: {0}": "Effet : {0}",
+    "No cause in this category yet.": "Pas encore de cause dans cette catégorie.",
+    "Quit Postmortem Studio": "Quitter Postmortem Studio", "Quit": "Quitter",
+    "A meeting is running (step {0} of {1}). Quit anyway?\nThe meeting stays saved: Meeting ▸ Start meeting resumes it on this postmortem.":
+        "Une réunion est en cours (étape {0} sur {1}). Quitter quand même ?\nLa réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend sur ce postmortem.",
     # -- diagrams, import, metrics, tracker, sign-off -----------------------------------------
     "5 Whys": "5 Pourquoi", "Ishikawa": "Ishikawa",
     "Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · arrows: move · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit": "Tab : ajouter un enfant · Entrée : ajouter un frère · F2 : renommer · {answer}R : cause racine · Suppr : supprimer · flèches : déplacer · glisser une boîte sur une autre pour la déplacer · Ctrl+molette / Ctrl+0 : zoom / ajuster",

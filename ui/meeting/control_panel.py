@@ -1,9 +1,13 @@
 """The facilitator's control panel: off the shared screen.
 
-The agenda, the timer controls, private notes per step, attendance and quick capture forms.
-Every control has a keyboard shortcut (listed in the help overlay, F1 or ?); the shortcuts
-also work while the presenter view has the focus. Single-key shortcuts do not fire while a
-text field has the focus, so typing in a capture form is never hijacked.
+What matters now at the top: time left in the step and in the meeting, with a calm warning
+before the step ends; then the controls, the agenda, attendance, what was captured in this
+step (each capture can be taken back), private notes per step and the quick capture forms.
+
+Every control has a key (``ui.meeting.keys``, listed in the help overlay, F1 or ?); the keys
+also work while the presenter view has the focus. Single keys work whenever the focus is not in
+a text field; Esc leaves a text field, and a completed capture gives the focus back to the
+panel. Ending the meeting asks first (Enter confirms) and can be taken back for ten minutes.
 
 The ``QTimer`` here only asks the views to redraw: the time itself always comes from the
 meeting's clock.
@@ -12,13 +16,17 @@ meeting's clock.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,41 +36,42 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from app.diagrams.changes import DiagramChange
 from app.diagrams.graph import ISHIKAWA, WHYS
 from app.errors import PostmortemError
 from app.meeting import capture
-from app.meeting.meeting import Meeting
+from app.meeting.meeting import RECORD, Meeting
 from app.meeting.timer import Phase, format_clock
 from app.model import Postmortem
-from app.session import Change, FieldChange
+from app.session import Change, DocumentSession, FieldChange
 from app.vocabulary import Attendance, Priority
-from ui.meeting.presenter_view import PresenterView
+from ui.meeting.feedback import MessageLine, ask
+from ui.meeting.keys import BINDINGS, Binding, HelpOverlay, jump_binding
+from ui.meeting.presenter_view import CUES, PresenterView
 from ui.session_bridge import SessionBridge
 
 TICK_MS = 200
+TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
-SHORTCUTS: list[tuple[str, str, str]] = [
-    # (key sequence, name, description)
-    ("Space", "toggle", "Start / pause / resume"),
-    ("N", "next", "Next step (ends the meeting after the last one)"),
-    ("P", "previous", "Previous step"),
-    ("+", "extend", "Add one minute to this step"),
-    ("=", "extend", ""),
-    ("-", "shorten", "Take one minute off this step"),
-    ("R", "rebalance", "Rebalance: shrink later steps to end on time"),
-    ("D", "diagram", "Show the other diagram (5 Whys / Ishikawa)"),
-    ("F11", "full_screen", "Presenter view full screen"),
-    ("Ctrl+Shift+E", "finish", "End the meeting"),
-    ("F1", "help", "Show / hide this help"),
-    ("?", "help", ""),
-]
+
+@dataclass
+class Captured:
+    """One capture of this meeting, as the panel lists it."""
+
+    step: int
+    summary: str
+    change: capture.AppendChange | DiagramChange
 
 
 class ControlPanel(QWidget):
+    #: the controls were closed (the meeting stays saved)
+    closed = Signal()
+
     def __init__(
         self,
         meeting: Meeting,
@@ -75,20 +84,37 @@ class ControlPanel(QWidget):
         self.presenter = presenter
         self.window_ = window
         self.shown_step = -1
+        self.captured: list[Captured] = []
+        self.question: QWidget | None = None
         self.setObjectName("meetingControlPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWindowTitle(self.tr("Meeting controls — {0}").format(meeting.doc.title))
-        self.resize(760, 820)
+        self.resize(780, 880)
 
+        self.band = QFrame()
+        self.band.setObjectName("meetingBand")
         self.status = QLabel()
         self.status.setObjectName("meetingStatus")
         font = self.status.font()
         font.setPointSize(16)
         font.setBold(True)
         self.status.setFont(font)
-        self.message = QLabel()
-        self.message.setObjectName("meetingMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #8e1f1a;")
+        self.status.setWordWrap(True)
+        self.times = QLabel()
+        self.times.setObjectName("meetingTimes")
+        bigger = self.times.font()
+        bigger.setPointSize(12)
+        self.times.setFont(bigger)
+        self.warning = QLabel()
+        self.warning.setObjectName("meetingWarning")
+        self.warning.setWordWrap(True)
+        band_layout = QVBoxLayout(self.band)
+        band_layout.setContentsMargins(12, 8, 12, 8)
+        band_layout.addWidget(self.status)
+        band_layout.addWidget(self.times)
+        band_layout.addWidget(self.warning)
+        self.shown_phase: Phase | None = None
+        self.message = MessageLine()
 
         self.agenda = QListWidget()
         self.agenda.setObjectName("meetingAgenda")
@@ -103,12 +129,11 @@ class ControlPanel(QWidget):
             ("shorten", self.tr("−1 min")),
             ("extend", self.tr("+1 min")),
             ("rebalance", self.tr("Rebalance")),
-            ("finish", self.tr("End meeting")),
+            ("finish", self.tr("End meeting…")),
         ]:
             button = QPushButton(text)
             button.setObjectName(f"meeting-{name}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(self._operation(name))
             buttons.addWidget(button)
             self.buttons[name] = button
 
@@ -118,38 +143,68 @@ class ControlPanel(QWidget):
             self.tr("Private notes for this step (not shown to the room)")
         )
         self.notes.textChanged.connect(self._notes_changed)
-        self.notes.setMaximumHeight(110)
+        self.notes.setMaximumHeight(100)
 
         self.attendance = QListWidget()
         self.attendance.setObjectName("meetingAttendance")
         self.attendance.itemChanged.connect(self._attendance_changed)
         self.attendance.setMaximumHeight(130)
+        self.attendance_box = QGroupBox()
+
+        self.captures = QListWidget()
+        self.captures.setObjectName("meetingCaptured")
+        self.captures.setMaximumHeight(110)
+        self.take_back = QPushButton(self.tr("Take back the selected capture"))
+        self.take_back.setObjectName("meetingTakeBack")
+        self.take_back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.take_back.clicked.connect(self._take_back)
 
         self.capture = self._build_capture()
 
         top = QHBoxLayout()
         agenda_box = QGroupBox(self.tr("Agenda (double-click to jump)"))
         QVBoxLayout(agenda_box).addWidget(self.agenda)
-        attendance_box = QGroupBox(self.tr("Attendance"))
-        QVBoxLayout(attendance_box).addWidget(self.attendance)
+        QVBoxLayout(self.attendance_box).addWidget(self.attendance)
         top.addWidget(agenda_box, 3)
-        top.addWidget(attendance_box, 2)
+        top.addWidget(self.attendance_box, 2)
+        captured_box = QGroupBox(self.tr("Captured in this step"))
+        captured_layout = QVBoxLayout(captured_box)
+        captured_layout.addWidget(self.captures)
+        captured_layout.addWidget(self.take_back, 0, Qt.AlignmentFlag.AlignRight)
         notes_box = QGroupBox(self.tr("Private notes"))
         QVBoxLayout(notes_box).addWidget(self.notes)
         capture_box = QGroupBox(self.tr("Quick capture"))
         QVBoxLayout(capture_box).addWidget(self.capture)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
+        layout.addWidget(self.band)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addLayout(top, 2)
+        layout.addWidget(captured_box)
         layout.addWidget(notes_box)
         layout.addWidget(capture_box, 2)
 
-        self.help = self._build_help()
+        self.handlers: dict[str, Callable[[], None]] = {
+            "toggle": self.toggle,
+            "next": self.next_step,
+            "previous": self._operation("previous"),
+            "extend": self._operation("extend"),
+            "shorten": self._operation("shorten"),
+            "rebalance": self._operation("rebalance"),
+            "finish": self.ask_finish,
+            "diagram": self.switch_diagram,
+            "category": self.next_category,
+            "full_screen": self.presenter.toggle_full_screen,
+            "help": self.toggle_help,
+            "escape": self.escape,
+        }
+        for name, button in self.buttons.items():
+            button.clicked.connect(self.handlers[name])
+        self.bindings: list[Binding] = [*BINDINGS, jump_binding(len(meeting.agenda.steps))]
         self.actions_: dict[str, QAction] = {}
         self._install_shortcuts()
+        self.help = self._build_help()
 
         self.bridge = SessionBridge(meeting.session, self)
         self.bridge.changed.connect(self._document_changed)
@@ -161,87 +216,73 @@ class ControlPanel(QWidget):
         self.ticker.start()
         self._fill_attendance()
         self._fill_categories()
+        self.c_category.currentIndexChanged.connect(self._category_chosen)
         self.refresh()
         if meeting.timer.clock_note:
-            self.message.setText(meeting.timer.clock_note)
+            self.message.info(meeting.timer.clock_note)
 
     # -- shortcuts and help -----------------------------------------------------------------
 
     def _install_shortcuts(self) -> None:
-        handlers: dict[str, Callable[[], None]] = {
-            "toggle": self._operation("toggle"),
-            "next": self._operation("next"),
-            "previous": self._operation("previous"),
-            "extend": self._operation("extend"),
-            "shorten": self._operation("shorten"),
-            "rebalance": self._operation("rebalance"),
-            "finish": self._operation("finish"),
-            "diagram": self.switch_diagram,
-            "full_screen": self.presenter.toggle_full_screen,
-            "help": self.toggle_help,
-        }
-        for sequence, name, _description in SHORTCUTS:
-            action = QAction(name, self)
-            action.setShortcut(QKeySequence(sequence))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(handlers[name])
-            self.addAction(action)
-            self.presenter.addAction(action)
-            self.actions_.setdefault(name, action)
-        for number in range(1, min(9, len(self.meeting.agenda.steps)) + 1):
-            action = QAction(f"jump{number}", self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(self._operation("jump", number - 1))
-            self.addAction(action)
-            self.presenter.addAction(action)
-        escape = QAction("escape", self)
-        escape.setShortcut(QKeySequence("Escape"))
-        escape.triggered.connect(self._escape)
-        self.addAction(escape)
-        self.presenter.addAction(escape)
+        for binding in self.bindings:
+            for number, key in enumerate(binding.keys):
+                action = QAction(f"{binding.name}:{key}", self)
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                if binding.name == "jump":
+                    action.triggered.connect(self._operation("jump", number))
+                else:
+                    action.triggered.connect(self.handlers[binding.name])
+                self.addAction(action)
+                self.presenter.addAction(action)
+                self.actions_.setdefault(binding.name, action)
 
-    def _build_help(self) -> QLabel:
-        keys: dict[str, list[str]] = {}
-        texts: dict[str, str] = {}
-        for key, name, description in SHORTCUTS:
-            keys.setdefault(name, []).append(key)
-            texts[name] = texts.get(name) or description
-        rows = "".join(
-            f"<tr><td style='padding:4px 18px 4px 0'><b>{' or '.join(keys[name])}</b></td>"
-            f"<td>{texts[name]}</td></tr>"
-            for name in keys
-        )
-        rows += (
-            "<tr><td style='padding:4px 18px 4px 0'><b>Ctrl+1 … Ctrl+9</b></td>"
-            "<td>Jump to a step</td></tr>"
-            "<tr><td style='padding:4px 18px 4px 0'><b>Esc</b></td>"
-            "<td>Close this help / leave full screen</td></tr>"
-        )
-        overlay = QLabel(
-            f"<h2>{self.tr('Keyboard shortcuts')}</h2><table>{rows}</table>"
-            f"<p>{self.tr('Single keys work whenever no text field has the focus.')}</p>",
+    def active_keys(self) -> set[str]:
+        """Every key sequence that acts in the panel (and the presenter view)."""
+        return {
+            action.shortcut().toString()
+            for action in self.actions()
+            if not action.shortcut().isEmpty()
+        }
+
+    def _build_help(self) -> HelpOverlay:
+        descriptions = {
+            "toggle": self.tr("Start / pause / resume"),
+            "next": self.tr("Next step (on the last step: asks to end the meeting)"),
+            "previous": self.tr("Previous step"),
+            "extend": self.tr("Add one minute to this step"),
+            "shorten": self.tr("Take one minute off this step"),
+            "rebalance": self.tr("Rebalance: shrink later steps to end on time"),
+            "diagram": self.tr("Show the other diagram (5 Whys / Ishikawa)"),
+            "category": self.tr("Show the next Ishikawa category"),
+            "full_screen": self.tr("Presenter view full screen"),
+            "finish": self.tr("End the meeting (asks first)"),
+            "help": self.tr("Show / hide this help"),
+            "escape": self.tr("Leave a text field / close this help / leave full screen"),
+            "jump": self.tr("Jump to a step"),
+        }
+        return HelpOverlay(
+            self.bindings,
+            descriptions,
+            self.tr("Keyboard shortcuts"),
+            self.tr("Single keys work whenever no text field has the focus."),
             self,
         )
-        overlay.setObjectName("meetingHelp")
-        overlay.setTextFormat(Qt.TextFormat.RichText)
-        overlay.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        overlay.setStyleSheet(
-            "#meetingHelp { background: rgba(255, 255, 255, 240); color: #1f2a37; "
-            "font-size: 15px; border: 2px solid #9aa7b5; border-radius: 12px; }"
-        )
-        overlay.hide()
-        return overlay
 
     def toggle_help(self) -> None:
         if self.help.isVisible():
             self.help.hide()
             return
-        self.help.setGeometry(self.rect().adjusted(30, 30, -30, -30))
+        self.help.setGeometry(self.rect().adjusted(24, 24, -24, -24))
         self.help.raise_()
         self.help.show()
 
-    def _escape(self) -> None:
-        if self.help.isVisible():
+    def escape(self) -> None:
+        """Esc: out of a text field first, then close the help, then leave full screen."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, TEXT_FIELDS) and self.isAncestorOf(focused):
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self.help.isVisible():
             self.help.hide()
         elif self.presenter.isFullScreen():
             self.presenter.showNormal()
@@ -249,6 +290,14 @@ class ControlPanel(QWidget):
     def switch_diagram(self) -> None:
         kind = WHYS if self.presenter.diagram_kind == ISHIKAWA else ISHIKAWA
         self.presenter.show_diagram(kind)
+
+    def next_category(self) -> None:
+        count = self.c_category.count()
+        if count:
+            self.c_category.setCurrentIndex((self.c_category.currentIndex() + 1) % count)
+
+    def _category_chosen(self, _index: int) -> None:
+        self.presenter.show_category(str(self.c_category.currentData() or ""))
 
     # -- timer operations ------------------------------------------------------------------
 
@@ -258,21 +307,74 @@ class ControlPanel(QWidget):
             try:
                 result = method(*args) if args else method()
             except PostmortemError as error:
-                self.message.setText(str(error))
+                self.message.error(str(error))
                 return
             if name == "rebalance":
-                self.message.setText(
-                    self.tr("Later steps shortened: the meeting ends on time.")
-                    if not result
-                    else self.tr("Even at one minute per step, the meeting ends {0} late.").format(
-                        format_clock(int(result))
+                if result:
+                    self.message.info(
+                        self.tr("Even at one minute per step, the meeting ends {0} late.").format(
+                            format_clock(int(result))
+                        )
                     )
-                )
+                else:
+                    self.message.success(
+                        self.tr("Later steps shortened: the meeting ends on time.")
+                    )
             else:
-                self.message.setText("")
+                self.message.clear_message()
             self.refresh()
 
         return run
+
+    def toggle(self) -> None:
+        """Space and the first button: start, pause, resume — and resume an ended meeting."""
+        timer = self.meeting.timer
+        if not timer.finished:
+            self._operation("toggle")()
+        elif self.sender() is self.buttons["toggle"]:
+            self._operation("reopen")()
+            if not timer.finished:
+                self.message.success(self.tr("The meeting is back, paused where it ended."))
+        else:
+            self.message.info(
+                self.tr("The meeting has ended; use “Resume meeting” to take the end back.")
+            )
+
+    def next_step(self) -> None:
+        """N: the next step; on the last step, offer to end the meeting instead."""
+        if not self.meeting.timer.finished and self.meeting.timer.on_last_step:
+            self.ask_finish(last_step=True)
+            return
+        self._operation("next")()
+
+    def ask_finish(self, last_step: bool = False) -> None:
+        if self.meeting.timer.finished or self.question is not None:
+            return
+        question = (
+            self.tr("This is the last step. End the meeting now?")
+            if last_step
+            else self.tr("End the meeting now, at step {0} of {1}?").format(
+                self.meeting.timer.current + 1, len(self.meeting.timer.steps)
+            )
+        )
+        self.question = ask(
+            self,
+            self.tr("End the meeting"),
+            question + "\n" + self.tr("You can resume it within 10 minutes."),
+            self.tr("End the meeting"),
+            self._finish,
+        )
+        self.question.finished.connect(self._question_closed)
+
+    def _question_closed(self) -> None:
+        self.question = None
+
+    def _finish(self) -> None:
+        self._operation("finish")()
+        if self.meeting.timer.finished:
+            self.message.success(
+                self.tr("The meeting has ended. “Resume meeting” takes it back for 10 minutes.")
+            )
 
     def _jump_to_item(self, item: QListWidgetItem) -> None:
         self._operation("jump", self.agenda.row(item))()
@@ -287,21 +389,24 @@ class ControlPanel(QWidget):
         self.presenter.refresh()
         step = self.meeting.step()
         phase = timer.phase()
-        state = {
-            Phase.NOT_STARTED: self.tr("Not started"),
-            Phase.PAUSED: self.tr("Paused"),
-            Phase.FINISHED: self.tr("Ended"),
-        }.get(phase, self.tr("Running"))
-        self.status.setText(f"{timer.countdown()}   {step.title}   ({state})")
+        self.status.setText(
+            self.tr("Step {0} of {1}: {2}").format(timer.current + 1, len(timer.steps), step.title)
+        )
+        self.times.setText(self._times_text(phase))
+        self._show_phase(phase)
         toggle = self.buttons["toggle"]
+        reopen_left = timer.reopen_left_ms()
         toggle.setText(
-            self.tr("Start")
+            self.tr("Resume meeting ({0} left)").format(format_clock(reopen_left))
+            if timer.finished
+            else self.tr("Start")
             if phase == Phase.NOT_STARTED
             else self.tr("Resume")
             if not timer.running
             else self.tr("Pause")
         )
-        for name in ("toggle", "next", "previous", "extend", "shorten", "rebalance", "finish"):
+        toggle.setEnabled(not timer.finished or reopen_left > 0)
+        for name in ("next", "previous", "extend", "shorten", "rebalance", "finish"):
             self.buttons[name].setEnabled(not timer.finished)
         self._fill_agenda()
         if self.shown_step != timer.current:
@@ -309,6 +414,44 @@ class ControlPanel(QWidget):
             self.notes.blockSignals(True)
             self.notes.setPlainText(self.meeting.notes.get(timer.current, ""))
             self.notes.blockSignals(False)
+            self._fill_captured()
+
+    def _times_text(self, phase: Phase) -> str:
+        timer = self.meeting.timer
+        if phase == Phase.FINISHED:
+            return self.tr("Meeting ended after {0}.").format(
+                format_clock(timer.meeting_elapsed_ms())
+            )
+        remaining = timer.remaining_ms()
+        step = (
+            self.tr("{0} left in this step").format(timer.countdown())
+            if remaining >= 0
+            else self.tr("{0} over in this step").format(format_clock(-remaining))
+        )
+        left = timer.projected_total_ms() - timer.meeting_elapsed_ms()
+        over = timer.over_budget_ms()
+        meeting = self.tr("{0} left in the meeting").format(format_clock(max(0, left)))
+        if over:
+            meeting += self.tr(" (ends {0} late)").format(format_clock(over))
+        return f"{step}  ·  {meeting}"
+
+    def _show_phase(self, phase: Phase) -> None:
+        warning = {
+            Phase.NOT_STARTED: self.tr("Not started: Space starts the meeting."),
+            Phase.PAUSED: self.tr("Paused."),
+            Phase.WARNING: self.tr("Time to wrap up this step."),
+            Phase.OVERRUN: self.tr("This step is over its time: move on (N) or add a minute (+)."),
+            Phase.FINISHED: self.tr("The meeting has ended."),
+        }.get(phase, "")
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
+        if phase != self.shown_phase:
+            self.shown_phase = phase
+            background, colour = CUES[phase]
+            self.band.setStyleSheet(
+                f"#meetingBand {{ background: {background}; border-radius: 8px; }}"
+                f"#meetingBand QLabel {{ color: {colour}; }}"
+            )
 
     def _fill_agenda(self) -> None:
         timer = self.meeting.timer
@@ -333,25 +476,47 @@ class ControlPanel(QWidget):
         try:
             self.meeting.set_note(self.notes.toPlainText())
         except PostmortemError as error:
-            self.message.setText(str(error))
+            self.message.error(str(error))
 
     # -- the document ----------------------------------------------------------------------
 
+    def _through_window(self) -> bool:
+        """Edits go through the main window (one undo step there) while it shows this document."""
+        window = self.window_
+        return (
+            window is not None
+            and hasattr(window, "apply_change")
+            and getattr(window, "session", None) is self.meeting.session
+        )
+
     def apply(self, change: Change) -> bool:
-        """Apply an edit as one undoable step when there is a main window; say why if refused."""
-        if self.window_ is not None and hasattr(self.window_, "apply_change"):
+        """Apply an edit to the meeting's document; say why if it is refused."""
+        if self._through_window():
             ok = bool(self.window_.apply_change(change))
             if not ok:
-                self.message.setText(str(getattr(self.window_, "last_error", "")))
+                self.message.error(str(getattr(self.window_, "last_error", "")))
             return ok
         try:
             self.meeting.session.apply(change)
         except PostmortemError as error:
-            self.message.setText(str(error))
+            self.message.error(str(error))
             return False
         return True
 
-    def _document_changed(self, _description: str) -> None:
+    def rebind(self, session: DocumentSession) -> None:
+        """The main window opened the meeting's document again: share its session."""
+        if session is self.meeting.session or session.doc.id != self.meeting.doc.id:
+            return
+        self.bridge.close()
+        self.bridge.deleteLater()
+        self.meeting.session = session
+        self.bridge = SessionBridge(session, self)
+        self.bridge.changed.connect(self._document_changed)
+        self._document_changed("")
+
+    def _document_changed(self, description: str) -> None:
+        if description == RECORD:
+            return  # the real agenda: nothing the room or the panel shows from the document
         self.presenter.reload()
         self._fill_attendance()
         self._fill_categories()
@@ -359,7 +524,8 @@ class ControlPanel(QWidget):
     def _fill_attendance(self) -> None:
         self.attendance.blockSignals(True)
         self.attendance.clear()
-        for participant in self.meeting.doc.participants:
+        participants = self.meeting.doc.participants
+        for participant in participants:
             item = QListWidgetItem(
                 participant.name + (f" — {participant.role}" if participant.role else "")
             )
@@ -368,6 +534,10 @@ class ControlPanel(QWidget):
             item.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
             self.attendance.addItem(item)
         self.attendance.blockSignals(False)
+        here = sum(1 for p in participants if p.attendance == Attendance.PRESENT)
+        self.attendance_box.setTitle(
+            self.tr("Attendance: {0} of {1} present").format(here, len(participants))
+        )
 
     def _attendance_changed(self, item: QListWidgetItem) -> None:
         row = self.attendance.row(item)
@@ -470,25 +640,64 @@ class ControlPanel(QWidget):
 
     def _fill_categories(self) -> None:
         current = self.c_category.currentData()
+        self.c_category.blockSignals(True)
         self.c_category.clear()
         for node, label in capture.ishikawa_categories(self.meeting.doc):
             self.c_category.addItem(label, node)
         index = self.c_category.findData(current)
         if index >= 0:
             self.c_category.setCurrentIndex(index)
+        self.c_category.blockSignals(False)
+        if self.c_category.currentData() != current:
+            self._category_chosen(self.c_category.currentIndex())
 
-    def _submit(self, build: Callable[[], Change], fields: list[QLineEdit]) -> None:
+    def _submit(
+        self,
+        build: Callable[[], capture.AppendChange | DiagramChange],
+        fields: list[QLineEdit],
+        summary: str,
+    ) -> bool:
+        """Apply a capture; on success list it, clear the form and give the keys back."""
         try:
             change = build()
         except PostmortemError as error:
-            self.message.setText(str(error))
+            self.message.error(str(error))
+            return False
+        if not self.apply(change):
+            return False
+        self.captured.append(Captured(self.meeting.timer.current, summary, change))
+        self._fill_captured()
+        self.message.success(self.tr("Added: {0}").format(summary))
+        for field in fields:
+            field.clear()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _fill_captured(self) -> None:
+        self.captures.clear()
+        for entry in self.captured:
+            if entry.step == self.meeting.timer.current:
+                item = QListWidgetItem(entry.summary)
+                item.setData(Qt.ItemDataRole.UserRole, self.captured.index(entry))
+                self.captures.addItem(item)
+        if self.captures.count():
+            self.captures.setCurrentRow(self.captures.count() - 1)
+        self.take_back.setEnabled(bool(self.captures.count()))
+
+    def _take_back(self) -> None:
+        item = self.captures.currentItem()
+        if item is None:
+            return
+        entry = self.captured[int(item.data(Qt.ItemDataRole.UserRole))]
+        try:
+            change = capture.withdraw(entry.change)
+        except PostmortemError as error:
+            self.message.error(str(error))
             return
         if self.apply(change):
-            self.message.setText(self.tr("Added: {0}").format(change.description.lower()))
-            for field in fields:
-                field.clear()
-            if fields:
-                fields[0].setFocus()
+            self.captured.remove(entry)
+            self._fill_captured()
+            self.message.success(self.tr("Taken back: {0}").format(entry.summary))
 
     def _add_timeline(self) -> None:
         self._submit(
@@ -496,19 +705,27 @@ class ControlPanel(QWidget):
                 self.meeting.doc, self.t_time.text(), self.t_event.text(), self.t_actor.text()
             ),
             [self.t_time, self.t_event, self.t_actor],
+            self.tr("timeline {0} {1}").format(
+                self.t_time.text().strip(), self.t_event.text().strip()
+            ),
         )
 
     def _add_why(self) -> None:
         self._submit(
             lambda: capture.why(self.w_question.text(), self.w_answer.text()),
             [self.w_question, self.w_answer],
+            self.tr("why: {0}").format(self.w_question.text().strip()),
         )
 
     def _add_cause(self) -> None:
-        self._submit(
+        if self._submit(
             lambda: capture.cause(str(self.c_category.currentData() or ""), self.c_text.text()),
             [self.c_text],
-        )
+            self.tr("cause ({0}): {1}").format(
+                self.c_category.currentText(), self.c_text.text().strip()
+            ),
+        ):
+            self.presenter.show_category(str(self.c_category.currentData() or ""))
 
     def _add_action(self) -> None:
         self._submit(
@@ -519,17 +736,26 @@ class ControlPanel(QWidget):
                 self.a_priority.currentText(),
             ),
             [self.a_text, self.a_owner, self.a_due],
+            self.tr("action: {0} ({1})").format(
+                self.a_text.text().strip(), self.a_owner.text().strip()
+            ),
         )
 
     def _add_parking(self) -> None:
-        self._submit(lambda: capture.parking_lot(self.p_text.text()), [self.p_text])
+        self._submit(
+            lambda: capture.parking_lot(self.p_text.text()),
+            [self.p_text],
+            self.tr("parked: {0}").format(self.p_text.text().strip()),
+        )
 
     def closeEvent(self, event: Any) -> None:
         """Closing the controls closes the presenter view; the meeting stays saved."""
         self.ticker.stop()
         if self._meeting_changed in self.meeting.listeners:
             self.meeting.listeners.remove(self._meeting_changed)
-        if self.bridge._on_change in self.meeting.session.listeners:
-            self.meeting.session.listeners.remove(self.bridge._on_change)
+        self.bridge.close()
+        if self.question is not None:
+            self.question.close()
         self.presenter.close()
         super().closeEvent(event)
+        self.closed.emit()
