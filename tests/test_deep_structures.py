@@ -231,3 +231,24 @@ def test_show_prints_a_deep_chain_with_bounded_indentation(db_path: Path) -> Non
     lines = result.out.splitlines()
     assert f"{'  ' * 12}[{WHYS_DEPTH}] why {WHYS_DEPTH}  ◆ root cause" in lines
     assert max(len(line) for line in lines) < 200  # was 20,000 spaces deep at the bottom
+
+
+def test_the_meeting_screen_outlines_deep_trees(qtbot: Any, store: Store) -> None:
+    from tests.meeting_helpers import open_meeting
+
+    doc = deep_ishikawa()
+    doc.whys = deep_whys(3_000).whys
+    store.save(doc, "test")
+    meeting, presenter, panel, _clock = open_meeting(store, doc)
+    qtbot.addWidget(presenter)
+    qtbot.addWidget(panel)
+    whys = [text for text, _flag in presenter.outline("whys")]
+    assert whys[-1].startswith("3000. why 3000")
+    fishbone = [text for text, _flag in presenter.outline("ishikawa")]
+    assert f"{'    ' * 12}[{FISH_DEPTH + 1}] cause {FISH_DEPTH}   ★ root cause" in fishbone
+    assert max(len(text) for text in fishbone) < 200
+    meeting.jump(2)  # the analysis step, as the facilitator shows it on the shared screen
+    presenter.show_diagram("whys")
+    presenter.show_diagram("ishikawa")
+    chips = [chip.text() for chip in presenter.ishikawa.chip_labels]
+    assert chips[0].endswith(f"· {FISH_DEPTH}")  # every cause counted, at any depth
