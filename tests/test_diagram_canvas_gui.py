@@ -264,15 +264,15 @@ def test_context_menu_marks_root_cause_and_links_an_action(
     main.open_document(doc.id)
     main.document_tabs.setCurrentWidget(main.diagram_pages["ishikawa"])
     view = main.diagram_pages["ishikawa"].view
-    view.select("k7")  # "Pas de PodDisruptionBudget", linked to nothing
+    view.select("k9")  # "Pas d'alerte sur les pods Ready…", linked to nothing
     _menu_action(view, "Root cause on/off").trigger()
-    assert view.box_item("k7").box.needs_action
-    assert view.box_item("k7").box.badge is not None
+    assert view.box_item("k9").box.needs_action
+    assert view.box_item("k9").box.badge is not None
     first_action = main.session.doc.actions[0] if main.session else None
     assert first_action is not None
     _menu_action(view, first_action.action[:20]).trigger()
-    assert "ishikawa:k7" in store.load(doc.id).actions[0].causes
-    assert not view.box_item("k7").box.needs_action
+    assert "ishikawa:k9" in store.load(doc.id).actions[0].causes
+    assert not view.box_item("k9").box.needs_action
     main.grab().save(str(tmp_path / "linked.png"))
 
 

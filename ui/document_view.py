@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.derived import derived_times
 from app.diagrams.graph import children, outline_level, root_of, walk
 from app.model import Postmortem
+from app.richtext import inline_html, to_html
 from app.timeutil import format_duration
 from app.visible_text import MAX_ANNEX_BYTES, excerpt, visible
 from ui.editor.labels import (
@@ -27,18 +28,29 @@ STATUS_SYMBOLS = {"done": "✔", "in_progress": "⟳", "todo": "○", "not_doing
 
 
 def _text(value: str) -> str:
+    """A literal value (a name, a date), escaped; control characters made visible."""
     return escape(visible(value)).replace("\n", "<br/>") if value else "<i>—</i>"
+
+
+def _cell(value: str) -> str:
+    """A text field's Markdown inside a cell or list item (same renderer as the PDF)."""
+    return inline_html(visible(value)) if value.strip() else "<i>—</i>"
+
+
+def _rich(value: str) -> str:
+    """A text field's Markdown as paragraphs, lists and code (same renderer as the PDF)."""
+    return to_html(visible(value)) if value.strip() else "<p><i>—</i></p>"
 
 
 def _items(values: list[str]) -> str:
     if not values:
         return "<p><i>—</i></p>"
-    return "<ul>" + "".join(f"<li>{_text(v)}</li>" for v in values) + "</ul>"
+    return "<ul>" + "".join(f"<li>{_cell(v)}</li>" for v in values) + "</ul>"
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_text(c)}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return (
         "<table cellspacing='0' cellpadding='5' border='1' style='border-collapse:collapse' "
         f"width='100%'><tr style='background:#e8eef6'>{head}</tr>{body}</table>"
@@ -93,7 +105,7 @@ def document_html(doc: Postmortem) -> str:
             ],
         )
     )
-    parts.append(f"<h2>{translate('DocumentView', 'Summary')}</h2><p>{_text(doc.summary)}</p>")
+    parts.append(f"<h2>{translate('DocumentView', 'Summary')}</h2>{_rich(doc.summary)}")
     parts.append(f"<h2>{translate('DocumentView', 'Impact')}</h2>")
     parts.append(
         _table(
@@ -140,9 +152,7 @@ def document_html(doc: Postmortem) -> str:
     parts.append(_whys_html(doc))
     parts.append(f"<h3>{translate('DocumentView', 'Ishikawa')}</h3>")
     parts.append(_ishikawa_html(doc))
-    parts.append(
-        f"<h3>{translate('DocumentView', 'Root cause')}</h3><p>{_text(doc.root_cause)}</p>"
-    )
+    parts.append(f"<h3>{translate('DocumentView', 'Root cause')}</h3>{_rich(doc.root_cause)}")
     parts.append(
         f"<h3>{translate('DocumentView', 'Contributing factors')}</h3>"
         + _items(doc.contributing_factors)
@@ -193,13 +203,12 @@ def document_html(doc: Postmortem) -> str:
         if annex.kind.value == "log":
             parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(visible(shown))}</pre>")
         else:
-            parts.append(f"<h3>{_text(annex.title)}</h3><p>{_text(shown)}</p>")
+            parts.append(f"<h3>{_text(annex.title)}</h3>{_rich(shown)}")
         if shown != annex.content:
             note = translate("DocumentView", "Annex truncated — {0} bytes, see the JSON export.")
             parts.append(f"<p><i>{_text(note.format(QLocale().toString(size)))}</i></p>")
     parts.append(
-        f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>"
-        f"<p>{_text(doc.acknowledgements)}</p>"
+        f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>{_rich(doc.acknowledgements)}"
     )
     parts.append(f"<p><i>{_text(doc.blameless_note)}</i></p>")
     return "".join(parts)
@@ -222,8 +231,8 @@ def _whys_html(doc: Postmortem) -> str:
         )
         level, label = outline_level(depth - 1)
         lines.append(
-            f"<li style='margin-left:{level * 16}px'>{_text(label + data['text'])}<br/>"
-            f"→ {_text(data['answer'])}{flag}</li>"
+            f"<li style='margin-left:{level * 16}px'>{_cell(label + data['text'])}<br/>"
+            f"→ {_cell(data['answer'])}{flag}</li>"
         )
     lines.append("</ol>")
     return "".join(lines)
@@ -247,7 +256,7 @@ def _ishikawa_html(doc: Postmortem) -> str:
                 else ""
             )
             level, label = outline_level(depth - 1)
-            causes.append("&nbsp;&nbsp;" * level + _text(label + graph.nodes[node]["text"]) + flag)
+            causes.append("&nbsp;&nbsp;" * level + _cell(label + graph.nodes[node]["text"]) + flag)
         lines.append(
             f"<li><b>{_text(graph.nodes[category]['text'])}</b>: " + "; ".join(causes) + "</li>"
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import networkx as nx
+
 from app.markdown.cells import (
     LEADING_SYMBOLS,
     column_indexes,
@@ -12,6 +14,7 @@ from app.markdown.cells import (
 )
 from app.markdown.dates import parse_day
 from app.markdown.fields import action_status, is_placeholder, key_value, priority, strip_inline
+from app.markdown.fishbone import cause_by_text
 from app.markdown.parse import Item, ListBlock, Rule, Table
 from app.markdown.sections import fold
 from app.markdown.state import ImportState, Section
@@ -20,6 +23,35 @@ from app.model import Action
 from app.vocabulary import ActionKind, Horizon
 
 _WHY_LINK = re.compile(r"^(?:5 whys|5 pourquoi)\s*(?:#|n°)\s*(\d+)$", re.IGNORECASE)
+_ISHIKAWA_LINK = re.compile(r"^ishikawa\s*(?:#|n°)\s*(\d+)$", re.IGNORECASE)
+_REF = re.compile(r"^(?:whys|ishikawa):\w+$")
+#: a cause named by its text, resolved once the Ishikawa is read (``resolve_cause_texts``)
+CAUSE_TEXT = "text:"
+
+
+def _cause_ref(text: str) -> str:
+    if _WHY_LINK.match(text):
+        return _WHY_LINK.sub(r"whys:w\1", text)
+    if _ISHIKAWA_LINK.match(text):
+        return _ISHIKAWA_LINK.sub(r"ishikawa:k\1", text)
+    return text if _REF.match(text) else CAUSE_TEXT + text
+
+
+def resolve_cause_texts(actions: list[Action], graph: nx.DiGraph, warnings: list[str]) -> None:
+    """Causes named by their text → ``ishikawa:<id>``; an unknown text is reported, not kept."""
+    for action in actions:
+        refs = []
+        for cause in action.causes:
+            if not cause.startswith(CAUSE_TEXT):
+                refs.append(cause)
+                continue
+            text = cause[len(CAUSE_TEXT) :]
+            node = cause_by_text(graph, text)
+            if node is None:
+                warnings.append(f"action '{action.action[:40]}': no single cause '{text}'.")
+            else:
+                refs.append(f"ishikawa:{node}")
+        action.causes = refs
 
 
 class ActionsReader(ImportState):
@@ -112,9 +144,7 @@ class ActionsReader(ImportState):
             action.horizon = horizon
         causes = cells.get("causes", "")
         action.causes = [
-            _WHY_LINK.sub(r"whys:w\1", c.strip())
-            for c in causes.split(",")
-            if c.strip() and c.strip() != "-"
+            _cause_ref(c.strip()) for c in causes.split(",") if c.strip() and c.strip() != "-"
         ]
         completed = cells.get("completed", "")
         if completed and completed not in ("-", "—"):

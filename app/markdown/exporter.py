@@ -24,7 +24,7 @@ from app.diagrams.graph import (
     root_of,
     walk,
 )
-from app.markdown.fishbone import ishikawa_ids
+from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
 from app.markdown.vocab_labels import (
     ATTENDANCE_LABELS,
     AUDIENCE_LABELS,
@@ -33,12 +33,12 @@ from app.markdown.vocab_labels import (
     MARKER_LABELS,
     SERVICE_LABELS,
     SERVICE_SYMBOLS,
-    STATUS_LABELS,
 )
 from app.markdown.whys import whys_ids
 from app.model import Annex, Postmortem
+from app.status_labels import ACTION_STATUS_SYMBOL, action_status_label, document_status_label
 from app.visible_text import visible
-from app.vocabulary import AnnexKind, Audience, Status
+from app.vocabulary import AnnexKind, Audience
 
 TEXT = {
     "en": {
@@ -89,12 +89,6 @@ TEXT = {
         "parking": "🅿️ Points en suspens", "annexes": "📎 Annexes",
         "thanks": "🤝 Remerciements", "note": "Note",
     },
-}  # fmt: skip
-DOC_STATUS = {
-    "en": {Status.DRAFT: "Draft", Status.IN_REVIEW: "In Review", Status.APPROVED: "Approved",
-           Status.ARCHIVED: "Archived"},
-    "fr": {Status.DRAFT: "Brouillon", Status.IN_REVIEW: "En revue", Status.APPROVED: "Approuvé",
-           Status.ARCHIVED: "Archivé"},
 }  # fmt: skip
 
 
@@ -182,7 +176,7 @@ class _Writer:
         fields: list[tuple[str, str]] = [
             ("incident_date", _day(doc.incident_date) or "—"),
             ("severity", doc.severity),
-            ("status", DOC_STATUS[self.lang][doc.status]),
+            ("status", document_status_label(doc.status, self.lang)),
             ("author", doc.author),
             ("reviewers", ", ".join(doc.reviewers)),
             ("postmortem_date", _day(doc.postmortem_date)),
@@ -357,7 +351,7 @@ class _Writer:
                     a.action,
                     a.owner,
                     _day(a.due),
-                    STATUS_LABELS[a.status],
+                    f"{ACTION_STATUS_SYMBOL[a.status]} {action_status_label(a.status, self.lang)}",
                     a.priority.value,
                     kinds[a.kind],
                     horizons[a.horizon],
@@ -371,12 +365,19 @@ class _Writer:
         )
 
     def _cause_id(self, cause: str) -> str:
+        """A cause as a reader names it: "5 Pourquoi n°3", or the Ishikawa cause's own text
+        (its number, "Ishikawa n°4", only when the text alone would be ambiguous)."""
         kind, _, node = cause.partition(":")
         if kind == "whys" and node in self.why_ids and node != "p":
             label = "5 Pourquoi n°" if self.lang == "fr" else "5 Whys #"
             return f"{label}{self.why_ids[node][1:]}"
-        mapping = self.fish_ids if kind == "ishikawa" else {}
-        return f"{kind}:{mapping.get(node, node)}" if node else cause
+        if kind == "ishikawa" and node in self.fish_ids and node in self.doc.ishikawa:
+            text = _one_line(str(self.doc.ishikawa.nodes[node].get("text", "")))
+            if cause_text_is_unique(self.doc.ishikawa, text):
+                return text
+            label = "Ishikawa n°" if self.lang == "fr" else "Ishikawa #"
+            return f"{label}{self.fish_ids[node][1:]}"
+        return cause
 
     def _lessons(self) -> None:
         lessons = self.doc.lessons

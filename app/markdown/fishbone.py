@@ -16,6 +16,8 @@ from app.markdown.fields import strip_inline
 from app.markdown.parse import Item
 from app.markdown.whys import canonical_ids
 
+#: how an actions table names a cause by number ("5 Whys #2", "Ishikawa n°4")
+_NUMBERED = re.compile(r"^(?:5 whys|5 pourquoi|ishikawa)\s*(?:#|n°)\s*\d+$", re.IGNORECASE)
 ROOT_CAUSE_SUFFIX = re.compile(
     r"\s*[—-]?\s*(?:\*\*)?\((?:cause racine|root cause)\)(?:\*\*)?\s*$", re.I
 )
@@ -76,3 +78,16 @@ class FishboneBuilder:
 
 def ishikawa_ids(graph: nx.DiGraph) -> dict[str, str]:
     return canonical_ids(graph, "e", {"category": "c", "cause": "k"})
+
+
+def cause_text_is_unique(graph: nx.DiGraph, text: str) -> bool:
+    """True when ``text`` names exactly one cause and can stand for it in an actions table."""
+    if not text or any(mark in text for mark in ",|") or _NUMBERED.match(text):
+        return False
+    return [str(d.get("text", "")).strip() for _, d in graph.nodes(data=True)].count(text) == 1
+
+
+def cause_by_text(graph: nx.DiGraph, text: str) -> str | None:
+    """The id of the one cause whose text is ``text`` (None when none or several)."""
+    found = [n for n, d in graph.nodes(data=True) if str(d.get("text", "")).strip() == text]
+    return found[0] if len(found) == 1 else None

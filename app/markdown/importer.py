@@ -16,7 +16,7 @@ from pathlib import Path
 from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR, new_ishikawa
 from app.fileio import read_source
 from app.markdown import sections as S
-from app.markdown.actions_reader import ActionsReader
+from app.markdown.actions_reader import ActionsReader, resolve_cause_texts
 from app.markdown.cells import (
     AUTOLINK,
     BOX_DRAWING,
@@ -786,6 +786,7 @@ class _Importer(TimelineReader, ActionsReader):
                 self.keep("5 Whys", line)
         if self.fishbone is not None:
             doc.ishikawa = self.fishbone.graph
+        resolve_cause_texts(doc.actions, doc.ishikawa, self.report.warnings)
         outer = self.annexes.pop("__outer__", None)
         doc.annexes = list(self.annexes.values())
         if outer is not None:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from app.markdown.sections import fold
-from app.vocabulary import ActionKind, ActionStatus, Attendance, Horizon, Marker, ServiceState
+from app.vocabulary import ActionKind, Attendance, Horizon, Marker, ServiceState
 
-STATUS_LABELS = {
-    ActionStatus.DONE: "✅ Done",
-    ActionStatus.IN_PROGRESS: "🔄 In Progress",
-    ActionStatus.TODO: "⏳ Todo",
-    ActionStatus.NOT_DOING: "❌ Not doing",
-}
 KIND_LABELS = {
     "en": {
         ActionKind.MITIGATE: "Mitigate",

@@ -1,9 +1,12 @@
-"""The report's fonts (bundled TTFs) and the symbol mapping that keeps every glyph printable.
+"""The report's fonts (bundled TTFs) and the font runs that keep every glyph printable.
 
-DejaVu Sans sets the text; Symbola (monochrome) draws the symbols DejaVu lacks (✅ ❌ ⏳ …).
-Characters outside the BMP draw in reportlab but lose their text (a broken ToUnicode entry), so
-astral emoji, ZWJ sequences, skin tones, flags and variation selectors are first mapped to BMP
-look-alikes the fonts have: the PDF shows a symbol and text extraction returns that symbol.
+DejaVu Sans sets the text; Noto Emoji (monochrome, OFL) draws emoji (🔥 🔒 👩 …) as themselves;
+Symbola (monochrome) draws the remaining symbols DejaVu lacks (✅ ❌ ⏳ …). reportlab writes a
+broken ToUnicode entry for characters outside the BMP (``<1F525>``, an odd-length hex string),
+so ``register_fonts`` installs a CMap writer that encodes them as UTF-16 surrogate pairs: the
+emoji draw and text extraction returns them. Zero-width-joiner sequences print as their parts
+(the font has no ligature tables reportlab applies), skin tones and variation selectors are
+dropped, flags print as ⚑ and the country code.
 """
 
 from __future__ import annotations
@@ -12,68 +15,25 @@ import functools
 import re
 
 from app.paths import resource
+from app.visible_text import visible
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
 MONO = "DejaVuSansMono"
 SYMBOLS = "Symbola"
+EMOJI = "NotoEmoji"
 FACES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     ITALIC: "DejaVuSans-Oblique.ttf",
     MONO: "DejaVuSansMono.ttf",
     SYMBOLS: "Symbola.ttf",
+    EMOJI: "NotoEmoji.ttf",
 }
+#: fallback faces, in order, for characters the text face lacks
+FALLBACKS = (EMOJI, SYMBOLS)
 
-#: astral pictographs → BMP symbols both fonts can draw (meaning kept where a look-alike exists)
-ASTRAL_LOOKALIKES = {
-    "🔄": "⟳",
-    "🔁": "⟳",
-    "🚨": "⚠",
-    "📋": "☰",
-    "📚": "☰",
-    "📝": "✎",
-    "📊": "▥",
-    "📈": "↗",
-    "📉": "↘",
-    "🎯": "◎",
-    "🔥": "♨",
-    "💊": "✚",
-    "🚀": "➚",
-    "🐛": "✱",
-    "🔒": "⚿",
-    "🔑": "⚿",
-    "🔍": "⌕",
-    "🔎": "⌕",
-    "💡": "☼",
-    "👍": "✔",
-    "👎": "✘",
-    "👉": "☞",
-    "👀": "◉",
-    "📞": "☎",
-    "📧": "✉",
-    "📨": "✉",
-    "🕐": "◷",
-    "🟢": "●",
-    "🔴": "●",
-    "🟡": "●",
-    "🟠": "●",
-    "🔵": "●",
-    "⭐": "★",
-    "🙂": "☺",
-    "😀": "☺",
-    "😊": "☺",
-    "😃": "☺",
-    "😢": "☹",
-    "😞": "☹",
-    "🎉": "✨",
-    "👩": "☺",
-    "👨": "☺",
-    "🧑": "☺",
-    "💻": "⌨",
-    "🖥": "⌨",
-}
 #: shown for an astral pictograph without a look-alike: a neutral mark, never a box
 UNKNOWN_PICTOGRAPH = "◆"
 VARIATION_AND_MODIFIERS = re.compile(
@@ -82,7 +42,6 @@ VARIATION_AND_MODIFIERS = re.compile(
 FLAG = re.compile("([\U0001f1e6-\U0001f1ff])([\U0001f1e6-\U0001f1ff])")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SPECIAL = re.compile("[\U00010000-\U0010ffff\u200d\ufe0e\ufe0f\u20e3]")
-ZWJ_SEQUENCE = re.compile("([^\u200d])(?:\u200d[^\u200d])+")
 
 
 @functools.cache
@@ -92,6 +51,7 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    _install_astral_cmap()
     for name, filename in FACES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
     pdfmetrics.registerFontFamily(
@@ -99,6 +59,33 @@ def register_fonts() -> None:
     )
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, face)
+
+
+def _unicode_hex(code: int) -> str:
+    """A code point as the UTF-16BE hex a ToUnicode CMap expects (surrogates past the BMP)."""
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
+def _install_astral_cmap() -> None:
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "astral_safe", False):
+        return
+
+    def make_cmap(fontname: str, subset: list[int]) -> str:
+        text: str = original(fontname, subset)
+        if all(code <= 0xFFFF for code in subset):
+            return text
+        for index, code in enumerate(subset):
+            if code > 0xFFFF:
+                text = text.replace(
+                    f"<{index:02X}> <{code:04X}>", f"<{index:02X}> <{_unicode_hex(code)}>"
+                )
+        return text
+
+    make_cmap.astral_safe = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make_cmap
 
 
 @functools.cache
@@ -116,50 +103,52 @@ def _flag(match: re.Match[str]) -> str:
     return f"⚑{letters}"
 
 
+@functools.cache
+def _drawable() -> frozenset[int]:
+    return coverage(REGULAR).union(*(coverage(face) for face in FALLBACKS))
+
+
 def _astral(char: str) -> str:
-    if ord(char) <= 0xFFFF:
-        return char
-    return ASTRAL_LOOKALIKES.get(char, UNKNOWN_PICTOGRAPH)
+    return char if ord(char) in _drawable() else UNKNOWN_PICTOGRAPH
 
 
 def map_symbols(text: str) -> str:
-    """Replace what the PDF cannot carry as text by BMP look-alikes (see module docstring)."""
+    """Flags, joiners, modifiers and undrawable astral characters made printable; control
+    characters shown as their visible symbols (``app.visible_text``, as in every export)."""
+    text = visible(text)
     if text.isascii() or not _SPECIAL.search(text):
         return text
     text = FLAG.sub(_flag, text)
     text = VARIATION_AND_MODIFIERS.sub("", text)
-    text = ZWJ_SEQUENCE.sub(lambda match: match.group(1), text)
     text = text.replace("\u200d", "")
     return ASTRAL.sub(lambda match: _astral(match.group(0)), text)
 
 
-def split_runs(text: str, face: str = REGULAR) -> list[tuple[str, bool]]:
-    """Split mapped text into runs; True marks a run to draw with the symbol font.
+def split_runs(text: str, face: str = REGULAR) -> list[tuple[str, str]]:
+    """Split mapped text into runs, each with the face that draws it.
 
-    Characters neither font has are replaced by U+FFFD's look-alike "?" so nothing prints as
-    an empty box.
+    Characters no font has are replaced by "?" so nothing prints as an empty box.
     """
     if text.isascii():
-        return [(text, False)]
+        return [(text, face)]
     main = coverage(face)
-    symbols = coverage(SYMBOLS)
-    runs: list[tuple[str, bool]] = []
+    fallbacks = [(name, coverage(name)) for name in FALLBACKS]
+    runs: list[tuple[str, str]] = []
     current: list[str] = []
-    in_symbols = False
+    current_face = face
     for original in text:
         char = original
         code = ord(char)
-        if code in main or char in "\n\t":
-            use_symbols = False
-        elif code in symbols:
-            use_symbols = True
-        else:
-            char, use_symbols = "?", False
-        if use_symbols != in_symbols and current:
-            runs.append(("".join(current), in_symbols))
+        use = face
+        if code not in main and char not in "\n\t":
+            use = next((name for name, codes in fallbacks if code in codes), "")
+            if not use:
+                char, use = "?", face
+        if use != current_face and current:
+            runs.append(("".join(current), current_face))
             current = []
-        in_symbols = use_symbols
+        current_face = use
         current.append(char)
     if current:
-        runs.append(("".join(current), in_symbols))
+        runs.append(("".join(current), current_face))
     return runs

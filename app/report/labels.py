@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from app.status_labels import status_words
 from app.timeutil import format_duration
 
 LANGUAGES = ("en", "fr")
@@ -86,13 +86,41 @@ _EN: dict[str, str] = {
     "not_set": "—",
     "times_in": "Times shown with their UTC offset.",
     "outline": "The diagram is reduced to fit the page; its full text follows as an outline.",
+    "glance": "At a glance",
+    "window": "Incident window",
+    "impact_line": "Impact",
+    "root_cause_line": "Root cause",
+    "actions_line": "Actions",
+    "approval": "Approved",
+    "approved_by_line": "Approved by {name}{title} on {when}",
+    "approved_unsigned": "Approved; no approver sign-off recorded",
+    "approval_revision": "Revision {revision} · content sha256:{digest}",
+    "not_covered": "Not covered",
+    "inconsistent": "⚠ Inconsistent times: {problems}. The affected durations are not shown.",
+    "before": "{later} is before {earlier}",
+    "h_started": "start",
+    "h_detected": "detection",
+    "h_acknowledged": "acknowledgement",
+    "h_mitigated": "mitigation",
+    "h_resolved": "resolution",
+    "outline_title": "Outline",
+    "split_note": "The diagram is too large to print whole with readable text; "
+    "the outline below gives its full text.",
+    "elided_note": "Some boxes are shortened; the outline below gives their full text.",
+    "outline_only": (
+        "This diagram has {boxes} boxes, more than the {limit} a page can show legibly: "
+        "it is printed as an outline."
+    ),
     "annex_truncated": (
         "Annex truncated — {size} bytes, see the JSON export (the PDF prints the first {limit} "
         "bytes of each annex)."
     ),
-    "outline_only": (
-        "This diagram has {boxes} boxes, more than the {limit} a page can show legibly: "
-        "it is printed as an outline."
+    "why_n": "Why {n}",
+    "continued": "continued",
+    "part": "part {n} of {total}",
+    "blameless_default": (
+        "This postmortem is blameless. Its goal is to learn and improve our systems, "
+        "not to point fingers at individuals."
     ),
 }
 
@@ -173,21 +201,47 @@ _FR: dict[str, str] = {
     "not_set": "—",
     "times_in": "Heures affichées avec leur décalage UTC.",
     "outline": "Le diagramme est réduit pour tenir sur la page ; son texte complet suit en plan.",
-    "annex_truncated": (
-        "Annexe tronquée — {size} octets, voir l'export JSON (le PDF imprime les {limit} "
-        "premiers octets de chaque annexe)."
+    "glance": "En bref",
+    "window": "Fenêtre de l'incident",
+    "impact_line": "Impact",
+    "root_cause_line": "Cause racine",
+    "actions_line": "Actions",
+    "approval": "Approuvé",
+    "approved_by_line": "Approuvé par {name}{title} le {when}",
+    "approved_unsigned": "Approuvé ; aucune validation de l'approbateur consignée",
+    "approval_revision": "Révision {revision} · empreinte sha256:{digest}",
+    "not_covered": "Non traité",
+    "inconsistent": (
+        "⚠ Heures incohérentes : {problems}. Les durées concernées ne sont pas affichées."
     ),
+    "before": "{later} avant {earlier}",
+    "h_started": "début",
+    "h_detected": "détection",
+    "h_acknowledged": "prise en charge",
+    "h_mitigated": "atténuation",
+    "h_resolved": "résolution",
+    "outline_title": "Plan",
+    "split_note": "Le diagramme est trop grand pour être imprimé en entier de façon lisible ; "
+    "le plan ci-dessous en donne le texte complet.",
+    "elided_note": "Certaines cases sont abrégées ; le plan ci-dessous en donne le texte complet.",
     "outline_only": (
         "Ce diagramme a {boxes} cases, plus que les {limit} lisibles sur une page : "
         "il est imprimé en plan."
     ),
+    "annex_truncated": (
+        "Annexe tronquée — {size} octets, voir l'export JSON (le PDF imprime les {limit} "
+        "premiers octets de chaque annexe)."
+    ),
+    "why_n": "Pourquoi {n}",
+    "continued": "suite",
+    "part": "partie {n} sur {total}",
+    "blameless_default": (
+        "Ce postmortem est sans reproche. Son but est d'apprendre et d'améliorer nos systèmes, "
+        "pas de désigner des coupables."
+    ),
 }
 
 _VOCAB_EN: dict[str, str] = {
-    "draft": "Draft",
-    "in_review": "In review",
-    "approved": "Approved",
-    "archived": "Archived",
     "down": "Down",
     "degraded": "Degraded",
     "ok": "OK",
@@ -197,10 +251,6 @@ _VOCAB_EN: dict[str, str] = {
     "escalated": "Escalated",
     "mitigated": "Mitigated",
     "resolved": "Resolved",
-    "todo": "To do",
-    "in_progress": "In progress",
-    "done": "Done",
-    "not_doing": "Not doing",
     "mitigate": "Mitigate",
     "prevent": "Prevent",
     "process": "Process",
@@ -228,10 +278,6 @@ _VOCAB_EN: dict[str, str] = {
 }
 
 _VOCAB_FR: dict[str, str] = {
-    "draft": "Brouillon",
-    "in_review": "En relecture",
-    "approved": "Approuvé",
-    "archived": "Archivé",
     "down": "Indisponible",
     "degraded": "Dégradé",
     "ok": "OK",
@@ -241,10 +287,6 @@ _VOCAB_FR: dict[str, str] = {
     "escalated": "Escalade",
     "mitigated": "Atténuation",
     "resolved": "Résolution",
-    "todo": "À faire",
-    "in_progress": "En cours",
-    "done": "Fait",
-    "not_doing": "Abandonnée",
     "mitigate": "Atténuer",
     "prevent": "Prévenir",
     "process": "Processus",
@@ -316,13 +358,19 @@ _MONTHS_EN = (
 
 
 class Labels:
-    """The words of one report language (unknown languages fall back to English)."""
+    """The words of one report language (unknown languages fall back to English).
 
-    def __init__(self, language: str) -> None:
+    Every instant is shown in ``zone`` (the document's time zone), one date style per language
+    ("15 janvier 2026", "15 January 2026") and clock times as HH:MM; the zone is named once, in
+    the column header or after the time.
+    """
+
+    def __init__(self, language: str, zone: tzinfo = UTC) -> None:
         self.language = language if language in LANGUAGES else "en"
+        self.zone = zone
         french = self.language == "fr"
         self._words = _FR if french else _EN
-        self._vocab = _VOCAB_FR if french else _VOCAB_EN
+        self._vocab = {**(_VOCAB_FR if french else _VOCAB_EN), **status_words(self.language)}
 
     def __getitem__(self, key: str) -> str:
         return self._words[key]
@@ -344,20 +392,27 @@ class Labels:
             return f"{day} {_MONTHS_FR[value.month - 1]} {value.year}"
         return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
-    def short_date(self, value: dt.date) -> str:
-        """A compact date for table cells ("16 Jan 2026", "16 janv. 2026")."""
-        if self.language == "fr":
-            return f"{value.day} {_SHORT_MONTHS_FR[value.month - 1]} {value.year}"
-        return f"{value.day} {_MONTHS_EN[value.month - 1][:3]} {value.year}"
+    def local(self, value: datetime) -> datetime:
+        """``value`` in the document's zone (naive times are taken as already there)."""
+        return value.astimezone(self.zone) if value.tzinfo is not None else value
 
-    def moment(self, value: datetime | None) -> str:
+    def clock(self, value: datetime) -> str:
+        """HH:MM in the document's zone."""
+        return self.local(value).strftime("%H:%M")
+
+    def moment(self, value: datetime | None, *, zone: bool = False) -> str:
+        """Date and HH:MM in the document's zone; ``zone`` appends the zone's name."""
         if value is None:
             return self["not_set"]
-        return f"{self.date(value.date())}, {self.clock(value)}"
+        local = self.local(value)
+        text = f"{self.date(local.date())}, {local.strftime('%H:%M')}"
+        return f"{text} ({self.zone_name(local)})" if zone else text
 
-    def clock(self, value: datetime, *, seconds: bool = True) -> str:
-        clock = value.strftime("%H:%M:%S" if seconds else "%H:%M")
-        return f"{clock} {_offset(value)}".rstrip()
+    def zone_name(self, at: datetime) -> str:
+        """The zone at ``at`` for headers: "Europe/Paris, UTC+1", "UTC", "UTC+05:30"."""
+        offset = _offset(self.local(at))
+        key = str(getattr(self.zone, "key", ""))
+        return f"{key}, {offset}" if key and key != "UTC" else offset
 
     def duration(self, delta: timedelta | None) -> str:
         return format_duration(delta, empty=self["not_set"], minus="−")

@@ -10,15 +10,19 @@ rebuilt exactly.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from app.derived import derived_times
 from app.jsonio import content_digest
-from app.model import Postmortem
-from app.report import diagrams
+from app.model import DEFAULT_BLAMELESS_NOTE, Postmortem
+from app.report import diagrams, glance
 from app.report.fonts import BOLD, MONO, REGULAR, register_fonts
 from app.report.labels import Labels
+from app.report.rich import flowables, inline_markup, plain_text
+from app.report.scripts import bidi_paragraph, has_rtl, visual_line
 from app.report.styles import (
     ACCENT,
     CURRENT,
@@ -30,7 +34,9 @@ from app.report.styles import (
     ZEBRA_FILL,
     stylesheet,
 )
+from app.report.tables import Cell, break_long_tokens, column_widths
 from app.report.text_safety import chunks, markup
+from app.report.times import document_zone, first_time, pdf_date, revision_time, time_problems
 from app.signoff import role_states
 from app.visible_text import MAX_ANNEX_BYTES, excerpt
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Status
@@ -45,6 +51,14 @@ SHORT_DIGEST = 12
 CELL_SIZE = 8.5
 CELL_LEADING = 11
 CELL_PADDING = 4
+#: short values (times, statuses, dates) up to this length are never wrapped in a table
+NOWRAP_LENGTH = 24
+#: outlines indent at most this many levels
+OUTLINE_LEVELS = 4
+#: titles the Markdown importer gives its working notes (never printed in the report)
+IMPORT_NOTE_TITLES = frozenset({"Import notes", "Notes de l'import"})
+#: text that may hold Markdown (anything else is printed as one plain line, fast)
+_MARKDOWN_HINT = re.compile(r"[*_`\[\]<>&#\\~]|^\s*(?:[-+]|\d+[.)])\s|\n", re.MULTILINE)
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -64,10 +78,17 @@ class ReportRenderer:
         language: str | None = None,
         paper: str = "a4",
         required_roles: tuple[str, ...] = DEFAULT_SIGNOFF_ROLES,
+        created: datetime | None = None,
     ) -> None:
         register_fonts()
         self.doc = doc
-        self.words = Labels(language or doc.language or "en")
+        self.words = Labels(language or doc.language or "en", document_zone(doc))
+        self.reference = glance.reference_instant(doc) or first_time(doc)
+        self.created = created or revision_time(doc)
+        self.not_covered: list[str] = []
+        self._cell_styles: dict[str, Any] = {}
+        self.body_started = False
+        self.note_height = 0.0
         self.paper = paper if paper in PAPERS else "a4"
         self.required_roles = required_roles
         self.digest = content_digest(doc)
@@ -140,7 +161,14 @@ class ReportRenderer:
                 ),
             ]
         )
-        story: list[Any] = [*self._cover(), NextPageTemplate("body"), PageBreak()]
+        note = self._rich(self._blameless_note(), "cover_note")  # once, opening the body
+        cover = self._cover()
+        # what a first full-page block (a diagram) must leave room for above it: the note
+        self.note_height = sum(
+            item.wrap(self.frame_width, self.frame_height)[1] + item.getSpaceAfter()
+            for item in note
+        )
+        body: list[Any] = []
         for section in (
             self._summary,
             self._impact,
@@ -155,8 +183,13 @@ class ReportRenderer:
             self._annexes,
             self._closing,
         ):
-            story.extend(section())
-        story.append(PageBreak())
+            self.body_started = bool(body)
+            body.extend(section())
+        # the note goes on the first body page, even when that page is a landscape diagram
+        if body[:1] and isinstance(body[0], NextPageTemplate):
+            story = [*cover, *body[:2], *note, *body[2:]]
+        else:
+            story = [*cover, NextPageTemplate("body"), PageBreak(), *note, *body]
         story.extend(self._signoff())
         template.build(story, canvasmaker=self._canvas_maker())
         return buffer.getvalue()
@@ -221,10 +254,14 @@ class ReportRenderer:
         )
         digest_text = f"sha256:{self.digest[:SHORT_DIGEST]}"
 
+        created = self.created
+
         class FooterCanvas(Canvas):  # type: ignore[misc]
             def __init__(self, *args: Any, **kwargs: Any) -> None:
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict[str, Any]] = []
+                if created is not None:
+                    self.setDateFormatter(lambda *_: pdf_date(created))
 
             def showPage(self) -> None:
                 self._pages.append(dict(self.__dict__))
@@ -261,53 +298,77 @@ class ReportRenderer:
     # -- building blocks ------------------------------------------------------------------
 
     def _p(self, text: str, style: str = "body") -> Any:
+        """A paragraph of literal text (labels, titles): escaped, never parsed as Markdown."""
         from reportlab.platypus import Paragraph
 
+        if has_rtl(text):
+            return bidi_paragraph(text, self.styles[style])
         face = MONO if style == "mono" else REGULAR
         return Paragraph(markup(text, face), self.styles[style])
 
     def _heading(self, key: str, level: int = 1) -> Any:
         return self._p(self.words[key], "h1" if level == 1 else "h2")
 
-    def _none(self) -> Any:
-        return self._p(self.words["none"], "muted")
-
-    def _text_block(self, text: str, style: str = "body") -> list[Any]:
-        pieces = chunks(text)
-        return [self._p(piece, style) for piece in pieces] if pieces else [self._none()]
+    def _rich(self, text: str, style: str = "body") -> list[Any]:
+        """A Markdown text field as paragraphs, lists and code blocks."""
+        return flowables(text, self.styles, style, self.frame_width)
 
     def _bullets(self, items: Sequence[str]) -> list[Any]:
+        """One bullet per item; each item's Markdown is rendered inline."""
         from reportlab.platypus import Paragraph
 
-        kept = [item for item in items if item.strip()]
-        if not kept:
-            return [self._none()]
-        return [Paragraph(markup(item), self.styles["bullet"], bulletText="•") for item in kept]
+        flow: list[Any] = []
+        for item in items:
+            if not item.strip():
+                continue
+            if has_rtl(item):
+                flow.append(bidi_paragraph(plain_text(item), self.styles["bullet"], "•"))
+            else:
+                flow.append(Paragraph(inline_markup(item), self.styles["bullet"], bulletText="•"))
+        return flow
 
     def _table(
         self,
         header: Sequence[str],
-        rows: Sequence[Sequence[Any]],
-        widths: Sequence[float],
+        rows: Sequence[Sequence[Cell | str]],
         *,
         extra: Sequence[tuple[Any, ...]] = (),
+        keep: Sequence[int] = (),
     ) -> list[Any]:
-        """Tables that wrap every cell, repeat their header and split between rows."""
+        """A table sized to its text; empty columns (except ``keep``) are left out."""
         from reportlab.lib.colors import HexColor
-        from reportlab.platypus import Paragraph, Table, TableStyle
+        from reportlab.platypus import Table, TableStyle
 
         if not rows:
-            return [self._none()]
-        total = sum(widths)
-        col_widths = [self.frame_width * width / total for width in widths]
-        head = [Paragraph(markup(text), self.styles["cell_head"]) for text in header]
-        cells = [
+            return []
+        cells = [[c if isinstance(c, Cell) else Cell(c) for c in row] for row in rows]
+        shown = [
+            index
+            for index in range(len(header))
+            if index in keep or any(row[index].text.strip() for row in cells)
+        ]
+        header = [header[index] for index in shown]
+        cells = [[row[index] for index in shown] for row in cells]
+        texts = [
+            [cell.text if cell.literal else plain_text(cell.text) for cell in column]
+            for column in zip(*cells, strict=True)
+        ]
+        nowrap = [
+            all(cell.literal and len(cell.text) <= NOWRAP_LENGTH for cell in column)
+            for column in zip(*cells, strict=True)
+        ]
+        col_widths = column_widths(
+            texts, header, self.frame_width, CELL_SIZE, padding=2 * CELL_PADDING + 1, nowrap=nowrap
+        )
+        remap = {old: new for new, old in enumerate(shown)}
+        head = [self._p(text, "cell_head") for text in header]
+        body = [
             [self._cell(cell, col_widths[column]) for column, cell in enumerate(row)]
-            for row in rows
+            for row in cells
         ]
         blocks: list[Any] = []
-        for start in range(0, len(cells), TABLE_BLOCK):
-            block = cells[start : start + TABLE_BLOCK]
+        for start in range(0, len(body), TABLE_BLOCK):
+            block = body[start : start + TABLE_BLOCK]
             table = Table([head, *block], colWidths=col_widths, repeatRows=1, splitInRow=1)
             commands: list[tuple[Any, ...]] = [
                 ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
@@ -317,8 +378,8 @@ class ReportRenderer:
                 ("FONTNAME", (0, 1), (-1, -1), REGULAR),
                 ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
                 ("LEADING", (0, 1), (-1, -1), CELL_LEADING),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
@@ -328,23 +389,45 @@ class ReportRenderer:
             )
             for command in extra:
                 name, (c0, r0), (c1, r1), *rest = command
+                if c0 not in remap or c1 not in remap:
+                    continue
                 if start < r0 <= start + len(block):
-                    commands.append((name, (c0, r0 - start), (c1, r1 - start), *rest))
+                    commands.append((name, (remap[c0], r0 - start), (remap[c1], r1 - start), *rest))
             table.setStyle(TableStyle(commands))
             blocks.append(table)
         return blocks
 
-    def _cell(self, cell: Any, width: float) -> Any:
-        """A table cell: plain text when it fits on one line (fast), else a wrapping Paragraph."""
+    def _cell(self, cell: Cell, width: float) -> Any:
+        """A cell: plain lines when it is plain text (fast), else a Paragraph."""
+        from reportlab.lib.utils import simpleSplit
         from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.platypus import Paragraph
 
-        if not isinstance(cell, str):
-            return cell
-        short = len(cell) < 80 and "\n" not in cell and (cell.isascii() or _plain(cell))
-        if short and stringWidth(cell, BOLD, CELL_SIZE) <= width - 2 * CELL_PADDING - 1:
-            return cell
-        return Paragraph(markup(cell), self.styles["cell"])
+        room = width - 2 * CELL_PADDING - 1
+        style = self._cell_styles.get(cell.style) or self._cell_styles.setdefault(
+            cell.style, self.styles[cell.style]
+        )
+        text = cell.text
+        if cell.literal or not _MARKDOWN_HINT.search(text):
+            text = " ".join(text.split()) if not cell.literal else text
+            text = break_long_tokens(text, style.fontName, CELL_SIZE, room)
+            if not cell.colour and cell.style == "cell" and (text.isascii() or _plain(text)):
+                # plain text wrapped here at spaces: a Table draws lines far faster than
+                # it lays out a Paragraph
+                lines = simpleSplit(text, REGULAR, CELL_SIZE, room)
+                if all(stringWidth(line, REGULAR, CELL_SIZE) <= room for line in lines):
+                    return "\n".join(lines)
+            if has_rtl(text):
+                return bidi_paragraph(text, style)
+            body = markup(text, style.fontName)
+        else:
+            if has_rtl(text):
+                return bidi_paragraph(plain_text(text), style)
+            text = break_long_tokens(text, style.fontName, CELL_SIZE, room, newline="\u2028")
+            body = inline_markup(text)
+        if cell.colour:
+            body = f'<font color="{cell.colour}">{body}</font>'
+        return Paragraph(body, style)
 
     def _key_values(self, pairs: Sequence[tuple[str, str]], label_width: float = 0.3) -> Any:
         from reportlab.lib.colors import HexColor
@@ -352,8 +435,10 @@ class ReportRenderer:
 
         rows = [
             [
-                Paragraph(markup(key), self.styles["meta_label"]),
-                Paragraph(markup(value), self.styles["meta_value"]),
+                self._p(key, "meta_label"),
+                bidi_paragraph(value, self.styles["meta_value"])
+                if has_rtl(value)
+                else Paragraph(markup(value), self.styles["meta_value"]),
             ]
             for key, value in pairs
         ]
@@ -372,295 +457,371 @@ class ReportRenderer:
         )
         return table
 
-    # -- sections -------------------------------------------------------------------------
+    # -- cover ----------------------------------------------------------------------------
 
     def _cover(self) -> list[Any]:
-        from reportlab.platypus import Spacer
+        from reportlab.platypus import KeepTogether, Spacer
 
         doc, w = self.doc, self.words
+        flow: list[Any] = [
+            Spacer(1, 24),
+            self._p(w["report"].upper(), "kicker"),
+            self._p(self.title, "cover_title"),
+        ]
+        approval = glance.approval(doc, w, self.digest)
+        if approval is not None:
+            flow.append(self._approval_block(approval))
+            flow.append(Spacer(1, 12))
+        facts = [
+            (w["window"], glance.window(doc, w)),
+            (w["duration"], glance.duration(doc, w)),
+            (w["severity"], glance.severity(doc, w)),
+            (w["impact_line"], glance.impact(doc, w)),
+            (w["root_cause_line"], glance.one_line(doc.root_cause)),
+            (w["actions_line"], glance.actions(doc, w)),
+            (w["services"], glance.services(doc, w)),
+        ]
+        facts = [(key, value) for key, value in facts if value]
+        if facts:
+            flow.extend([self._p(w["glance"], "h2"), self._key_values(facts, 0.27)])
+            flow.append(Spacer(1, 12))
         participants = ", ".join(
             p.name
             + (f" ({w.term(p.attendance.value)})" if w.term(p.attendance.value) else "")
             + (f" — {p.role}" if p.role else "")
             for p in doc.participants
         )
-        pairs = [
-            (w["incident_date"], w.date(doc.incident_date)),
-            (w["severity"], doc.severity or w["not_set"]),
+        people = [
             (w["status"], w.term(doc.status.value)),
-            (w["author"], doc.author or w["not_set"]),
-            (w["reviewers"], ", ".join(doc.reviewers) or w["not_set"]),
-            (w["participants"], participants or w["not_set"]),
-            (w["postmortem_date"], w.date(doc.postmortem_date)),
-            (w["services"], ", ".join(s.name for s in doc.services) or w["not_set"]),
-            (w["tags"], ", ".join(doc.tags) or w["not_set"]),
+            (w["incident_date"], w.date(doc.incident_date) if doc.incident_date else ""),
+            (w["author"], doc.author),
+            (w["reviewers"], ", ".join(doc.reviewers)),
+            (w["participants"], participants),
+            (w["postmortem_date"], w.date(doc.postmortem_date) if doc.postmortem_date else ""),
+            (w["tags"], ", ".join(doc.tags)),
             (w["revision"], str(doc.revision)),
         ]
-        return [
-            Spacer(1, 40),
-            self._p(w["report"].upper(), "kicker"),
-            self._p(self.title, "cover_title"),
-            Spacer(1, 14),
-            self._key_values(pairs),
-            Spacer(1, 18),
-            self._p(w["digest"], "meta_label"),
-            self._p(self.digest, "digest"),
-            Spacer(1, 26),
-            *self._text_block(doc.blameless_note, "cover_note"),
+        flow.append(self._key_values([(k, v) for k, v in people if v], 0.27))
+        if approval is None:  # once approved, the approval block carries the digest
+            digest = [self._p(w["digest"], "meta_label"), self._p(self.digest, "digest")]
+            flow.extend([Spacer(1, 12), KeepTogether(digest)])
+        return flow
+
+    def _approval_block(self, approval: glance.Approval) -> Any:
+        from reportlab.lib.colors import HexColor
+        from reportlab.platypus import Table, TableStyle
+
+        rows = [
+            [self._p(f"✔ {self.words['approval'].upper()}", "approval_title")],
+            [self._p(approval.line, "approval")],
+            [self._p(approval.revision_line, "approval_digest")],
         ]
+        table = Table(rows, colWidths=[self.frame_width])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.6, HexColor(CURRENT)),
+                    ("BACKGROUND", (0, 0), (-1, -1), HexColor("#eef7f0")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (0, 0), 8),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+                ]
+            )
+        )
+        return table
+
+    def _blameless_note(self) -> str:
+        """The blameless note once, in the report language (the default note is translated)."""
+        note = self.doc.blameless_note.strip()
+        if not note or note == DEFAULT_BLAMELESS_NOTE:
+            return self.words["blameless_default"]
+        return note
+
+    # -- sections -------------------------------------------------------------------------
+
+    def _section(self, key: str, body: list[Any], level: int = 1) -> list[Any]:
+        """A heading and its body, or nothing (noted as not covered) when the body is empty."""
+        if not body:
+            self.not_covered.append(self.words[key])
+            return []
+        return [self._heading(key, level), *body]
 
     def _summary(self) -> list[Any]:
-        return [self._heading("summary"), *self._text_block(self.doc.summary)]
+        return self._section("summary", self._rich(self.doc.summary))
 
     def _impact(self) -> list[Any]:
         w = self.words
-        rows = [[row.metric, row.value, row.target] for row in self.doc.impact]
-        services = [[s.name, w.term(s.state.value)] for s in self.doc.services]
-        return [
-            self._heading("impact"),
-            *self._table([w["metric"], w["value"], w["target"]], rows, [4, 3, 2]),
-            self._heading("services", 2),
-            *self._table([w["service"], w["state"]], services, [6, 3]),
+        rows: list[list[Cell | str]] = [[r.metric, r.value, r.target] for r in self.doc.impact]
+        services: list[list[Cell | str]] = [
+            [s.name, Cell(w.term(s.state.value), literal=True)] for s in self.doc.services
         ]
+        flow = self._section("impact", self._table([w["metric"], w["value"], w["target"]], rows))
+        services_table = self._table([w["service"], w["state"]], services)
+        return flow + self._section("services", services_table, 2)
 
     def _derived(self) -> list[Any]:
         w = self.words
         times = derived_times(self.doc)
-        pairs = [
-            (w["duration"], w.duration(times.duration)),
-            (w["time_to_detect"], w.duration(times.time_to_detect)),
-            (w["time_to_acknowledge"], w.duration(times.time_to_acknowledge)),
-            (w["time_to_mitigate"], w.duration(times.time_to_mitigate)),
-            (w["time_to_resolve"], w.duration(times.time_to_resolve)),
+        named = [
+            ("duration", times.duration),
+            ("time_to_detect", times.time_to_detect),
+            ("time_to_acknowledge", times.time_to_acknowledge),
+            ("time_to_mitigate", times.time_to_mitigate),
+            ("time_to_resolve", times.time_to_resolve),
         ]
-        return [self._heading("derived"), self._key_values(pairs, 0.4)]
+        pairs = [
+            (w[key], w.duration(delta))
+            for key, delta in named
+            if delta is not None and delta.total_seconds() >= 0
+        ]
+        body: list[Any] = [self._key_values(pairs, 0.4)] if pairs else []
+        problems = time_problems(self.doc, w)
+        if problems:
+            body.append(self._p(w["inconsistent"].format(problems="; ".join(problems)), "warning"))
+        return self._section("derived", body)
 
     def _timeline(self) -> list[Any]:
         w = self.words
         entries = self.doc.sorted_timeline()
-        rows: list[list[Any]] = []
+        if not entries:
+            return self._section("timeline", [])
+        days = {w.local(entry.at).date() for entry in entries}
+        rows: list[list[Cell | str]] = []
         previous_day = None
         for entry in entries:
-            day = entry.at.date()
-            when = (
-                w.clock(entry.at) if day == previous_day else f"{w.date(day)}\n{w.clock(entry.at)}"
-            )
-            previous_day = day
-            event = entry.event + (f"\n{entry.notes}" if entry.notes.strip() else "")
+            local = w.local(entry.at)
+            when = w.clock(entry.at)
+            if len(days) > 1 and local.date() != previous_day:
+                when = f"{w.date(local.date())}\n{when}"
+            previous_day = local.date()
+            event = entry.event + (f"\n\n{entry.notes}" if entry.notes.strip() else "")
             marker = w.term(entry.marker.value) if entry.marker else ""
-            rows.append([when, event, entry.actor, marker])
+            rows.append([Cell(when, literal=True), event, entry.actor, Cell(marker, literal=True)])
         bold_markers = [
             ("FONTNAME", (3, index), (3, index), BOLD)
             for index, entry in enumerate(entries, start=1)
             if entry.marker
         ]
-        return [
-            self._heading("timeline"),
-            *self._table(
-                [w["time"], w["event"], w["actor"], w["marker"]],
-                rows,
-                [2.3, 5.6, 2.1, 2.2],
-                extra=bold_markers,
-            ),
-        ]
+        header = f"{w['time']} ({w.zone_name(entries[0].at)})"
+        table = self._table(
+            [header, w["event"], w["actor"], w["marker"]], rows, extra=bold_markers, keep=(0, 1)
+        )
+        return self._section("timeline", table)
 
     def _analysis(self) -> list[Any]:
-        from reportlab.platypus import NextPageTemplate, PageBreak
-
         flow: list[Any] = []
         pending = [self._heading("analysis")]  # travels with the first diagram's heading
         for kind in ("whys", "ishikawa"):
+            if not diagrams.has_content(self.doc, kind):
+                self.not_covered.append(self.words[kind])
+                continue
             heading = [*pending, self._heading(kind, 2)]
             pending = []
-            if not diagrams.has_content(self.doc, kind):
-                flow.extend([*heading, self._none()])
-                continue
-            boxes = diagrams.box_count(self.doc, kind)
-            if boxes > diagrams.MAX_DRAWN_BOXES:
-                note = self.words["outline_only"].format(
-                    boxes=self.words.number(boxes),
-                    limit=self.words.number(diagrams.MAX_DRAWN_BOXES),
-                )
-                flow.extend([*heading, self._p(note, "caption"), *self._diagram_as_text(kind)])
-                continue
-            layout = diagrams.diagram_layout(self.doc, kind)
-            if layout is None:
-                flow.extend([*heading, *self._diagram_as_text(kind)])
-                continue
-            room = 60.0  # heading and caption
-            upright = diagrams.fit_scale(layout, self.frame_width, self.frame_height - room)
-            wide_width = self.page_height - 2 * MARGIN
-            wide_height = self.page_width - 2 * MARGIN - FOOTER_HEIGHT - room
-            sideways = diagrams.fit_scale(layout, wide_width, wide_height)
-            if sideways > upright * 1.15:
-                flow.extend(
-                    [
-                        NextPageTemplate("landscape"),
-                        PageBreak(),
-                        *heading,
-                        diagrams.drawing(layout, wide_width, wide_height, self.words.language),
-                        *self._small_diagram_note(kind, sideways),
-                        NextPageTemplate("body"),
-                        PageBreak(),
-                    ]
-                )
-            else:
-                flow.extend(
-                    [
-                        *heading,
-                        diagrams.drawing(
-                            layout, self.frame_width, self.frame_height - room, self.words.language
-                        ),
-                        *self._small_diagram_note(kind, upright),
-                    ]
-                )
+            flow.extend(self._diagram(kind, heading))
         return flow
 
-    def _small_diagram_note(self, kind: str, scale: float) -> list[Any]:
-        """Below this scale the drawing's text is too small to read: add a text outline."""
-        if scale >= diagrams.READABLE_SCALE:
-            return []
-        return [self._p(self.words["outline"], "caption"), *self._diagram_as_text(kind)]
+    def _diagram(self, kind: str, heading: list[Any]) -> list[Any]:
+        from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak
+
+        from app.report.diagram_pages import plan
+
+        boxes = diagrams.box_count(self.doc, kind)
+        if boxes > diagrams.MAX_DRAWN_BOXES:
+            note = self.words["outline_only"].format(
+                boxes=self.words.number(boxes), limit=self.words.number(diagrams.MAX_DRAWN_BOXES)
+            )
+            return [*heading, self._p(note, "caption"), *self._diagram_as_text(kind)]
+        room = 100.0  # the section heading, the diagram title and a caption
+        if not self.body_started:
+            room += self.note_height  # the blameless note shares the first page
+        upright = (self.frame_width, self.frame_height - room)
+        wide = (self.page_height - 2 * MARGIN, self.page_width - 2 * MARGIN - FOOTER_HEIGHT - room)
+        pages = plan(self.doc, kind, upright, wide, self.words.language)
+        if pages is None:
+            return [*heading, *self._diagram_as_text(kind)]
+        flow: list[Any] = [] if pages.parts else list(heading)
+        landscape_open = False
+        for index, page in enumerate(pages.parts):
+            title = heading if index == 0 else [self._p(self.words[kind], "h2")]
+            if pages.split:
+                part = self.words["part"].format(n=index + 1, total=len(pages.parts))
+                title = [*title, self._p(f"{page.caption} — {part}", "caption")]
+            if page.landscape:
+                flow.extend([NextPageTemplate("landscape"), PageBreak(), *title, page.drawing])
+                landscape_open = True
+                continue
+            if landscape_open:
+                flow.extend([NextPageTemplate("body"), PageBreak()])
+                landscape_open = False
+            elif index:
+                flow.append(PageBreak())
+            flow.append(KeepTogether([*title, page.drawing]))  # never a title without it
+        if landscape_open:
+            flow.extend([NextPageTemplate("body"), PageBreak()])
+        if pages.incomplete:
+            note = self.words["split_note" if pages.split else "elided_note"]
+            flow.extend([self._p(note, "caption"), *self._diagram_as_text(kind)])
+        return flow
 
     def _diagram_as_text(self, kind: str) -> list[Any]:
-        """An indented outline of the diagram when no vector layout is available."""
+        """An indented, numbered outline of the diagram (every box's whole text)."""
         from reportlab.platypus import Paragraph
 
-        from app.diagrams.graph import outline_level, walk
+        from app.diagrams.graph import walk
 
         graph = self.doc.whys if kind == "whys" else self.doc.ishikawa
         lines: list[Any] = []
-        styles: dict[int, Any] = {}
         for node, depth in walk(graph):
             data = graph.nodes[node]
-            text = str(data.get("text", ""))
+            text = str(data.get("text", "")).strip() or diagrams.placeholder(
+                str(data.get("role", "")), self.words.language
+            )
             if data.get("answer"):
                 text += f" → {data['answer']}"
-            level, label = outline_level(depth)
-            text = label + text
-            if level not in styles:
-                styles[level] = self.styles["bullet"].clone(
-                    f"outline{level}", leftIndent=12 + 14 * level
-                )
-            lines.append(Paragraph(markup(text), styles[level], bulletText="•"))
+            bullet = f"{depth}." if kind == "whys" and depth else "•"
+            indent = 14 * min(depth, OUTLINE_LEVELS)  # a long chain does not run off the page
+            style = self.styles["bullet"].clone(
+                f"outline{depth}", leftIndent=14 + indent, bulletIndent=2 + indent
+            )
+            if has_rtl(text):
+                lines.append(bidi_paragraph(text, style, bullet))
+            else:
+                lines.append(Paragraph(inline_markup(text), style, bulletText=bullet))
         return lines
 
     def _root_cause(self) -> list[Any]:
-        return [
-            self._heading("root_cause"),
-            *self._text_block(self.doc.root_cause),
-            self._heading("contributing", 2),
-            *self._bullets(self.doc.contributing_factors),
-        ]
+        return self._section("root_cause", self._rich(self.doc.root_cause)) + self._section(
+            "contributing", self._bullets(self.doc.contributing_factors), 2
+        )
 
     def _retrospective(self) -> list[Any]:
         doc = self.doc
         return [
-            self._heading("went_well"),
-            *self._bullets(doc.went_well),
-            self._heading("went_wrong"),
-            *self._bullets(doc.went_wrong),
-            self._heading("lucky"),
-            *self._bullets(doc.lucky),
+            *self._section("went_well", self._bullets(doc.went_well)),
+            *self._section("went_wrong", self._bullets(doc.went_wrong)),
+            *self._section("lucky", self._bullets(doc.lucky)),
         ]
 
     def _actions(self) -> list[Any]:
         w = self.words
-        rows = []
+        rows: list[list[Cell | str]] = []
         for action in self.doc.actions:
             text = action.action
             if action.status_reason.strip():
-                text += f"\n({action.status_reason})"
+                text += f"\n\n*{action.status_reason.strip()}*"
             details = f"{w.term(action.kind.value)}\n{w.term(action.horizon.value)}"
-            status = w.term(action.status.value)
-            owner = action.owner + (f"\n{action.ticket}" if action.ticket else "")
-            due = w.short_date(action.due) if action.due else w["not_set"]
-            rows.append([action.priority.value, text, owner, due, status, details])
-        return [
-            self._heading("actions"),
-            *self._table(
-                [w["priority"], w["action"], w["owner"], w["due"], w["status"], w["kind"]],
-                rows,
-                [1.35, 5.2, 2.2, 2.0, 1.7, 1.9],
-            ),
+            due = w.date(action.due) if action.due else ""
+            rows.append(
+                [
+                    Cell(action.priority.value, literal=True),
+                    text,
+                    action.owner,
+                    Cell(action.ticket, literal=True),
+                    Cell(due, literal=True),
+                    Cell(w.term(action.status.value), literal=True),
+                    Cell(details, literal=True),
+                ]
+            )
+        header = [
+            w["priority"],
+            w["action"],
+            w["owner"],
+            w["ticket"],
+            w["due"],
+            w["status"],
+            w["kind"],
         ]
+        return self._section("actions", self._table(header, rows, keep=(1,)))
 
     def _lessons(self) -> list[Any]:
-        flow: list[Any] = [self._heading("lessons")]
         groups: dict[str, list[str]] = {}
         for lesson in self.doc.lessons:
-            groups.setdefault(lesson.audience, []).append(lesson.text)
-        if not groups:
-            flow.append(self._none())
+            if lesson.text.strip():
+                groups.setdefault(lesson.audience, []).append(lesson.text)
+        body: list[Any] = []
         for audience, texts in groups.items():
-            flow.append(self._p(self.words.term(audience), "h2"))
-            flow.extend(self._bullets(texts))
-        return flow
+            body.append(self._p(self.words.term(audience), "h2"))
+            body.extend(self._bullets(texts))
+        return self._section("lessons", body)
 
     def _communications(self) -> list[Any]:
         w = self.words
-        rows = [
+        reference = self.reference
+        rows: list[list[Cell | str]] = [
             [
-                w.term(item.audience.value),
+                Cell(w.term(item.audience.value), literal=True),
                 item.channel,
-                w.moment(item.at) if item.at else w["not_set"],
+                Cell(w.moment(item.at) if item.at else "", literal=True),
                 item.text,
             ]
             for item in self.doc.communications
         ]
-        return [
-            self._heading("communications"),
-            *self._table(
-                [w["audience"], w["channel"], w["time"], w["message"]], rows, [1.6, 1.8, 2.6, 6]
-            ),
-        ]
+        when = f"{w['time']} ({w.zone_name(reference)})" if reference else w["time"]
+        table = self._table([w["audience"], w["channel"], when, w["message"]], rows, keep=(3,))
+        return self._section("communications", table)
 
     def _annexes(self) -> list[Any]:
-        flow: list[Any] = [self._heading("annexes")]
-        if not self.doc.annexes:
-            flow.append(self._none())
+        body: list[Any] = []
         for annex in self.doc.annexes:
-            flow.append(self._p(f"{annex.title} ({self.words.term(annex.kind.value)})", "h2"))
-            style = "mono" if annex.kind == AnnexKind.LOG else "body"
+            if annex.title.strip() in IMPORT_NOTE_TITLES:
+                continue  # the importer's working notes: not part of the report
+            if not annex.content.strip() and not annex.title.strip():
+                continue
+            body.append(self._p(f"{annex.title} ({self.words.term(annex.kind.value)})", "h2"))
             printed, size = excerpt(annex.content, MAX_ANNEX_BYTES)
-            flow.extend(self._text_block(printed, style))
+            if annex.kind == AnnexKind.LOG:
+                body.extend(self._p(piece, "mono") for piece in chunks(printed))
+            else:
+                body.extend(self._rich(printed))
             if printed != annex.content:
                 note = self.words["annex_truncated"].format(
                     size=self.words.number(size), limit=self.words.number(MAX_ANNEX_BYTES)
                 )
-                flow.append(self._p(note, "caption"))
-        return flow
+                body.append(self._p(note, "caption"))
+        return self._section("annexes", body)
 
     def _closing(self) -> list[Any]:
-        return [
-            self._heading("acknowledgements"),
-            *self._text_block(self.doc.acknowledgements),
-            self._heading("blameless"),
-            *self._text_block(self.doc.blameless_note),
-        ]
+        flow = self._section("acknowledgements", self._rich(self.doc.acknowledgements))
+        if self.not_covered:
+            line = (
+                f"{self.words['not_covered']} : "
+                if self.words.language == "fr"
+                else (f"{self.words['not_covered']}: ")
+            )
+            flow.append(self._p(line + ", ".join(self.not_covered) + ".", "muted"))
+        return flow
 
     def _signoff(self) -> list[Any]:
-        from reportlab.platypus import Spacer
+        from reportlab.platypus import KeepTogether, Spacer
 
         w = self.words
-        rows: list[list[Any]] = []
+        rows: list[list[Cell | str]] = []
         for state in role_states(self.doc, self.required_roles):
             signoff = state.signoff
             label = self._state_cell(state.state)
             if signoff is None:
-                rows.append([w.term(state.role), "", "", "", label])
+                rows.append([Cell(w.term(state.role), literal=True), "", "", Cell(""), label])
                 continue
-            when = w.moment(signoff.signed_at) if signoff.signed_at else w["not_set"]
+            when = w.moment(signoff.signed_at) if signoff.signed_at else ""
             digest = f"sha256:{signoff.digest[:SHORT_DIGEST]}" if signoff.digest else ""
             rows.append(
-                [w.term(state.role), signoff.name, signoff.title, f"{when}\n{digest}", label]
+                [
+                    Cell(w.term(state.role), literal=True),
+                    Cell(signoff.name, literal=True),
+                    Cell(signoff.title, literal=True),
+                    Cell(f"{when}\n{digest}".strip(), literal=True),
+                    label,
+                ]
             )
+        signed_at = w["signed_at"]
+        if self.reference is not None:
+            signed_at = f"{signed_at} ({w.zone_name(self.reference)})"
         table = self._table(
-            [w["role"], w["name"], w["title"], w["signed_at"], w["signoff_state"]],
+            [w["role"], w["name"], w["title"], signed_at, w["signoff_state"]],
             rows,
-            [2.0, 2.5, 2.3, 3.0, 2.9],
+            keep=(0, 1, 3, 4),
         )
-        return [
+        block = [
             self._heading("signoff"),
             self._p(w["signoff_intro"], "muted"),
             Spacer(1, 6),
@@ -669,39 +830,31 @@ class ReportRenderer:
             self._p(w["digest"], "meta_label"),
             self._p(self.digest, "digest"),
         ]
+        return [KeepTogether(block)]
 
-    def _state_cell(self, state: str) -> Any:
+    def _state_cell(self, state: str) -> Cell:
         """The sign-off state in words and colour (stale in bold red: it must not be missed)."""
-        from reportlab.platypus import Paragraph
-
         hue = {"stale": STALE, "current": CURRENT}.get(state, MUTED)
-        text = markup(self.words[state])
-        if state == "stale":
-            text = f"<b>{text}</b>"
-        return Paragraph(f'<font color="{hue}">{text}</font>', self.styles["cell"])
+        style = "cell_bold" if state == "stale" else "cell"
+        return Cell(self.words[state], style=style, colour=hue, literal=True)
 
 
 def _plain(text: str) -> bool:
     """True when ``text`` draws as is: every glyph in the main font, no right-to-left run."""
-    from app.report.fonts import map_symbols, split_runs
-    from app.report.text_safety import visual_order
+    from app.report.fonts import coverage, map_symbols
 
-    if map_symbols(text) != text or visual_order(text) != text:
+    if map_symbols(text) != text or has_rtl(text):
         return False
-    runs = split_runs(text)
-    return len(runs) == 1 and not runs[0][1]
+    return coverage(REGULAR).issuperset(map(ord, text.replace("\n", "")))
 
 
 def _draw_runs(canvas: Any, x: float, y: float, text: str, *, font: str, size: float) -> None:
-    """Draw mapped text, switching to the symbol font where the main face has no glyph."""
+    """Draw mapped text (already in visual order), switching fonts where glyphs are missing."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from app.report.fonts import SYMBOLS, split_runs
-    from app.report.text_safety import visual_order
-    from app.visible_text import visible
+    from app.report.fonts import split_runs
 
-    for run, symbol in split_runs(visual_order(visible(text)), font):
-        face = SYMBOLS if symbol else font
+    for run, face in split_runs(text, font):
         canvas.setFont(face, size)
         canvas.drawString(x, y, run)
         x += stringWidth(run, face, size)
@@ -712,12 +865,12 @@ def _ellipsize(text: str, font: str, size: float, width: float) -> str:
 
     from app.report.fonts import map_symbols
 
-    text = map_symbols(" ".join(text.split()))
+    text = " ".join(map_symbols(text).split())
     if stringWidth(text, font, size) <= width:
-        return text
+        return visual_line(text)
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
-    return text.rstrip() + "…"
+    return visual_line(text.rstrip() + "…")
 
 
 def render_pdf(
@@ -726,7 +879,8 @@ def render_pdf(
     language: str | None = None,
     paper: str = "a4",
     required_roles: tuple[str, ...] = DEFAULT_SIGNOFF_ROLES,
+    created: datetime | None = None,
 ) -> bytes:
     return ReportRenderer(
-        doc, language=language, paper=paper, required_roles=required_roles
+        doc, language=language, paper=paper, required_roles=required_roles, created=created
     ).render()

@@ -59,7 +59,14 @@ def stylesheet() -> Any:
         spaceAfter=14,
         textColor=colors.HexColor(INK),
     )
-    add("cover_note", fontName=ITALIC, fontSize=9, leading=12.5, textColor=colors.HexColor(MUTED))
+    add(
+        "cover_note",
+        fontName=ITALIC,
+        fontSize=9,
+        leading=12.5,
+        textColor=colors.HexColor(MUTED),
+        keepWithNext=1,  # the blameless note is never left alone on a page
+    )
     add(
         "h1",
         fontName=BOLD,
@@ -80,6 +87,27 @@ def stylesheet() -> Any:
         textColor=colors.HexColor(INK),
         keepWithNext=1,
     )
+    add(
+        "h3",
+        fontName=BOLD,
+        fontSize=10,
+        leading=13,
+        spaceBefore=6,
+        spaceAfter=3,
+        keepWithNext=1,
+    )
+    add("quote", leftIndent=12, textColor=colors.HexColor(MUTED))
+    add("warning", fontName=BOLD, textColor=colors.HexColor(STALE))
+    add(
+        "approval_title",
+        fontName=BOLD,
+        fontSize=13,
+        leading=16,
+        spaceAfter=3,
+        textColor=colors.HexColor(CURRENT),
+    )
+    add("approval", fontSize=10, leading=13.5, spaceAfter=2)
+    add("approval_digest", fontName=MONO, fontSize=8, leading=10.5, spaceAfter=0)
     add("muted", textColor=colors.HexColor(MUTED), fontName=ITALIC)
     add("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3)
     add("cell", fontSize=8.5, leading=11, spaceAfter=0)

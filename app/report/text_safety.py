@@ -2,9 +2,10 @@
 
 reportlab's ``Paragraph`` parses markup: unescaped user text can break the build (``<b>``
 unbalanced), change the meaning (``R&D``) or load local files (``<img src=…>``). Every user
-string goes through ``markup``: symbols mapped, escaped, symbol runs wrapped in the fallback
-font, newlines turned into ``<br/>``. Very long unbroken tokens (log lines, URLs) are cut by the
-styles' ``splitLongWords`` at the column width, so nothing is clipped and no character is added.
+string goes through ``markup`` (literal text) or ``app.report.rich`` (Markdown fields): symbols
+mapped, escaped, fallback-font runs wrapped in ``<font>``, newlines turned into ``<br/>``. Very
+long unbroken tokens (log lines, URLs) are cut by the styles' ``splitLongWords`` at the column
+width, so nothing is clipped and no character is added.
 """
 
 from __future__ import annotations
@@ -12,37 +13,24 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from app.report.fonts import REGULAR, SYMBOLS, map_symbols, split_runs
-from app.visible_text import visible
-
-#: right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, presentation forms)
-_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-_RTL_RUN = re.compile(f"[{_RTL}]+(?:[ \u00a0]+[{_RTL}]+)*")
+from app.report.fonts import REGULAR, map_symbols, split_runs
 
 #: paragraphs are cut into pieces of about this size so huge texts lay out in linear time
 CHUNK = 3000
 
 
-def visual_order(text: str) -> str:
-    """Reverse right-to-left runs so they read correctly inside left-to-right lines.
-
-    reportlab draws characters in the order given; a PDF viewer (and text extraction) reads an
-    RTL run right to left. This is the simple case of the bidi algorithm: an RTL phrase inside
-    an LTR paragraph, one line at a time. Arabic letters keep their isolated forms.
-    """
-    if text.isascii():
-        return text
-    return _RTL_RUN.sub(lambda match: match.group(0)[::-1], text)
+def runs_markup(runs: list[tuple[str, str]], face: str) -> str:
+    """Escaped font runs; runs in a fallback face are wrapped in a ``<font>`` tag."""
+    return "".join(
+        escape(run) if run_face == face else f'<font name="{run_face}">{escape(run)}</font>'
+        for run, run_face in runs
+    )
 
 
 def markup(text: str, face: str = REGULAR) -> str:
     """Paragraph markup that prints ``text`` literally, with every glyph available."""
-    mapped = visual_order(map_symbols(visible(text.replace("\r\n", "\n").replace("\r", "\n"))))
-    parts: list[str] = []
-    for run, symbol in split_runs(mapped, face):
-        safe = escape(run)
-        parts.append(f'<font name="{SYMBOLS}">{safe}</font>' if symbol else safe)
-    return "".join(parts).replace("\n", "<br/>").replace("\t", "    ")
+    mapped = map_symbols(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return runs_markup(split_runs(mapped, face), face).replace("\n", "<br/>").replace("\t", "    ")
 
 
 def chunks(text: str) -> list[str]:
