@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -54,6 +55,7 @@ FORMAT_VERSION = 1
 #: a revision counts reopenings, a planned step is seconds): far beyond any real document
 MAX_REVISION = 2**31 - 1
 MAX_SECONDS = 2**31 - 1
+MIN_YEAR, MAX_YEAR = 1900, 2999
 FORMAT_NAME = "postmortem-studio"
 
 E = TypeVar("E", bound=StrEnum)
@@ -191,7 +193,37 @@ def document_from_json(text: str) -> Postmortem:
     _refuse_broken_text(data, "")
     doc = document_from_dict(data)
     check_ids(doc)
+    _check_years(doc)
     return doc
+
+
+def _check_years(doc: Postmortem) -> None:
+    """Refuse dates outside years MIN_YEAR–MAX_YEAR: at the ends of Python's range (year 1,
+    year 9999) a time cannot even be shown in another time zone."""
+    moments: list[tuple[str, date | None]] = [
+        ("incident_date", doc.incident_date),
+        ("postmortem_date", doc.postmortem_date),
+        ("started_at", doc.started_at),
+        ("detected_at", doc.detected_at),
+        ("mitigated_at", doc.mitigated_at),
+        ("resolved_at", doc.resolved_at),
+    ]
+    moments += [(f"timeline[{i}].at", entry.at) for i, entry in enumerate(doc.timeline)]
+    for i, action in enumerate(doc.actions):
+        moments += [
+            (f"actions[{i}].due", action.due),
+            (f"actions[{i}].completed_on", action.completed_on),
+        ]
+    moments += [(f"communications[{i}].at", c.at) for i, c in enumerate(doc.communications)]
+    moments += [(f"signoffs[{i}].signed_at", s.signed_at) for i, s in enumerate(doc.signoffs)]
+    for i, step in enumerate(doc.meeting_agenda):
+        where = f"meeting_agenda[{i}]"
+        moments += [(f"{where}.started_at", step.started_at), (f"{where}.ended_at", step.ended_at)]
+    for where, moment in moments:
+        if moment is not None and not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise FormatError(
+                f"{where}: the year {moment.year} is out of range ({MIN_YEAR} to {MAX_YEAR})."
+            )
 
 
 def _refuse_constant(name: str) -> Any:

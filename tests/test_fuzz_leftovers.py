@@ -33,6 +33,10 @@ def _file(tmp_path: Path, name: str, data: dict[str, Any]) -> Path:
     return path
 
 
+def _entry_at(moment: str) -> dict[str, Any]:
+    return {"id": "t1", "at": moment, "event": "Deploy"}
+
+
 def _document(**fields: Any) -> dict[str, Any]:
     data = json.loads(document_to_json(Postmortem(title="Fuzzed", id="fuzzed-1")))
     data.update(fields)
@@ -74,6 +78,23 @@ def test_a_meeting_step_of_2_63_seconds_is_refused(db_path: Path, tmp_path: Path
     step = {"title": "Timeline", "planned_seconds": 2**63}
     path = _file(tmp_path, "agenda.json", _document(meeting_agenda=[step]))
     _refused(db_path, path, "meeting_agenda[0].planned_seconds", "out of range")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "where"),
+    [
+        ("started_at", "0001-01-01T00:00:00+14:00", "started_at: the year 1"),
+        ("resolved_at", "9999-12-31T23:59:59-14:00", "resolved_at: the year 9999"),
+        ("incident_date", "0001-01-01", "incident_date: the year 1"),
+        ("timeline", [_entry_at("9999-12-31T23:59:59-14:00")], "timeline[0].at: the year 9999"),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_refused(
+    db_path: Path, tmp_path: Path, field: str, value: Any, where: str
+) -> None:
+    """Year 1 at +14:00 cannot even be shown in UTC: the PDF export failed with exit 70."""
+    path = _file(tmp_path, "calendar.json", _document(**{field: value}))
+    _refused(db_path, path, where, "out of range (1900 to 2999)")
 
 
 # -- ids -------------------------------------------------------------------------------------
