@@ -15,6 +15,8 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.errors import FormatError, PostmortemError
@@ -135,6 +137,28 @@ def write_file(path: Path, data: bytes) -> None:
         raise PostmortemError(
             f"cannot write {path}: {_reason(error)}; nothing was written."
         ) from None
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+    _sync_folder(folder)
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """For a writer that needs a file name (SQLite's backup): a new, exclusively created empty
+    file beside ``path``; when the block ends well it is fsynced and renamed over ``path``,
+    otherwise removed. Nothing is ever written through a symlink planted at ``path``."""
+    folder = _folder_of(path)
+    temporary, descriptor = _create_temporary(path, folder)
+    os.close(descriptor)
+    try:
+        yield temporary
+        synced = os.open(temporary, os.O_RDONLY | os.O_NOFOLLOW)
+        try:
+            os.fsync(synced)
+        finally:
+            os.close(synced)
+        os.replace(temporary, path)
     except BaseException:
         _remove_quietly(temporary)
         raise

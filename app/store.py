@@ -321,12 +321,15 @@ class Store:
         return bool(row[0])
 
     def _backup(self, label: str) -> Path:
+        from app.fileio import replacing
+
         target = self.path.with_name(f"{self.path.name}.{label}.bak")
-        backup = sqlite3.connect(target)
-        try:
-            self._conn.backup(backup)
-        finally:
-            backup.close()
+        with replacing(target) as fresh:  # never through a symlink planted at the name
+            backup = sqlite3.connect(fresh)
+            try:
+                self._conn.backup(backup)
+            finally:
+                backup.close()
         return target
 
     def _close_quietly(self) -> None:

@@ -370,3 +370,35 @@ def test_the_window_refuses_a_fifo_to_import_without_freezing(qtbot: Any, store:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert "is a named pipe (FIFO), not a file" in window.last_error
+
+
+def test_the_backup_before_a_migration_is_not_written_through_a_symlink(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from sqlite_utils import Database
+
+    from app.store import migrations
+
+    with Store(db_path) as store:
+        store.save(Postmortem(title="Before the upgrade"), "test")
+    victim = _victim(tmp_path)
+    backup = db_path.with_name(f"{db_path.name}.before-0099_test_symlinked_backup.bak")
+    backup.symlink_to(victim)
+
+    @migrations(name="0099_test_symlinked_backup")
+    def _step(db: Database) -> None:
+        db.execute("CREATE TABLE later (x TEXT)")
+
+    try:
+        with Store(db_path) as store:
+            assert "later" in store.db.table_names()
+    finally:
+        migrations._migrations[:] = [
+            m for m in migrations._migrations if m.name != "0099_test_symlinked_backup"
+        ]
+    assert victim.read_text(encoding="utf-8") == VICTIM_TEXT
+    assert not backup.is_symlink()
+    with Store(backup, read_only=True) as old:
+        assert "later" not in old.db.table_names()
+        assert [summary.title for summary in old.summaries()] == ["Before the upgrade"]
+    assert _leftovers(tmp_path) == []
