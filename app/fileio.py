@@ -6,7 +6,9 @@ rename stays on one file system. The file is fsynced, renamed over the target, t
 is fsynced: once ``write_file`` returns, the new file survives a power cut, and until then the
 old file (if any) is untouched. A target that is a symlink is replaced by the new file (its
 destination is left alone); a target that is a folder, a device node, a FIFO or a socket is
-refused before anything is written.
+refused before anything is written. ``replacing`` gives the same guarantees to a writer that
+needs a file name (the database backup made before a migration); ``read_source`` and
+``read_text`` read files to import without ever blocking on a FIFO or a device.
 """
 
 from __future__ import annotations
@@ -122,25 +124,18 @@ def write_file(path: Path, data: bytes) -> None:
     and no temporary file is left behind.
     """
     check_target(path)
-    folder = _folder_of(path)
-    temporary, descriptor = _create_temporary(path, folder)
     try:
-        try:
-            _keep_mode(path, descriptor)
-            _write_all(descriptor, data)
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
+        with replacing(path) as temporary:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_NOFOLLOW)
+            try:
+                _keep_mode(path, descriptor)
+                _write_all(descriptor, data)
+            finally:
+                os.close(descriptor)
     except OSError as error:
-        _remove_quietly(temporary)
         raise PostmortemError(
             f"cannot write {path}: {_reason(error)}; nothing was written."
         ) from None
-    except BaseException:
-        _remove_quietly(temporary)
-        raise
-    _sync_folder(folder)
 
 
 @contextmanager
@@ -155,7 +150,7 @@ def replacing(path: Path) -> Iterator[Path]:
         yield temporary
         synced = os.open(temporary, os.O_RDONLY | os.O_NOFOLLOW)
         try:
-            os.fsync(synced)
+            os.fsync(synced)  # the bytes are on disk before the name points at them
         finally:
             os.close(synced)
         os.replace(temporary, path)
