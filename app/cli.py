@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.interchange",
     "app.commands.tracking",
     "app.commands.report",
+    "app.commands.trust",
 )
 
 
@@ -47,6 +48,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         type=Path,
         default=None,
         help=f"SQLite database to use (default: ${DB_ENV} or {default_db_path()})",
+    )
+    parser.add_argument(
+        "--trust",
+        type=Path,
+        default=None,
+        help="trust list of the team's signers (default: $POSTMORTEM_STUDIO_TRUST or "
+        "trusted-signers.txt in the data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, ModuleType] = {}

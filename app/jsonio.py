@@ -137,16 +137,7 @@ def document_to_dict(doc: Postmortem) -> dict[str, Any]:
         ],
         "acknowledgements": doc.acknowledgements,
         "blameless_note": doc.blameless_note,
-        "signoffs": [
-            {
-                "role": s.role,
-                "name": s.name,
-                "title": s.title,
-                "signed_at": format_datetime(s.signed_at),
-                "digest": s.digest,
-            }
-            for s in doc.signoffs
-        ],
+        "signoffs": [_signoff_to_dict(s) for s in doc.signoffs],
         "meeting_agenda": [
             {
                 "title": r.title,
@@ -159,6 +150,22 @@ def document_to_dict(doc: Postmortem) -> dict[str, Any]:
         ],
         "parking_lot": list(doc.parking_lot),
     }
+
+
+#: sign-off fields written only when non-empty (older documents keep their exact bytes)
+SIGNOFF_EVIDENCE_KEYS = ("certificate", "fingerprint", "signature", "evidence")
+
+
+def _signoff_to_dict(s: SignOff) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "role": s.role,
+        "name": s.name,
+        "title": s.title,
+        "signed_at": format_datetime(s.signed_at),
+        "digest": s.digest,
+    }
+    row.update({key: getattr(s, key) for key in SIGNOFF_EVIDENCE_KEYS if getattr(s, key)})
+    return row
 
 
 def document_to_json(doc: Postmortem) -> str:
@@ -363,6 +370,7 @@ def _build(d: dict[str, Any]) -> Postmortem:
             title=_str(r, "title"),
             signed_at=parse_optional_datetime(r.get("signed_at"), f + ".signed_at"),
             digest=_str(r, "digest"),
+            **{key: _str(r, key) for key in SIGNOFF_EVIDENCE_KEYS},
         ),
     )
     doc.meeting_agenda = _rows(

@@ -111,6 +111,13 @@ class SignOff:
     title: str = ""
     signed_at: datetime | None = None
     digest: str = ""
+    #: the signer's certificate (base64 DER) and its SHA-256 fingerprint (hex)
+    certificate: str = ""
+    fingerprint: str = ""
+    #: base64 detached signature over (digest, role, revision); empty when ``evidence`` is "pdf"
+    signature: str = ""
+    #: "key" (signed by this app) or "pdf" (collected from a PDF signature field)
+    evidence: str = ""
 
 
 @dataclass

@@ -1,17 +1,20 @@
-"""PAdES digital signature of an approved report's PDF (pyHanko, imported lazily).
+"""Each person's signing key: created on first use, or their own PKCS#12 file.
 
-The signer uses either a PKCS#12 file they already have, or a personal key and self-signed
-certificate that the app creates on first use in the user's data folder, protected by their
-passphrase. The signature's reason carries the content digest printed in the report, so
-``verify`` can tell whether the document that was signed is the one described.
+A personal key is an RSA key with a self-signed certificate whose subject carries the person's
+name (and e-mail when given). It is kept in the data folder's ``signing`` folder (mode 0700),
+one PKCS#12 file per person (mode 0600), encrypted with their passphrase through
+PBKDF2-SHA256 (600,000 rounds) and AES-256. pyHanko/asn1crypto objects are built lazily.
 """
 
 from __future__ import annotations
 
-import io
+import hashlib
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +22,12 @@ from app.errors import PostmortemError, ValidationError
 from app.paths import data_dir
 
 PASSPHRASE_ENV = "POSTMORTEM_STUDIO_KEY_PASSPHRASE"
-PERSONAL_KEY_FILE = "personal-signing-key.p12"
-FIELD_NAME = "PostmortemApproval"
-REASON_PREFIX = "Approved postmortem report; content digest sha256:"
+KEY_FOLDER = "signing"
 KEY_SIZE = 2048
 CERTIFICATE_YEARS = 10  # reports are kept for years; the signature must stay checkable
+#: PBKDF2-SHA256 rounds protecting a personal key (OWASP 2023 guidance: at least 600,000)
+KDF_ROUNDS = 600_000
+MIN_PASSPHRASE = 8
 
 
 class SigningError(PostmortemError):
@@ -32,93 +36,211 @@ class SigningError(PostmortemError):
 
 @dataclass(frozen=True)
 class SignerKey:
-    """A loaded private key and its certificate chain (asn1crypto objects for pyHanko)."""
+    """A private key with its certificate (``cryptography`` objects) and the issuers' chain."""
 
-    key: Any
-    certificate: Any
-    chain: tuple[Any, ...]
-    subject: str
-    #: the same private key as a ``cryptography`` object, so signing does not re-parse it
-    native: Any = None
+    native: Any
+    cert: Any
+    extra: tuple[Any, ...] = ()
+
+    @cached_property
+    def certificate_der(self) -> bytes:
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        return bytes(self.cert.public_bytes(Encoding.DER))
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.certificate_der).hexdigest()
+
+    @property
+    def subject(self) -> str:
+        return str(self.cert.subject.rfc4514_string())
+
+    @cached_property
+    def certificate(self) -> Any:
+        """The certificate as an asn1crypto object (pyHanko's type)."""
+        from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
+
+        return asn1_x509.Certificate.load(self.certificate_der)
+
+    @cached_property
+    def chain(self) -> tuple[Any, ...]:
+        from asn1crypto import x509 as asn1_x509
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        return tuple(asn1_x509.Certificate.load(c.public_bytes(Encoding.DER)) for c in self.extra)
+
+    @cached_property
+    def key(self) -> Any:
+        """The private key as an asn1crypto object (pyHanko's type)."""
+        from asn1crypto import keys as asn1_keys
+        from cryptography.hazmat.primitives import serialization
+
+        der = self.native.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        return asn1_keys.PrivateKeyInfo.load(der)
 
 
-def personal_key_path() -> Path:
-    return data_dir() / "signing" / PERSONAL_KEY_FILE
+def keys_folder() -> Path:
+    """The owner-only folder of personal keys (created with mode 0700, tightened if looser)."""
+    folder = data_dir() / KEY_FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+    except OSError as error:
+        raise SigningError(f"Cannot prepare the key folder {folder}: {error.strerror}.") from None
+    return folder
 
 
-def create_personal_key(passphrase: str, name: str, path: Path | None = None) -> Path:
-    """Create the self-signed personal key (PKCS#12, passphrase protected, owner-only file)."""
+def key_slug(name: str) -> str:
+    """A file name for a person's key: ``Élodie Martin`` → ``elodie-martin``."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    if not slug:
+        slug = hashlib.sha256(name.encode()).hexdigest()[:16]
+    return slug
+
+
+def has_personal_key(name: str) -> bool:
+    """Whether ``name`` already has a personal key (nothing is created)."""
+    return (data_dir() / KEY_FOLDER / f"{key_slug(name)}.p12").is_file()
+
+
+def personal_key_path(name: str) -> Path:
+    return keys_folder() / f"{key_slug(name)}.p12"
+
+
+def certificate_path(name: str) -> Path:
+    """The personal certificate in the clear (PEM), to hand to the team."""
+    return keys_folder() / f"{key_slug(name)}.crt"
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError(
+            f"A new signing key needs a passphrase of at least {MIN_PASSPHRASE} characters."
+        )
+
+
+def new_key(
+    name: str,
+    email: str = "",
+    *,
+    not_before: datetime | None = None,
+    years: int = CERTIFICATE_YEARS,
+    issuer: SignerKey | None = None,
+    ca: bool = False,
+) -> SignerKey:
+    """A fresh RSA key and certificate for ``name`` (self-signed unless ``issuer`` is given)."""
     from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.hazmat.primitives.serialization import pkcs12
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-    if not passphrase:
-        raise ValidationError("A passphrase is needed to protect the signing key.")
-    target = path or personal_key_path()
+    if not name.strip():
+        raise ValidationError("A signing key needs the signer's name.")
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZE)
-    subject = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, name.strip() or "Postmortem Studio user"),
-            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "Postmortem Studio"),
-        ]
-    )
-    now = datetime.now(UTC)
-    certificate = (
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
+    if email.strip():
+        attributes.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email.strip()))
+    attributes.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "Postmortem Studio"))
+    subject = x509.Name(attributes)
+    start = not_before or datetime.now(UTC) - timedelta(minutes=5)
+    builder = (
         x509.CertificateBuilder()
         .subject_name(subject)
-        .issuer_name(subject)
+        .issuer_name(issuer.cert.subject if issuer else subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=365 * CERTIFICATE_YEARS))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=365 * years))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
                 digital_signature=True,
-                content_commitment=True,
+                content_commitment=not ca,
                 key_encipherment=False,
                 data_encipherment=False,
                 key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
+                key_cert_sign=ca,
+                crl_sign=ca,
                 encipher_only=False,
                 decipher_only=False,
             ),
             critical=True,
         )
-        .add_extension(
+    )
+    if not ca:
+        builder = builder.add_extension(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
         )
-        .sign(key, hashes.SHA256())
+    signing_key = issuer.native if issuer else key
+    certificate = builder.sign(signing_key, hashes.SHA256())
+    return SignerKey(key, certificate, (issuer.cert, *issuer.extra) if issuer else ())
+
+
+def key_to_p12(signer: SignerKey, passphrase: str) -> bytes:
+    """PKCS#12 bytes protected by PBKDF2-SHA256 (``KDF_ROUNDS``) and AES-256-CBC."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+
+    encryption = (
+        PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(KDF_ROUNDS)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(passphrase.encode())
     )
-    data = pkcs12.serialize_key_and_certificates(
-        b"postmortem-studio",
-        key,
-        certificate,
-        None,
-        serialization.BestAvailableEncryption(passphrase.encode()),
+    return bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"postmortem-studio", signer.native, signer.cert, list(signer.extra) or None, encryption
+        )
     )
+
+
+def write_private_file(target: Path, data: bytes) -> None:
+    """Create ``target`` whole, with mode 0600, never over an existing file (written aside,
+    then linked into place: another program sees no file or the complete one)."""
+    aside = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(aside, target)
     except FileExistsError:
         raise SigningError(f"A signing key already exists at {target}; it was kept.") from None
     except OSError as error:
         raise SigningError(
             f"Cannot create the signing key at {target}: {error.strerror}."
         ) from None
+    finally:
+        aside.unlink(missing_ok=True)
+
+
+def create_personal_key(
+    passphrase: str, name: str, email: str = "", path: Path | None = None
+) -> Path:
+    """Create ``name``'s personal key (PKCS#12, passphrase protected, owner-only file)."""
+    check_new_passphrase(passphrase)
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    target = path or personal_key_path(name)
+    signer = new_key(name, email)
+    write_private_file(target, key_to_p12(signer, passphrase))
+    certificate = target.with_suffix(".crt")
+    certificate.unlink(missing_ok=True)
+    write_private_file(certificate, signer.cert.public_bytes(Encoding.PEM))
     return target
 
 
 def load_key(path: Path, passphrase: str) -> SignerKey:
     """Open a PKCS#12 file; a wrong passphrase or a damaged file gives a clear error."""
-    from asn1crypto import keys as asn1_keys  # type: ignore[import-untyped]
-    from asn1crypto import x509 as asn1_x509
-    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     try:
@@ -135,26 +257,18 @@ def load_key(path: Path, passphrase: str) -> SignerKey:
         ) from None
     if key is None or certificate is None:
         raise SigningError(f"{path.name} holds no private key with its certificate.")
-    key_der = key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    der = serialization.Encoding.DER
-    return SignerKey(
-        key=asn1_keys.PrivateKeyInfo.load(key_der),
-        certificate=asn1_x509.Certificate.load(certificate.public_bytes(der)),
-        chain=tuple(asn1_x509.Certificate.load(c.public_bytes(der)) for c in extra),
-        subject=certificate.subject.rfc4514_string(),
-        native=key,
-    )
+    return SignerKey(key, certificate, tuple(extra))
 
 
-def personal_key(passphrase: str, name: str) -> SignerKey:
-    """The user's personal key, created on first use."""
-    path = personal_key_path()
+def personal_key(passphrase: str, name: str, email: str = "") -> SignerKey:
+    """``name``'s personal key, created on first use (the passphrase then protects it)."""
+    path = personal_key_path(name)
     if not path.exists():
-        create_personal_key(passphrase, name, path)
+        try:
+            create_personal_key(passphrase, name, email, path)
+        except SigningError:
+            if not path.exists():  # not a key created meanwhile by another program
+                raise
     return load_key(path, passphrase)
 
 
@@ -175,54 +289,25 @@ def passphrase_from(file: Path | None) -> str:
     return value
 
 
-def sign_pdf(pdf: bytes, signer: SignerKey, *, digest: str, name: str) -> bytes:
-    """Return ``pdf`` with a PAdES baseline signature appended (incremental update)."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import signers
-    from pyhanko.sign.fields import SigSeedSubFilter
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
+def certificate_from_bytes(data: bytes) -> Any:
+    """A ``cryptography`` certificate from PEM or DER bytes; ``ValidationError`` otherwise."""
+    from cryptography import x509
 
-    simple = _signer_class()(
-        signing_cert=signer.certificate,
-        signing_key=signer.key,
-        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
-            [signer.certificate, *signer.chain]
-        ),
-    )
-    metadata = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME,
-        reason=f"{REASON_PREFIX}{digest}",
-        name=name or None,
-        subfilter=SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
-    )
-    simple.native_key = signer.native
-    output = io.BytesIO()
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        signers.sign_pdf(writer, metadata, signer=simple, output=output)
-    except Exception as error:
-        raise SigningError(f"Signing the PDF failed: {error}.") from error
-    return output.getvalue()
+        if b"-----BEGIN CERTIFICATE-----" in data:
+            return x509.load_pem_x509_certificate(data)
+        return x509.load_der_x509_certificate(data)
+    except ValueError:
+        raise ValidationError("not a PEM or DER certificate.") from None
 
 
-def _signer_class() -> Any:
-    """pyHanko's SimpleSigner, reusing the already parsed key (parsing costs ≈ 60 ms a time)."""
-    from cryptography.hazmat.primitives.asymmetric import padding, rsa
-    from pyhanko.sign import signers
-    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+def certificate_fingerprint(der: bytes) -> str:
+    return hashlib.sha256(der).hexdigest()
 
-    class PreparsedKeySigner(signers.SimpleSigner):
-        native_key: Any = None
 
-        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
-            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
-            if isinstance(self.native_key, rsa.RSAPrivateKey) and (
-                mechanism["algorithm"].native in ("rsassa_pkcs1v15", "sha256_rsa")
-            ):
-                hash_algorithm = get_pyca_cryptography_hash(digest_algorithm)
-                signature: bytes = self.native_key.sign(data, padding.PKCS1v15(), hash_algorithm)
-                return signature
-            return bytes(super().sign_raw(data, digest_algorithm))
+def subject_name(certificate: Any) -> str:
+    """The common name of a ``cryptography`` certificate, else its whole subject."""
+    from cryptography.x509.oid import NameOID
 
-    return PreparsedKeySigner
+    names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(names[0].value) if names else str(certificate.subject.rfc4514_string())

@@ -1,27 +1,32 @@
 """The sign-off workflow: who approved exactly which content, and the lock that follows.
 
-A sign-off records the SHA-256 digest of the document's canonical content. Any later edit
-changes that digest, so existing sign-offs become *stale* and the report goes back to In
-Review. When every required role has a current sign-off the report becomes Approved and the
-session refuses edits until ``reopen`` starts a new revision; the store keeps a snapshot of the
-approved revision (status change), so its PDF can be rebuilt identically.
+A sign-off records the SHA-256 digest of the document's canonical content, the signer's
+certificate and a signature over (digest, role, revision) made with the signer's own key. Any
+later edit changes that digest, so existing sign-offs become *stale* and the report goes back
+to In Review. Approval is derived, never typed: the report is Approved (and the session refuses
+edits until ``reopen`` starts a new revision) exactly when every required role has a current
+sign-off whose signature verifies; a status of Approved without that is put back to In Review.
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from app.attestation import sign_statement, signoff_problem
 from app.errors import LockedError, ValidationError
 from app.jsonio import content_digest
 from app.model import Postmortem, SignOff
+from app.roles import normalise_role
 from app.session import DocumentSession, SnapshotChange
+from app.signing import SignerKey
 from app.store import Store
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, Status
 
 ROLES_SETTING = "signoff.required_roles"
-RoleStateName = Literal["current", "stale", "missing"]
+RoleStateName = Literal["current", "stale", "missing", "unverified"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,13 @@ def is_current(signoff: SignOff, digest: str) -> bool:
     return bool(signoff.digest) and signoff.digest == digest
 
 
+def signoff_state(signoff: SignOff, doc: Postmortem, digest: str) -> RoleStateName:
+    """current (signed this content, signature holds), stale, or unverified (no valid signature)."""
+    if not is_current(signoff, digest):
+        return "stale"
+    return "unverified" if signoff_problem(signoff, doc.revision) else "current"
+
+
 def role_states(doc: Postmortem, roles: tuple[str, ...]) -> list[RoleState]:
     """Each required role's sign-off and its state, then any extra roles that signed."""
     digest = content_digest(doc)
@@ -61,13 +73,10 @@ def role_states(doc: Postmortem, roles: tuple[str, ...]) -> list[RoleState]:
         if found is None:
             states.append(RoleState(role, None, "missing"))
         else:
-            states.append(
-                RoleState(role, found, "current" if is_current(found, digest) else "stale")
-            )
+            states.append(RoleState(role, found, signoff_state(found, doc, digest)))
     for role, found in latest.items():
         if role not in roles:
-            state: RoleStateName = "current" if is_current(found, digest) else "stale"
-            states.append(RoleState(role, found, state, required=False))
+            states.append(RoleState(role, found, signoff_state(found, doc, digest), False))
     return states
 
 
@@ -76,12 +85,20 @@ def stale_signoffs(doc: Postmortem) -> list[SignOff]:
     return [signoff for signoff in doc.signoffs if not is_current(signoff, digest)]
 
 
+def approval_holds(doc: Postmortem, roles: tuple[str, ...]) -> bool:
+    """Every required role has a current sign-off whose signature verifies."""
+    required = [state for state in role_states(doc, roles) if state.required]
+    return bool(required) and all(state.state == "current" for state in required)
+
+
 def update_status(doc: Postmortem, roles: tuple[str, ...]) -> None:
     """Apply the workflow rules after any edit (see the module docstring)."""
     states = role_states(doc, roles)
-    required = [state for state in states if state.required]
-    if required and all(state.state == "current" for state in required):
+    if approval_holds(doc, roles):
         doc.status = Status.APPROVED
+        return
+    if doc.status == Status.APPROVED:
+        doc.status = Status.IN_REVIEW
         return
     stale = any(state.state == "stale" for state in states)
     if (stale and doc.status != Status.ARCHIVED) or (doc.signoffs and doc.status == Status.DRAFT):
@@ -101,15 +118,16 @@ def install_signoff_workflow(session: DocumentSession) -> None:
     session.after_edit.append(after_edit)
 
 
-def signoff_change(
+def new_signoff(
     session: DocumentSession,
     role: str,
     name: str,
     title: str = "",
     *,
+    key: SignerKey,
     now: datetime | None = None,
-) -> SnapshotChange:
-    """The edit that records a sign-off of the current content (checked before it runs)."""
+) -> SignOff:
+    """A sign-off of the current content, signed with ``key`` (checked before anything runs)."""
     install_signoff_workflow(session)
     roles = required_roles(session.store)
     doc = session.doc
@@ -117,38 +135,45 @@ def signoff_change(
         raise LockedError(
             "This report is already approved and locked; reopen it (new revision) to sign again."
         )
-    role = role.strip()
-    if role not in roles:
-        raise ValidationError(
-            f"Unknown sign-off role '{role}' (required roles: {', '.join(roles)})."
-        )
+    role = normalise_role(role, roles)
     if not name.strip():
         raise ValidationError("A sign-off needs the signer's name.")
-    signoff = SignOff(
+    digest = content_digest(doc)
+    return SignOff(
         role=role,
         name=name.strip(),
         title=title.strip(),
         signed_at=(now or datetime.now(UTC)).replace(microsecond=0),
-        digest=content_digest(doc),
+        digest=digest,
+        certificate=base64.b64encode(key.certificate_der).decode(),
+        fingerprint=key.fingerprint,
+        signature=sign_statement(key.native, digest, role, doc.revision),
+        evidence="key",
     )
 
+
+def record_change(signoffs: list[SignOff], description: str) -> SnapshotChange:
+    """The edit that records ``signoffs`` (each replaces the sign-off of its role)."""
+    roles = {signoff.role for signoff in signoffs}
+
     def record(target: Postmortem) -> None:
-        target.signoffs = [s for s in target.signoffs if s.role != role] + [signoff]
+        target.signoffs = [s for s in target.signoffs if s.role not in roles] + list(signoffs)
 
-    return SnapshotChange(f"Sign off as {role.replace('_', ' ')}", record)
+    return SnapshotChange(description, record)
 
 
-def sign(
+def signoff_change(
     session: DocumentSession,
     role: str,
     name: str,
     title: str = "",
     *,
+    key: SignerKey,
     now: datetime | None = None,
-) -> SignOff:
-    """Record a sign-off of the current content by ``name`` for ``role``."""
-    session.apply(signoff_change(session, role, name, title, now=now))
-    return next(s for s in session.doc.signoffs if s.role == role.strip())
+) -> SnapshotChange:
+    """The edit that records a signed sign-off of the current content."""
+    signoff = new_signoff(session, role, name, title, key=key, now=now)
+    return record_change([signoff], f"Sign off as {signoff.role.replace('_', ' ')}")
 
 
 def reopen(session: DocumentSession) -> int:
@@ -181,3 +206,36 @@ def approved_revision(store: Store, postmortem_id: str, revision: int) -> Postmo
         if info.revision == revision and info.status == Status.APPROVED.value:
             return store.revision_document(info.id)
     raise ValidationError(f"Revision {revision} of this postmortem was never approved.")
+
+
+CLAIM_TITLE = {
+    "en": "Approval claimed by the imported file",
+    "fr": "Approbation déclarée par le fichier importé",
+}
+
+
+def settle_imported_approval(doc: Postmortem, roles: tuple[str, ...]) -> list[str]:
+    """An imported document is Approved only when its sign-offs prove it; otherwise it arrives
+    In review, the claim kept as text in an annex. Returns the import warnings."""
+    from app.model import Annex
+    from app.vocabulary import AnnexKind
+
+    for signoff in doc.signoffs:
+        if signoff.evidence == "pdf":
+            signoff.evidence = ""  # its proof is a signed PDF that an import does not carry
+    if doc.status != Status.APPROVED or approval_holds(doc, roles):
+        return []
+    doc.status = Status.IN_REVIEW
+    signers = ", ".join(f"{s.name} ({s.role})" for s in doc.signoffs) or "none"
+    claim = (
+        f"The imported file gave the status Approved. Sign-offs it listed: {signers}. "
+        "They do not carry valid signatures of this content, so the report was imported "
+        "In review; it is approved again once every required role signs off."
+    )
+    doc.annexes.append(
+        Annex(CLAIM_TITLE.get(doc.language, CLAIM_TITLE["en"]), AnnexKind.TEXT, claim)
+    )
+    return [
+        "the file claims the status Approved without valid sign-offs: imported In review "
+        "(the claim is kept in an annex)."
+    ]

@@ -1,13 +1,12 @@
-"""Benchmark: PDF report export and signing.
+"""Benchmark: PDF report export.
 
 A postmortem with 120 timeline rows, 25 corrective actions and both diagrams (40+ nodes each)
 is exported to PDF; the floor is raw reportlab measured in the same run: the same text in a plain
 SimpleDocTemplate, the timeline and the actions as plain reportlab tables (fixed column widths,
 one Paragraph per cell), every other text one Paragraph, no diagrams. Target: ratio ≤ 2×.
-Signing overhead is the PAdES signature on top of the export (key already created, as after
-first use).
+Signing: bench/signing.py.
 
-Targets: export < 0.5 s; signing adds < 0.3 s.
+Target: export < 0.5 s.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from __future__ import annotations
 import io
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -24,11 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.demo import demo_document
-from app.jsonio import content_digest
 from app.model import Action, Postmortem, TimelineEntry
 from app.report.fonts import REGULAR, register_fonts
 from app.report.renderer import render_pdf
-from app.vocabulary import Marker, Priority, Status
+from app.vocabulary import Marker, Priority
 
 RUNS = 11
 
@@ -159,31 +156,6 @@ def main() -> None:
     verdict = "OK" if pair_ratio <= 2 else "MISSED"
     print(f"ratio export / floor (median of pairs): {pair_ratio:.2f}x  (target ≤ 2×: {verdict})")
     print(f"export target < 500 ms:          {'OK' if export_median < 0.5 else 'MISSED'}")
-
-    from app import signing
-
-    with tempfile.TemporaryDirectory() as folder:
-        key_path = signing.create_personal_key("bench passphrase", "Bench", Path(folder) / "k.p12")
-        doc.status = Status.APPROVED
-        pdf = render_pdf(doc)
-        digest = content_digest(doc)
-        key = signing.load_key(key_path, "bench passphrase")
-        signing.sign_pdf(pdf, key, digest=digest, name="Bench")  # warm-up: pyHanko imported
-
-        def unlock_and_sign() -> None:
-            loaded = signing.load_key(key_path, "bench passphrase")
-            signing.sign_pdf(pdf, loaded, digest=digest, name="Bench")
-
-        unlock = best(lambda: signing.load_key(key_path, "bench passphrase"))
-        signature = best(lambda: signing.sign_pdf(pdf, key, digest=digest, name="Bench"))
-        total = best(unlock_and_sign)
-    for label, (fastest, median) in (
-        ("key unlock (PKCS#12 + passphrase)", unlock),
-        ("PAdES signature", signature),
-        ("signing overhead (unlock + sign)", total),
-    ):
-        print(f"{label:<34} best {fastest * 1000:.0f} ms, median {median * 1000:.0f} ms")
-    print(f"signing target < 300 ms:           {'OK' if total[1] < 0.3 else 'MISSED'}")
 
 
 if __name__ == "__main__":

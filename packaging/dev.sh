@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 QT_DEBS="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libx11-xcb1"
-TEST_DEBS="poppler-utils fonts-dejavu-core desktop-file-utils appstream"
+TEST_DEBS="poppler-utils libnss3-tools fonts-dejavu-core desktop-file-utils appstream"
 
 pick_python() {
   for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do

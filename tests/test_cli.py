@@ -545,9 +545,8 @@ def test_an_internal_error_is_one_line_and_logged(
     log = tmp_path / "userdata" / "postmortem-studio.log"
     assert str(log) in result.err
     logged = log.read_text(encoding="utf-8")
-    assert (
-        "unexpected error in list" in logged and "RuntimeError: a bug in the list command" in logged
-    )
+    assert "unexpected error in list" in logged and "builtins.RuntimeError" in logged
+    assert "a bug in the list command" not in logged  # a message may quote report text
     assert stat.S_IMODE(log.stat().st_mode) == 0o600, "the log is private to its owner"
 
 
@@ -583,4 +582,5 @@ def test_an_error_nobody_caught_in_the_app_is_logged(tmp_path: Path) -> None:
     finally:
         sys.excepthook = previous
     logged = (tmp_path / "userdata" / "postmortem-studio.log").read_text(encoding="utf-8")
-    assert "unexpected error in the app" in logged and "ValueError: a bug in a slot" in logged
+    assert "unexpected error in the app" in logged and "builtins.ValueError" in logged
+    assert "a bug in a slot" not in logged

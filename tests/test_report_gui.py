@@ -40,19 +40,34 @@ def _window(qtbot, store: Store, doc: Postmortem) -> MainWindow:
     return window
 
 
+PASSPHRASE = "a good passphrase"
+
+
+def _type(qtbot, edit, text: str) -> None:
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+
+
 def _sign_with_dialog(qtbot, window: MainWindow, role: str, name: str | None = None) -> None:
     page = window.signoff_page
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     dialog.role.setCurrentIndex(dialog.role.findData(role))
     if name is not None:
-        dialog.name.clear()
-        qtbot.keyClicks(dialog.name, name)
+        _type(qtbot, dialog.name, name)
+    _type(qtbot, dialog.passphrase, PASSPHRASE)
+    if dialog.confirm.isVisible():
+        _type(qtbot, dialog.confirm, PASSPHRASE)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled(), dialog.hint.text()
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
-def test_dialog_prefills_author_and_signs(qtbot, store: Store, demo: Postmortem, tmp_path: Path):
+def test_dialog_prefills_author_and_signs_with_a_new_personal_key(
+    qtbot, store: Store, demo: Postmortem, tmp_path: Path
+):
+    from app.signing import load_key, personal_key_path
+
     settings = QSettings()
     settings.setValue("author/name", "Sofia Benali")
     settings.setValue("author/title", "Head of Platform")
@@ -62,16 +77,46 @@ def test_dialog_prefills_author_and_signs(qtbot, store: Store, demo: Postmortem,
     dialog = page.dialog
     assert dialog.name.text() == "Sofia Benali"
     assert dialog.job_title.text() == "Head of Platform"
-    dialog.grab().save(str(tmp_path / "signoff-dialog.png"))
-    dialog.name.clear()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.name.clear()
     assert not ok.isEnabled()  # a sign-off needs a name
     qtbot.keyClicks(dialog.name, "Camille Martin")
+    assert dialog.confirm.isVisible()  # first sign-off: a new key, its passphrase asked twice
+    qtbot.keyClicks(dialog.passphrase, "short")
+    assert not ok.isEnabled() and "at least 8 characters" in dialog.hint.text()
+    _type(qtbot, dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.confirm, PASSPHRASE + "x")
+    assert not ok.isEnabled() and "differ" in dialog.hint.text()
+    _type(qtbot, dialog.confirm, PASSPHRASE)
+    assert ok.isEnabled()
+    dialog.grab().save(str(tmp_path / "signoff-dialog.png"))
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert page.table.item(0, 1).text() == "Camille Martin"
     assert page.table.item(0, 4).text() == "signed"
-    assert store.load(demo.id).signoffs[0].name == "Camille Martin"
+    [signoff] = store.load(demo.id).signoffs
+    key = load_key(personal_key_path("Camille Martin"), PASSPHRASE)
+    assert signoff.name == "Camille Martin" and signoff.fingerprint == key.fingerprint
+    assert key.fingerprint in page.table.item(0, 1).toolTip()
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
+    _type(qtbot, page.dialog.name, "Camille Martin")
+    assert not page.dialog.confirm.isVisible()  # the key exists: asked once
+    page.dialog.reject()
     settings.clear()
+
+
+def test_a_wrong_passphrase_is_shown_and_nothing_is_signed(qtbot, store: Store, demo: Postmortem):
+    window = _window(qtbot, store, demo)
+    _sign_with_dialog(qtbot, window, "prepared_by", "Camille")
+    page = window.signoff_page
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.role.setCurrentIndex(dialog.role.findData("reviewed_by"))
+    _type(qtbot, dialog.name, "Camille")
+    _type(qtbot, dialog.passphrase, "not the passphrase")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    assert "wrong passphrase" in window.last_error
+    assert [s.role for s in store.load(demo.id).signoffs] == ["prepared_by"]
 
 
 def test_edit_makes_signoff_stale_then_all_roles_lock(qtbot, store: Store, demo: Postmortem):
@@ -92,6 +137,19 @@ def test_edit_makes_signoff_stale_then_all_roles_lock(qtbot, store: Store, demo:
     assert window.session.doc.revision == 2
     assert window.session.doc.status == Status.IN_REVIEW
     assert page.sign_button.isEnabled()
+
+
+def test_the_status_control_cannot_reach_approved(qtbot, store: Store, demo: Postmortem):
+    from PySide6.QtWidgets import QComboBox
+
+    window = _window(qtbot, store, demo)
+    status = window.findChild(QComboBox, "field_status")
+    values = [status.itemData(i) for i in range(status.count())]
+    assert "approved" not in values and "in_review" in values
+    # even a programmatic status edit cannot approve: approval comes from sign-offs only
+    window.apply_change(FieldChange("Status", lambda d: d, "status", Status.APPROVED))
+    assert window.session.doc.status == Status.IN_REVIEW
+    assert store.load(demo.id).status == Status.IN_REVIEW
 
 
 def test_export_runs_off_the_gui_thread(qtbot, store: Store, demo: Postmortem, tmp_path: Path):
@@ -117,27 +175,60 @@ def test_export_error_is_shown(qtbot, store: Store, demo: Postmortem, tmp_path: 
     assert page.export_button.isEnabled()
 
 
-def test_approved_export_asks_passphrase_and_signs(
+def test_approved_export_is_the_pdf_signed_by_each_person(
     qtbot, store: Store, demo: Postmortem, tmp_path: Path
 ):
     from app.session import DocumentSession
-    from app.signoff import install_signoff_workflow, sign
-    from app.verify import verify_pdf
+    from app.signoff import install_signoff_workflow
+    from app.trust import load_trust
+    from app.verify import EXIT_OK, verify_pdf
+    from tests.signing_helpers import approve, team_trust
 
     session = DocumentSession.open(store, demo.id)
     install_signoff_workflow(session)
-    for role in DEFAULT_SIGNOFF_ROLES:
-        sign(session, role, "Ana")
+    approve(session)
     window = _window(qtbot, store, demo)
     page = window.signoff_page
     target = tmp_path / "signed.pdf"
-    page.export_to(target)
-    ask = page.passphrase_dialog
-    ask.setTextValue("a good passphrase")
-    ask.accept()
+    page.export_to(target)  # no passphrase: the signatures were made at each sign-off
     _wait_for_export(page)
-    assert verify_pdf(target).ok
+    result = verify_pdf(target, load_trust(team_trust(tmp_path / "trust.txt")))
+    assert result.exit_code == EXIT_OK and len(result.signatures) == 4
     shots = Path("/tmp/shots/E")
     if shots.is_dir():
         window.resize(1100, 700)
         window.grab().save(str(shots / "signoff-tab-approved.png"))
+
+
+def test_export_for_approval_then_collect_from_the_file_menu(
+    qtbot, store: Store, demo: Postmortem, tmp_path: Path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from app.trust import load_trust
+    from tests.signing_helpers import key_for, pyhanko_sign
+
+    window = _window(qtbot, store, demo)
+    page = window.signoff_page
+    blank = tmp_path / "for-approval.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blank), ""))
+    qtbot.mouseClick(page.approval_button, Qt.MouseButton.LeftButton)
+    _wait_for_export(page)
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(pyhanko_sign(blank.read_bytes(), key_for("Julien Roux"), "reviewed_by"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(signed), ""))
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *rest):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    action = next(a for a in window.menus["file"].actions() if a.objectName() == "collectSignedPdf")
+    action.trigger()
+    assert asked and "not on the trust list" in asked[0] and "Julien Roux" in asked[0]
+    doc = store.load(demo.id)
+    assert [(s.role, s.name) for s in doc.signoffs] == [("reviewed_by", "Julien Roux")]
+    assert window.signoff_page.table.item(1, 1).text() == "Julien Roux"
+    trusted = load_trust()
+    assert trusted.find(key_for("Julien Roux").fingerprint) is not None

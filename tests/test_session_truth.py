@@ -72,7 +72,11 @@ def test_two_processes_making_200_edits_each_lose_none(db_path: Path, tmp_path: 
 def test_twelve_rounds_of_two_concurrent_sign_commands_keep_both(
     db_path: Path, tmp_path: Path
 ) -> None:
-    env = dict(os.environ, POSTMORTEM_STUDIO_DATA=str(tmp_path / "data"))
+    env = dict(
+        os.environ,
+        POSTMORTEM_STUDIO_DATA=str(tmp_path / "data"),
+        POSTMORTEM_STUDIO_KEY_PASSPHRASE="long enough passphrase",
+    )
     for round_number in range(12):
         with Store(db_path) as store:
             doc = add_demo(store)

@@ -1,296 +1,283 @@
-"""Digital signature of approved reports, and ``verify`` on good, tampered and bad files."""
+"""Each person's key, signed sign-offs, the approval PDF and ``verify`` on good and bad files."""
 
 from __future__ import annotations
 
-import os
-import shutil
+import base64
+import json
 import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from app.approval import stored_pdf
+from app.attestation import signoff_problem
 from app.cli import main
-from app.errors import FormatError
-from app.jsonio import content_digest
+from app.errors import FormatError, ValidationError
+from app.jsonio import content_digest, document_from_json, document_to_json
 from app.model import Postmortem
-from app.report.export import SignWith, build_pdf
-from app.report.renderer import render_pdf
 from app.session import DocumentSession
 from app.signing import (
+    KDF_ROUNDS,
     PASSPHRASE_ENV,
     SigningError,
     create_personal_key,
     load_key,
     personal_key_path,
-    sign_pdf,
 )
-from app.signoff import install_signoff_workflow, sign
+from app.signoff import install_signoff_workflow, role_states, signoff_change
 from app.store import Store
-from app.verify import verify_pdf
-from app.vocabulary import DEFAULT_SIGNOFF_ROLES, Status
-
-PASSPHRASE = "correct horse battery"
-
-
-@pytest.fixture(scope="session")
-def p12(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One RSA-2048 key and self-signed certificate for the whole test run."""
-    return create_personal_key(
-        PASSPHRASE, "Sofia Benali", tmp_path_factory.mktemp("keys") / "sofia.p12"
-    )
-
-
-@pytest.fixture(scope="session")
-def signed_pdf(p12: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from app.demo import demo_document
-
-    doc = demo_document()
-    doc.status = Status.APPROVED
-    data = build_pdf(doc, sign_with=SignWith(PASSPHRASE, p12=p12, name="Sofia Benali"))
-    path = tmp_path_factory.mktemp("signed") / "report.pdf"
-    path.write_bytes(data)
-    return path
+from app.trust import TrustList
+from app.verify import (
+    EXIT_BROKEN,
+    EXIT_INCOMPLETE,
+    EXIT_OK,
+    EXIT_UNTRUSTED,
+    verify_bytes,
+    verify_pdf,
+)
+from app.vocabulary import Status
+from tests.signing_helpers import PASSPHRASE, TEAM, approve, key_for, sign_role, team_trust
 
 
-def _pdfsig(path: Path) -> str:
-    """Poppler's independent opinion of a signed PDF."""
-    run = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
-    return run.stdout
-
-
-def _approve(store: Store, doc: Postmortem) -> None:
+def _session(store: Store, doc: Postmortem) -> DocumentSession:
     session = DocumentSession.open(store, doc.id)
     install_signoff_workflow(session)
-    for role in DEFAULT_SIGNOFF_ROLES:
-        sign(session, role, "Sofia Benali" if role == "approved_by" else "Camille Martin")
+    return session
 
 
-def test_signed_report_verifies(signed_pdf: Path) -> None:
-    result = verify_pdf(signed_pdf)
-    assert result.ok
-    [check] = result.signatures
-    assert check.signer == "Sofia Benali"
-    assert check.signed_at is not None
-    assert check.intact and check.whole_file
-    assert not check.trusted  # self-signed: reported honestly
-    assert result.digest_matches
+@pytest.fixture
+def approved(store: Store, demo: Postmortem, tmp_path: Path) -> tuple[DocumentSession, Path]:
+    """The demo approved by the TEAM, and its exported approval PDF."""
+    session = _session(store, demo)
+    approve(session)
+    pdf = stored_pdf(store, session.doc)
+    assert pdf is not None
+    path = tmp_path / "approved.pdf"
+    path.write_bytes(pdf)
+    return session, path
+
+
+def test_approved_pdf_holds_one_signature_per_person_and_verifies_with_the_team_list(
+    approved: tuple[DocumentSession, Path], tmp_path: Path
+) -> None:
+    session, path = approved
+    assert session.doc.status == Status.APPROVED
+    result = verify_pdf(path, _trust(tmp_path))
+    assert [c.field for c in result.signatures] == list(TEAM)
+    for check, name in zip(result.signatures, TEAM.values(), strict=True):
+        assert f"CN={name}" in check.signer and check.fingerprint == key_for(name).fingerprint
+    assert all(c.intact and c.trusted and not c.problems for c in result.signatures)
+    assert result.recomputed_digest == content_digest(session.doc)
+    assert result.exit_code == EXIT_OK
     text = "\n".join(result.lines())
-    assert "INTACT" in text and "RESULT: OK" in text and "matches the signed document" in text
+    assert "claimed by the signer's clock" in text and "RESULT: OK" in text
 
 
-def test_one_flipped_byte_is_detected(signed_pdf: Path, tmp_path: Path) -> None:
-    data = bytearray(signed_pdf.read_bytes())
-    data[len(data) // 3] ^= 0x01
-    tampered = tmp_path / "tampered.pdf"
-    tampered.write_bytes(bytes(data))
-    try:
-        result = verify_pdf(tampered)
-    except FormatError:
-        return  # the flip broke the file structure: also a failure to verify
-    assert not result.ok
-    assert "NOT INTACT" in "\n".join(result.lines())
-    if shutil.which("pdfsig"):
-        out = _pdfsig(tampered)
-        assert "Digest Mismatch" in out or "Signature is Invalid" in out
-        assert "Signature is Valid" in _pdfsig(signed_pdf)
+def _trust(tmp_path: Path) -> TrustList:
+    from app.trust import load_trust
+
+    return load_trust(team_trust(tmp_path / "team-trust.txt"))
 
 
-def test_appending_after_signing_is_detected(signed_pdf: Path, tmp_path: Path) -> None:
-    import io
-
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed_pdf.read_bytes()))
-    writer.root["/PageMode"] = generic.NameObject("/UseOutlines")
-    writer.update_root()
-    output = io.BytesIO()
-    writer.write(output)
-    appended = tmp_path / "appended.pdf"
-    appended.write_bytes(output.getvalue())
-    result = verify_pdf(appended)
-    assert not result.ok
-    assert "changed after it was signed" in "\n".join(result.lines())
+def test_pdfsig_sees_one_valid_signature_per_role(approved: tuple[DocumentSession, Path]) -> None:
+    _, path = approved
+    out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4
+    for role, name in TEAM.items():
+        assert f"Signature Field Name: {role}" in out and name in out
 
 
-def test_digest_in_report_must_match_the_signed_one(p12: Path, tmp_path: Path) -> None:
-    from app.demo import demo_document
+def test_verify_exit_codes_with_the_team_list_an_empty_list_and_a_missing_role(
+    store: Store, demo: Postmortem, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = _session(store, demo)
+    sign_role(session, "prepared_by", TEAM["prepared_by"])
+    partial = tmp_path / "partial.pdf"
+    partial.write_bytes(stored_pdf(store, session.doc) or b"")
+    trust = team_trust(tmp_path / "trust.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["--trust", str(trust), "verify", str(partial)]) == EXIT_INCOMPLETE
+    out = capsys.readouterr().out
+    assert "field reviewed_by: NOT SIGNED" in out and "RESULT: INCOMPLETE" in out
+    for role in ("reviewed_by", "approved_by", "filed_by"):
+        sign_role(session, role, TEAM[role])
+    full = tmp_path / "full.pdf"
+    full.write_bytes(stored_pdf(store, session.doc) or b"")
+    assert main(["--trust", str(trust), "verify", str(full)]) == EXIT_OK
+    assert main(["verify", str(full), "--trust", str(empty)]) == EXIT_UNTRUSTED
+    out = capsys.readouterr().out
+    assert "NOT TRUSTED (signer not on the trust list)" in out and "RESULT: UNTRUSTED" in out
 
-    doc = demo_document()
-    key = load_key(p12, PASSPHRASE)
-    data = sign_pdf(render_pdf(doc), key, digest="0" * 64, name="Mallory")
-    path = tmp_path / "mismatch.pdf"
-    path.write_bytes(data)
-    result = verify_pdf(path)
-    assert result.signatures[0].intact
-    assert not result.digest_matches and not result.ok
-    assert "DOES NOT MATCH" in "\n".join(result.lines())
+
+def test_a_signer_listed_for_another_role_is_not_trusted_for_this_one(
+    approved: tuple[DocumentSession, Path], tmp_path: Path
+) -> None:
+    _, path = approved
+    trust = tmp_path / "narrow.txt"
+    team_trust(trust)
+    text = trust.read_text(encoding="utf-8").replace("roles=approved_by", "roles=reviewed_by")
+    trust.write_text(text, encoding="utf-8")
+    from app.trust import load_trust
+
+    result = verify_pdf(path, load_trust(trust))
+    assert result.exit_code == EXIT_UNTRUSTED
+    [refused] = [c for c in result.signatures if not c.trusted]
+    assert refused.role == "approved_by"
+    assert "Sofia Benali may not sign approved_by" in refused.trust_reason
 
 
-def test_wrong_pkcs12_passphrase_is_a_clear_error(p12: Path) -> None:
+def test_trust_list_from_the_environment_variable(
+    approved: tuple[DocumentSession, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, path = approved
+    assert main(["verify", str(path)]) == EXIT_UNTRUSTED  # default list (data folder): empty
+    monkeypatch.setenv("POSTMORTEM_STUDIO_TRUST", str(team_trust(tmp_path / "env-trust.txt")))
+    assert main(["verify", str(path)]) == EXIT_OK
+
+
+def test_signoff_carries_certificate_fingerprint_and_a_checkable_signature(
+    store: Store, demo: Postmortem
+) -> None:
+    session = _session(store, demo)
+    signoff = sign_role(session, "Prepared by", "Camille Martin", title="SRE")
+    key = key_for("Camille Martin")
+    assert signoff.role == "prepared_by"
+    assert signoff.fingerprint == key.fingerprint
+    assert base64.b64decode(signoff.certificate) == key.certificate_der
+    assert signoff.digest == content_digest(session.doc)
+    assert signoff_problem(signoff, session.doc.revision) == ""
+    exported = json.loads(document_to_json(store.load(demo.id)))["signoffs"][0]
+    assert exported["fingerprint"] == key.fingerprint and exported["signature"]
+    # the signature covers digest, role and revision: change any and it no longer holds
+    from dataclasses import replace
+
+    assert signoff_problem(replace(signoff, role="approved_by"), 1) != ""
+    assert signoff_problem(signoff, session.doc.revision + 1) != ""
+    assert signoff_problem(replace(signoff, digest="0" * 64), 1) != ""
+    assert signoff_problem(replace(signoff, fingerprint="ab" * 32), 1) != ""
+
+
+@pytest.mark.parametrize("role", ["prepared_by", "Prepared by", "prepared-by", "Préparé par"])
+def test_roles_accept_keys_labels_and_french(store: Store, demo: Postmortem, role: str) -> None:
+    session = _session(store, demo)
+    assert sign_role(session, role, "Camille Martin").role == "prepared_by"
+
+
+def test_unknown_role_and_empty_name_are_refused_and_nothing_is_recorded(
+    store: Store, demo: Postmortem
+) -> None:
+    session = _session(store, demo)
+    with pytest.raises(ValidationError, match="Unknown sign-off role 'ceo'"):
+        sign_role(session, "ceo", "Boss")
+    with pytest.raises(ValidationError, match="name"):
+        session.apply(signoff_change(session, "prepared_by", "   ", key=key_for("Camille Martin")))
+    assert store.load(demo.id).signoffs == []
+
+
+def test_a_signoff_without_a_valid_signature_never_approves(store: Store, demo: Postmortem) -> None:
+    session = _session(store, demo)
+    approve(session)
+    doc = store.load(demo.id)
+    for signoff in doc.signoffs:
+        signoff.signature = base64.b64encode(b"forged").decode()
+    states = role_states(doc, tuple(TEAM))
+    assert {s.state for s in states} == {"unverified"}
+
+
+def test_personal_key_is_per_person_owner_only_and_strongly_derived(
+    store: Store, demo: Postmortem, db_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    store.close()
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    base = ["--db", str(db_path), "sign", demo.id]
+    assert main([*base, "--role", "prepared_by", "--name", "Camille Martin",
+                 "--email", "camille@example.org"]) == 0  # fmt: skip
+    assert main([*base, "--role", "reviewed_by", "--name", "Julien Roux"]) == 0
+    camille, julien = personal_key_path("Camille Martin"), personal_key_path("Julien Roux")
+    assert camille != julien and camille.exists() and julien.exists()
+    assert stat.S_IMODE(camille.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(camille.stat().st_mode) == 0o600
+    key = load_key(camille, PASSPHRASE)
+    assert "CN=Camille Martin" in key.subject and "camille@example.org" in key.subject
+    assert _pbkdf2_rounds(camille.read_bytes()) >= KDF_ROUNDS >= 600_000
+    with Store(db_path) as reopened:
+        signoffs = {s.role: s for s in reopened.load(demo.id).signoffs}
+    assert signoffs["reviewed_by"].fingerprint == load_key(julien, PASSPHRASE).fingerprint
+    assert signoffs["prepared_by"].fingerprint != signoffs["reviewed_by"].fingerprint
+    assert "not on the trust list" in capsys.readouterr().err
+
+
+def _pbkdf2_rounds(p12: bytes) -> int:
+    """The PBKDF2 iteration count protecting the key bag (read from the DER)."""
+    from asn1crypto import pkcs12
+
+    pfx = pkcs12.Pfx.load(p12)
+    rounds = []
+    for content in pfx.authenticated_safe:
+        info = content["content"]
+        if content["content_type"].native == "encrypted_data":
+            params = info["encrypted_content_info"]["content_encryption_algorithm"]["parameters"]
+            rounds.append(params["key_derivation_func"]["parameters"]["iteration_count"].native)
+        else:
+            for bag in pkcs12.SafeContents.load(info.native):
+                if bag["bag_id"].native == "pkcs8_shrouded_key_bag":
+                    params = bag["bag_value"]["encryption_algorithm"]["parameters"]
+                    kdf = params["key_derivation_func"]["parameters"]
+                    rounds.append(kdf["iteration_count"].native)
+    return min(rounds)
+
+
+def test_new_passphrases_are_at_least_eight_characters(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="at least 8 characters"):
+        create_personal_key("short", "Camille", path=tmp_path / "k.p12")
+    assert not (tmp_path / "k.p12").exists()
+
+
+def test_wrong_passphrase_and_bad_key_files_are_clear_errors(tmp_path: Path) -> None:
+    path = create_personal_key(PASSPHRASE, "Camille", path=tmp_path / "k.p12")
     with pytest.raises(SigningError, match="wrong passphrase"):
-        load_key(p12, "not the passphrase")
-
-
-def test_not_a_key_file(tmp_path: Path) -> None:
-    bogus = tmp_path / "key.p12"
-    bogus.write_bytes(b"hello")
-    with pytest.raises(SigningError, match="not a PKCS#12"):
+        load_key(path, "not the passphrase")
+    bogus = tmp_path / "bogus.p12"
+    bogus.write_bytes(b"not a key")
+    with pytest.raises(SigningError, match="wrong passphrase, or not a PKCS#12"):
         load_key(bogus, PASSPHRASE)
     with pytest.raises(SigningError, match="No signing key"):
         load_key(tmp_path / "missing.p12", PASSPHRASE)
+    with pytest.raises(SigningError, match="already exists"):
+        create_personal_key(PASSPHRASE, "Camille", path=path)
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (b"just some text", "is not a PDF file"),
-        (None, "not signed"),
-        ("truncated", "truncated"),
-    ],
-)
-def test_verify_bad_files(
-    content: bytes | str | None, message: str, tmp_path: Path, signed_pdf: Path
-) -> None:
-    path = tmp_path / "file.pdf"
-    if content is None:
-        from app.demo import demo_document
-
-        path.write_bytes(render_pdf(demo_document()))
-    elif content == "truncated":
-        path.write_bytes(signed_pdf.read_bytes()[: signed_pdf.stat().st_size // 2])
-    else:
-        assert isinstance(content, bytes)
-        path.write_bytes(content)
-    with pytest.raises(FormatError, match=message):
-        verify_pdf(path)
-
-
-def test_verify_cli_messages(
-    signed_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["--db", str(tmp_path / "db.sqlite3"), "verify", str(signed_pdf)]) == 0
-    assert "RESULT: OK" in capsys.readouterr().out
-    assert main(["--db", str(tmp_path / "db.sqlite3"), "verify", str(tmp_path / "none.pdf")]) == 2
-    assert "no such file" in capsys.readouterr().err
-
-
-def test_cli_export_of_approved_report_is_signed_with_personal_key(
-    store: Store,
-    demo: Postmortem,
-    db_path: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    _approve(store, demo)
+def test_cli_sign_needs_a_passphrase_and_accepts_an_own_pkcs12(
+    store: Store, demo: Postmortem, db_path: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
     store.close()
-    out = tmp_path / "approved.pdf"
-    args = ["--db", str(db_path), "export", demo.id, "--format", "pdf", "-o", str(out)]
     monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
-    assert main(args) == 1
+    base = ["--db", str(db_path), "sign", demo.id, "--role", "approved_by", "--name", "Sofia"]
+    assert main(base) == 1
     assert PASSPHRASE_ENV in capsys.readouterr().err
-    assert not out.exists()
-    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
-    assert main([*args, "--lang", "en", "--paper", "letter"]) == 0
-    key = personal_key_path()
-    assert key.exists()
-    assert stat.S_IMODE(key.stat().st_mode) == 0o600  # created on first use, owner only
-    result = verify_pdf(out)
-    assert result.ok and result.signatures[0].signer == "Sofia Benali"
-    assert result.printed_digest == content_digest(demo)
+    own = create_personal_key(PASSPHRASE, "Sofia Benali (corporate)", path=tmp_path / "own.p12")
     phrase = tmp_path / "phrase.txt"
-    phrase.write_text("wrong\n", encoding="utf-8")
-    monkeypatch.delenv(PASSPHRASE_ENV)
-    assert main([*args, "--passphrase-file", str(phrase)]) == 1
+    phrase.write_text("wrong phrase\n", encoding="utf-8")
+    assert main([*base, "--p12", str(own), "--passphrase-file", str(phrase)]) == 1
     assert "wrong passphrase" in capsys.readouterr().err
-
-
-def test_cli_export_with_user_pkcs12(
-    store: Store, demo: Postmortem, db_path: Path, tmp_path: Path, p12: Path
-) -> None:
-    _approve(store, demo)
-    store.close()
-    phrase = tmp_path / "phrase.txt"
     phrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    out = tmp_path / "mine.pdf"
-    args = ["--db", str(db_path), "export", demo.id, "--format", "pdf", "-o", str(out)]
-    assert main([*args, "--p12", str(p12), "--passphrase-file", str(phrase)]) == 0
-    assert verify_pdf(out).ok
-    assert not personal_key_path().exists()
-
-
-def test_unapproved_export_is_unsigned_and_read_only_folder_is_refused(
-    store: Store,
-    demo: Postmortem,
-    db_path: Path,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    store.close()
-    out = tmp_path / "draft.pdf"
-    base = ["--db", str(db_path), "export", demo.id, "--format", "pdf"]
-    assert main([*base, "-o", str(out)]) == 0
-    with pytest.raises(FormatError, match="not signed"):
-        verify_pdf(out)
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
-    # root may write anywhere it owns: then use a folder the kernel keeps read-only
-    folder = Path("/sys") if os.geteuid() == 0 else locked
-    try:
-        assert main([*base, "-o", str(folder / "report.pdf")]) == 1
-        assert "permission denied" in capsys.readouterr().err
-        assert not (folder / "report.pdf").exists()
-    finally:
-        locked.chmod(0o700)
-
-
-def test_a_damaged_signature_is_reported_plainly(
-    signed_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    data = signed_pdf.read_bytes()
-    base = data.index(b"/Contents <") + len(b"/Contents <")
-    failures = 0
-    for offset in (10, 40, 100, 1000, 2000):
-        damaged = bytearray(data)
-        damaged[base + offset] = ord("0") if damaged[base + offset] != ord("0") else ord("1")
-        path = tmp_path / f"damaged-{offset}.pdf"
-        path.write_bytes(bytes(damaged))
-        code = main(["verify", str(path)])
-        captured = capsys.readouterr()
-        text = captured.out + captured.err
-        assert "attribute" not in text and "object has no" not in text, text
-        assert code in (0, 2, 3), text
-        if code == 3:
-            failures += 1
-            assert "problem:" in text and "RESULT: FAILED" in text
-            assert "matches the signed document" not in text
-    assert failures >= 1
-
-
-def test_a_tampered_content_byte_gives_a_reason_and_exit_3(
-    signed_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    data = bytearray(signed_pdf.read_bytes())
-    marker = data.index(b"stream\n", len(data) // 4) + len(b"stream\n") + 10
-    data[marker] ^= 0x01
-    tampered = tmp_path / "tampered-content.pdf"
-    tampered.write_bytes(bytes(data))
-    code = main(["verify", str(tampered)])
-    out = capsys.readouterr().out
-    if code == 2:  # the flip broke the file's structure: refused as damaged, also a failure
-        return
-    assert code == 3
-    assert "NOT INTACT" in out and "problem: the signed bytes were modified" in out
-    assert "cannot be trusted" in out and "matches the signed document" not in out
+    assert main([*base, "--p12", str(own), "--passphrase-file", str(phrase)]) == 0
+    assert not personal_key_path("Sofia").exists()
+    with Store(db_path) as reopened:
+        [signoff] = reopened.load(demo.id).signoffs
+    assert signoff.fingerprint == load_key(own, PASSPHRASE).fingerprint
 
 
 def test_signing_a_role_twice_asks_before_replacing(
-    store: Store, demo: Postmortem, db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+    store: Store, demo: Postmortem, db_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
     store.close()
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     base = ["--db", str(db_path), "sign", demo.id, "--role", "approved_by"]
     assert main([*base, "--name", "Early Bird"]) == 0
     assert main([*base, "--name", "Sofia Benali"]) == 2
@@ -298,15 +285,125 @@ def test_signing_a_role_twice_asks_before_replacing(
     assert main([*base, "--name", "Sofia Benali", "--replace"]) == 0
     assert "replaced the sign-off by Early Bird" in capsys.readouterr().err
     with Store(db_path) as reopened:
-        names = [s.name for s in reopened.load(demo.id).signoffs if s.role == "approved_by"]
+        doc = reopened.load(demo.id)
+        names = [s.name for s in doc.signoffs if s.role == "approved_by"]
+        pdf = stored_pdf(reopened, doc)
     assert names == ["Sofia Benali"]
+    out = db_path.parent / "replaced.pdf"
+    out.write_bytes(pdf or b"")
+    fields = [c.field for c in verify_pdf(out, TrustList(out)).signatures]
+    assert fields == ["approved_by", "approved_by__2"]
 
 
-def test_signing_a_locked_report_is_refused_as_bad_input(
-    store: Store, demo: Postmortem, db_path: Path, capsys: pytest.CaptureFixture[str]
+def test_export_for_approval_has_empty_fields_and_the_document_attached(
+    store: Store, demo: Postmortem, db_path: Path, tmp_path: Path
 ) -> None:
-    _approve(store, demo)
     store.close()
-    args = ["--db", str(db_path), "sign", demo.id, "--role", "filed_by", "--name", "X"]
-    assert main(args) == 2
-    assert "approved and locked" in capsys.readouterr().err
+    out = tmp_path / "for-approval.pdf"
+    args = ["--db", str(db_path), "export", demo.id, "--format", "pdf", "--for-approval"]
+    assert main([*args, "-o", str(out)]) == 0
+    listing = subprocess.run(
+        ["pdfsig", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    assert listing.count("The signature form field is not signed") == 4
+    attached = subprocess.run(
+        ["pdfdetach", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "postmortem.json" in attached
+    saved = tmp_path / "attached.json"
+    subprocess.run(["pdfdetach", "-save", "1", "-o", str(saved), str(out)], check=True)
+    doc = document_from_json(saved.read_text(encoding="utf-8"))
+    assert doc.id == demo.id and content_digest(doc) == content_digest(demo)
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Signatures" in text and "Préparé par" in text and content_digest(demo) in text
+
+
+def test_plain_export_of_a_report_in_review_is_unsigned(
+    store: Store, demo: Postmortem, db_path: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    store.close()
+    out = tmp_path / "draft.pdf"
+    assert main(["--db", str(db_path), "export", demo.id, "--format", "pdf", "-o", str(out)]) == 0
+    assert main(["verify", str(out)]) == EXIT_BROKEN  # no attached document: nothing to rely on
+    text = capsys.readouterr().out
+    assert "no signature: nothing in this file was signed" in text
+    assert "carries no attached postmortem.json" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"just some text", "is not a PDF file"), ("truncated", "truncated"), ("dir", "folder")],
+)
+def test_verify_unreadable_files(
+    content: bytes | str, message: str, tmp_path: Path,
+    approved: tuple[DocumentSession, Path], capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    _, good = approved
+    path = tmp_path / "file.pdf"
+    if content == "truncated":
+        path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif content == "dir":
+        path.mkdir()
+    else:
+        assert isinstance(content, bytes)
+        path.write_bytes(content)
+    with pytest.raises(FormatError, match=message):
+        verify_pdf(path, TrustList(path))
+    assert main(["verify", str(path)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_damaged_signature_is_reported_plainly(
+    approved: tuple[DocumentSession, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, good = approved
+    data = good.read_bytes()
+    start = data.rindex(b"/Contents <") + len(b"/Contents <")
+    failures = 0
+    for offset in (10, 40, 100, 1000, 2000):
+        damaged = bytearray(data)
+        damaged[start + offset] = ord("0") if damaged[start + offset] != ord("0") else ord("1")
+        path = tmp_path / f"damaged-{offset}.pdf"
+        path.write_bytes(bytes(damaged))
+        code = main(["verify", str(path)])
+        captured = capsys.readouterr()
+        text = captured.out + captured.err
+        assert "attribute" not in text and "object has no" not in text, text
+        # a byte of the CMS envelope that no signature covers may change nothing (no trust list
+        # here: such a file stays merely "untrusted")
+        assert code in (2, EXIT_BROKEN, EXIT_UNTRUSTED), text
+        if code == EXIT_BROKEN:
+            failures += 1
+            assert "problem:" in text and "RESULT: BROKEN" in text
+    assert failures >= 1
+
+
+def test_two_signers_at_once_both_end_up_in_the_kept_pdf(store: Store, demo: Postmortem) -> None:
+    from app.approval import prepare_signoff, record_signoff
+
+    first, second = _session(store, demo), _session(store, demo)
+    one = prepare_signoff(first, "prepared_by", "Camille Martin", key=key_for("Camille Martin"))
+    two = prepare_signoff(second, "reviewed_by", "Julien Roux", key=key_for("Julien Roux"))
+    record_signoff(first, one)
+    record_signoff(second, two)  # prepared on a PDF without the first signature
+    kept = stored_pdf(store, store.load(demo.id))
+    assert kept is not None
+    path = Path(demo.id + ".pdf")
+    fields = [c.field for c in verify_bytes(kept, TrustList(path), path).signatures]
+    assert fields == ["prepared_by", "reviewed_by"]
+
+
+def test_an_approved_json_export_stays_approved_when_imported_elsewhere(
+    approved: tuple[DocumentSession, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session, _ = approved
+    exported = tmp_path / "approved.json"
+    exported.write_text(document_to_json(session.doc), encoding="utf-8")
+    other = tmp_path / "elsewhere.sqlite3"
+    assert main(["--db", str(other), "import", str(exported)]) == 0
+    assert "warning" not in capsys.readouterr().err  # its sign-offs verify offline
+    with Store(other) as store:
+        assert store.load(session.doc.id).status == Status.APPROVED

@@ -19,11 +19,11 @@ from app.signoff import (
     required_roles,
     role_states,
     set_required_roles,
-    sign,
 )
 from app.store import Store
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, Status
 from tests.report_helpers import pdf_text, squashed
+from tests.signing_helpers import PASSPHRASE, quick_sign
 
 NOW = datetime(2026, 1, 20, 9, 30, tzinfo=UTC)
 
@@ -36,7 +36,7 @@ def _session(store: Store, doc: Postmortem) -> DocumentSession:
 
 def _sign_all(session: DocumentSession, roles: tuple[str, ...] = DEFAULT_SIGNOFF_ROLES) -> None:
     for role in roles:
-        sign(session, role, f"Person {role}", "Lead", now=NOW)
+        quick_sign(session, role, f"Person {role}", "Lead", now=NOW)
 
 
 def _edit_summary(text: str) -> FieldChange:
@@ -45,7 +45,7 @@ def _edit_summary(text: str) -> FieldChange:
 
 def test_signoff_records_role_name_title_time_and_digest(store: Store, demo: Postmortem) -> None:
     session = _session(store, demo)
-    signoff = sign(session, "prepared_by", "Camille Martin", "SRE", now=NOW)
+    signoff = quick_sign(session, "prepared_by", "Camille Martin", "SRE", now=NOW)
     assert (signoff.role, signoff.name, signoff.title) == ("prepared_by", "Camille Martin", "SRE")
     assert signoff.signed_at == NOW
     assert signoff.digest == content_digest(session.doc)
@@ -61,13 +61,13 @@ def test_all_required_roles_approve_and_lock(store: Store, demo: Postmortem) -> 
     with pytest.raises(LockedError):
         session.apply(_edit_summary("changed"))
     with pytest.raises(LockedError, match="already approved"):
-        sign(session, "filed_by", "Someone else")
+        quick_sign(session, "filed_by", "Someone else")
 
 
 def test_later_edit_makes_signoffs_stale_and_back_to_review(store: Store, demo: Postmortem) -> None:
     session = _session(store, demo)
-    sign(session, "prepared_by", "Camille", now=NOW)
-    sign(session, "reviewed_by", "Julien", now=NOW)
+    quick_sign(session, "prepared_by", "Camille", now=NOW)
+    quick_sign(session, "reviewed_by", "Julien", now=NOW)
     session.apply(_edit_summary("A corrected summary."))
     states = {s.role: s.state for s in role_states(session.doc, DEFAULT_SIGNOFF_ROLES)}
     assert states == {
@@ -83,12 +83,12 @@ def test_later_edit_makes_signoffs_stale_and_back_to_review(store: Store, demo: 
 
 def test_stale_signoffs_must_be_renewed_before_approval(store: Store, demo: Postmortem) -> None:
     session = _session(store, demo)
-    sign(session, "prepared_by", "Camille", now=NOW)
+    quick_sign(session, "prepared_by", "Camille", now=NOW)
     session.apply(_edit_summary("Edited after the first sign-off."))
     for role in DEFAULT_SIGNOFF_ROLES[1:]:
-        sign(session, role, "Someone", now=NOW)
+        quick_sign(session, role, "Someone", now=NOW)
     assert session.doc.status == Status.IN_REVIEW
-    sign(session, "prepared_by", "Camille", now=NOW)
+    quick_sign(session, "prepared_by", "Camille", now=NOW)
     assert session.doc.status == Status.APPROVED
 
 
@@ -129,15 +129,20 @@ def test_required_roles_are_configurable(store: Store, demo: Postmortem) -> None
 def test_bad_signoffs_are_refused(store: Store, demo: Postmortem) -> None:
     session = _session(store, demo)
     with pytest.raises(ValidationError, match="Unknown sign-off role 'ceo'"):
-        sign(session, "ceo", "Boss")
+        quick_sign(session, "ceo", "Boss")
     with pytest.raises(ValidationError, match="name"):
-        sign(session, "prepared_by", "   ")
+        quick_sign(session, "prepared_by", "   ")
     assert store.load(demo.id).signoffs == []
 
 
 def test_cli_sign_reopen_and_locked(
-    store: Store, demo: Postmortem, db_path: object, capsys: pytest.CaptureFixture[str]
+    store: Store,
+    demo: Postmortem,
+    db_path: object,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("POSTMORTEM_STUDIO_KEY_PASSPHRASE", PASSPHRASE)
     store.close()
     base = ["--db", str(db_path)]
     for role in DEFAULT_SIGNOFF_ROLES:

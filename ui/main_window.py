@@ -559,6 +559,10 @@ class MainWindow(QMainWindow):
     def import_file(self, path: Path) -> None:
         try:
             doc = document_from_json(read_text(path))
+            from app.signoff import required_roles, settle_imported_approval
+
+            for warning in settle_imported_approval(doc, required_roles(self.store)):
+                self.statusBar().showMessage(warning, 10000)
             self.store.add(doc, f"imported from {path.name}")
         except (PostmortemError, OSError, UnicodeDecodeError) as error:
             self.show_error(self.tr("Cannot import {0}: {1}").format(path.name, error))

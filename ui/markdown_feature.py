@@ -25,6 +25,7 @@ from app.errors import PostmortemError
 from app.markdown.importer import read_markdown
 from app.markdown.report import ImportReport
 from app.model import Postmortem
+from app.signoff import required_roles, settle_imported_approval
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -146,6 +147,7 @@ def review_markdown(window: MainWindow, path: Path) -> ImportReviewDialog | None
     except (PostmortemError, OSError) as error:
         window.show_error(window.tr("Cannot import {0}: {1}").format(path.name, error))
         return None
+    report.warnings.extend(settle_imported_approval(doc, required_roles(window.store)))
     dialog = ImportReviewDialog(window, doc, report)
     window.markdown_review = dialog  # type: ignore[attr-defined]
     dialog.open()

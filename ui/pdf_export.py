@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import PostmortemError
 from app.fileio import check_target, write_file
-from app.model import Postmortem
-from app.report.export import SignWith, build_pdf
 
 
 class _Signals(QObject):
@@ -18,32 +17,16 @@ class _Signals(QObject):
 
 
 class _ExportJob(QRunnable):
-    """Renders (and signs) a private copy of the document, then writes the file atomically."""
+    """Builds the PDF (from a private copy of the document), then writes the file atomically."""
 
-    def __init__(
-        self,
-        doc: Postmortem,
-        path: Path,
-        *,
-        language: str,
-        paper: str,
-        roles: tuple[str, ...],
-        sign_with: SignWith | None,
-    ) -> None:
+    def __init__(self, build: Callable[[], bytes], path: Path) -> None:
         super().__init__()
         self.signals = _Signals()
-        self.doc, self.path, self.language, self.paper = doc, path, language, paper
-        self.roles, self.sign_with = roles, sign_with
+        self.build, self.path = build, path
 
     def run(self) -> None:
         try:
-            data = build_pdf(
-                self.doc,
-                language=self.language,
-                paper=self.paper,
-                roles=self.roles,
-                sign_with=self.sign_with,
-            )
+            data = self.build()
             write_file(self.path, data)
         except PostmortemError as error:
             self.signals.failed.emit(str(error))
@@ -67,24 +50,14 @@ class PdfExporter(QObject):
         self.running = False
         self._job: _ExportJob | None = None
 
-    def start(
-        self,
-        doc: Postmortem,
-        path: Path,
-        *,
-        language: str,
-        paper: str,
-        roles: tuple[str, ...],
-        sign_with: SignWith | None = None,
-    ) -> bool:
+    def start(self, build: Callable[[], bytes], path: Path) -> bool:
+        """Run ``build`` (it must not touch the database) on the worker, write ``path``."""
         try:
             check_target(path, ".pdf")
         except PostmortemError as error:
             self.failed.emit(str(error))
             return False
-        job = _ExportJob(
-            doc, path, language=language, paper=paper, roles=roles, sign_with=sign_with
-        )
+        job = _ExportJob(build, path)
         job.setAutoDelete(False)  # Python owns it: kept alive until its signal has arrived
         job.signals.finished.connect(self._done)
         job.signals.failed.connect(self._failed)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -292,12 +293,24 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        general = QWidget()
+        general.setLayout(form)
+        from ui.trust_page import TrustListPage
+
+        self.trust_page = TrustListPage(self)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("preferencesPages")
+        self.pages.addTab(general, self.tr("General"))
+        self.pages.addTab(self.trust_page, self.tr("Trusted signers"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.pages)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(620, 660)
 
     def accept(self) -> None:
+        if not self.trust_page.save():
+            self.pages.setCurrentWidget(self.trust_page)
+            return
         prefs = self.preferences
         prefs.author_name = self.author_name.text().strip()
         prefs.author_title = self.author_title.text().strip()

@@ -6,6 +6,8 @@ The PDF is built off the GUI thread (``ui.pdf_export``) and opened in the system
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +15,13 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -31,14 +33,13 @@ from PySide6.QtWidgets import (
 from app.errors import PostmortemError
 from app.jsonio import clone
 from app.model import Postmortem
-from app.report.export import SignWith
 from app.session import DocumentSession
 from app.signoff import (
     install_signoff_workflow,
+    record_change,
     reopen,
     required_roles,
     role_states,
-    signoff_change,
 )
 from app.vocabulary import Status
 from ui.pdf_export import PdfExporter
@@ -94,6 +95,13 @@ class SignoffPage(QWidget):
         self.paper.addItem("Letter", "letter")
         self.export_button = QPushButton(self.tr("Export PDF…"))
         self.export_button.setObjectName("exportPdfButton")
+        self.approval_button = QPushButton(self.tr("Export for approval…"))
+        self.approval_button.setObjectName("exportForApprovalButton")
+        self.approval_button.setToolTip(
+            self.tr("The PDF with an empty signature field for each role still to sign")
+        )
+        self.collect_button = QPushButton(self.tr("Collect signed PDF…"))
+        self.collect_button.setObjectName("collectButton")
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
         self.progress.setRange(0, 0)
@@ -110,6 +118,8 @@ class SignoffPage(QWidget):
         buttons.addWidget(self.sign_button)
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.approval_button)
+        buttons.addWidget(self.collect_button)
         export_row = QHBoxLayout()
         export_row.addWidget(QLabel(self.tr("Report language")))
         export_row.addWidget(self.language)
@@ -127,6 +137,8 @@ class SignoffPage(QWidget):
         self.sign_button.clicked.connect(self.ask_signoff)
         self.reopen_button.clicked.connect(self.reopen)
         self.export_button.clicked.connect(self.choose_export)
+        self.approval_button.clicked.connect(lambda: self.choose_export(for_approval=True))
+        self.collect_button.clicked.connect(self.choose_collect)
         self.show_document(None)
 
     # -- state ----------------------------------------------------------------------------
@@ -140,6 +152,8 @@ class SignoffPage(QWidget):
         enabled = doc is not None
         for widget in (self.sign_button, self.export_button, self.language, self.paper):
             widget.setEnabled(enabled and not self.exporter.running)
+        self.approval_button.setEnabled(enabled and not self.exporter.running)
+        self.collect_button.setEnabled(enabled)
         self.table.setRowCount(0)
         if doc is None:
             self.status.setText(self.tr("Open a postmortem to see its sign-offs."))
@@ -150,14 +164,14 @@ class SignoffPage(QWidget):
         self.sign_button.setEnabled(not approved)
         self.reopen_button.setEnabled(approved)
         states = role_states(doc, required_roles(self.window.store))
-        stale = [s for s in states if s.state == "stale"]
+        stale = [s for s in states if s.state in ("stale", "unverified")]
         text = self.tr("Status: {0} · revision {1}").format(
             self.tr(STATUS_WORDS.get(doc.status, doc.status.value)), doc.revision
         )
         if stale:
-            text += " · " + self.tr(
-                "{0} sign-off(s) STALE: the content changed after signing"
-            ).format(len(stale))
+            text += " · " + self.tr("{0} sign-off(s) STALE or NOT VERIFIED: sign again").format(
+                len(stale)
+            )
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {STALE_COLOUR};" if stale else "")
         for state in states:
@@ -178,8 +192,10 @@ class SignoffPage(QWidget):
             ]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
+                if column == 1 and signoff is not None and signoff.fingerprint:
+                    item.setToolTip(self.tr("Certificate sha256:{0}").format(signoff.fingerprint))
                 if column == 4 and state.state != "missing":
-                    colour = STALE_COLOUR if state.state == "stale" else CURRENT_COLOUR
+                    colour = CURRENT_COLOUR if state.state == "current" else STALE_COLOUR
                     item.setForeground(QColor(colour))
                 self.table.setItem(row, column, item)
 
@@ -196,16 +212,29 @@ class SignoffPage(QWidget):
         return dialog
 
     def _sign(self, dialog: SignoffDialog) -> None:
+        """Unlock (or create) the signer's key, sign the sign-off and its PDF field, record."""
+        from app import signing
+        from app.approval import finish_signoff, prepare_signoff
+
         session = self.session
         if session is None:
             return
-        role, name, title = dialog.values()
+        values = dialog.values()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            change = signoff_change(session, role, name, title)
+            if values.p12 is not None:
+                key = signing.load_key(values.p12, values.passphrase)
+            else:
+                key = signing.personal_key(values.passphrase, values.name, values.email)
+            prepared = prepare_signoff(session, values.role, values.name, values.title, key=key)
         except PostmortemError as error:
             self.window.show_error(str(error))
             return
+        finally:
+            QApplication.restoreOverrideCursor()
+        change = record_change([prepared.signoff], self.tr("Sign off"))
         if self.window.apply_change(change):
+            finish_signoff(session, prepared)
             self.show_document(session.doc)
 
     def reopen(self) -> None:
@@ -220,52 +249,82 @@ class SignoffPage(QWidget):
         self.window.undo_stack.clear()
         self.show_document(session.doc)
 
-    def choose_export(self) -> None:
+    def choose_export(self, for_approval: bool = False) -> None:
         session = self.session
         if session is None:
             return
-        suggested = f"{session.doc.title or 'postmortem'}.pdf".replace("/", "-")
+        suffix = " - for approval" if for_approval else ""
+        suggested = f"{session.doc.title or 'postmortem'}{suffix}.pdf".replace("/", "-")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the report"), suggested, self.tr("PDF (*.pdf)")
         )
         if path:
-            self.export_to(Path(path))
+            self.export_to(Path(path), for_approval=for_approval)
 
-    def export_to(self, path: Path) -> None:
-        """Export to ``path``; an approved report asks for the signing key's passphrase first."""
+    def export_to(self, path: Path, *, for_approval: bool = False) -> None:
+        """Export to ``path``: the report, or (approved, or asked) its approval PDF."""
+        from app.approval import fresh_approval_pdf, stored_pdf
+        from app.report.export import build_pdf
+
         session = self.session
         if session is None or self.exporter.running:
             return
-        if session.doc.status != Status.APPROVED:
-            self._start(path, None)
-            return
-        ask = QInputDialog(self)
-        ask.setObjectName("passphraseDialog")
-        ask.setWindowTitle(self.tr("Sign the report"))
-        ask.setLabelText(self.tr("Passphrase of your signing key (created on first use):"))
-        ask.setTextEchoMode(QLineEdit.EchoMode.Password)
-        ask.textValueSelected.connect(lambda text: self._start(path, SignWith(passphrase=text)))
-        ask.open()
-        self.passphrase_dialog = ask
-
-    def _start(self, path: Path, sign_with: SignWith | None) -> None:
-        session = self.session
-        if session is None:
-            return
+        doc = clone(session.doc)
+        roles = required_roles(session.store)
+        language, paper = str(self.language.currentData()), str(self.paper.currentData())
+        build: Callable[[], bytes]
+        kept = stored_pdf(session.store, doc)
+        if (for_approval or doc.status == Status.APPROVED) and kept is not None:
+            build = partial(bytes, kept)
+        elif for_approval or doc.status == Status.APPROVED:
+            build = partial(fresh_approval_pdf, doc, roles, language=language, paper=paper)
+        else:
+            build = partial(build_pdf, doc, language=language, paper=paper, roles=roles)
         self.message.setText(self.tr("Building {0}…").format(path.name))
         self.progress.show()
         self.export_button.setEnabled(False)
-        started = self.exporter.start(
-            clone(session.doc),
-            path,
-            language=str(self.language.currentData()),
-            paper=str(self.paper.currentData()),
-            roles=required_roles(session.store),
-            sign_with=sign_with,
-        )
-        if not started:
+        if not self.exporter.start(build, path):
             self.progress.hide()
             self.export_button.setEnabled(True)
+
+    def choose_collect(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Collect a signed PDF"), "", self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.collect(Path(path))
+
+    def collect(self, path: Path, *, trust_new: bool = False) -> bool:
+        """Record the sign-offs of a PDF signed elsewhere; an unknown signer is asked about."""
+        from app.collect import collect
+        from app.trust import load_trust
+
+        try:
+            outcome = collect(self.window.store, path, load_trust(), trust_new=trust_new)
+        except PostmortemError as error:
+            if not trust_new and "--trust-new" in str(error):
+                return self._ask_trust_new(path, str(error))
+            self.window.show_error(str(error))
+            return False
+        names = ", ".join(f"{s.name} ({role_text(s.role)})" for s in outcome.recorded)
+        self.message.setText(
+            self.tr("Collected {0}: {1}").format(path.name, names or self.tr("nothing new"))
+        )
+        self.window.open_document(outcome.postmortem_id)
+        return True
+
+    def _ask_trust_new(self, path: Path, message: str) -> bool:
+        text = message.replace("check it and collect with --trust-new to accept it", "")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unknown signer"),
+            text.rstrip("; .")
+            + ".\n\n"
+            + self.tr("Add this signer to the trust list for the role they signed, and collect?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.collect(path, trust_new=True)
 
     def _exported(self, path: str) -> None:
         self.progress.hide()
@@ -300,6 +359,10 @@ def install(window: Any) -> None:
     export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P))
     export.triggered.connect(page.choose_export)
     window.menus["file"].addAction(export)
+    gather = QAction(window.tr("Collect signed PDF…"), window)
+    gather.setObjectName("collectSignedPdf")
+    gather.triggered.connect(page.choose_collect)
+    window.menus["file"].addAction(gather)
     sign = QAction(window.tr("Sign off…"), window)
     sign.setObjectName("signOffAction")
     sign.triggered.connect(page.ask_signoff)

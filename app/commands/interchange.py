@@ -84,6 +84,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
             known = ", ".join(sorted(IMPORTERS))
             raise FormatError(f"{path.name}: unknown file type (known: {known}).")
         doc, notes = _resolve(importer)(path, args)
+        from app.signoff import required_roles, settle_imported_approval
+
+        for warning in settle_imported_approval(doc, required_roles(store)):
+            print(f"warning: {warning}", file=sys.stderr)
         renamed_from = store.add(doc, f"imported from {path.name}")
         # reported only once committed: a full disk must not look like a successful import
         if notes:

@@ -884,144 +884,144 @@
   <context>
     <name>DocumentView</name>
     <message>
-      <location filename="../../ui/document_view.py" line="53" />
+      <location filename="../../ui/document_view.py" line="65" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="56" />
+      <location filename="../../ui/document_view.py" line="68" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="57" />
-      <location filename="../../ui/document_view.py" line="163" />
+      <location filename="../../ui/document_view.py" line="69" />
+      <location filename="../../ui/document_view.py" line="173" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="58" />
+      <location filename="../../ui/document_view.py" line="70" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="59" />
+      <location filename="../../ui/document_view.py" line="71" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="61" />
+      <location filename="../../ui/document_view.py" line="73" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="64" />
+      <location filename="../../ui/document_view.py" line="76" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="68" />
+      <location filename="../../ui/document_view.py" line="80" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="68" />
-      <location filename="../../ui/document_view.py" line="102" />
+      <location filename="../../ui/document_view.py" line="80" />
+      <location filename="../../ui/document_view.py" line="114" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="76" />
+      <location filename="../../ui/document_view.py" line="88" />
       <source>Duration</source>
       <translation>Durée</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="77" />
+      <location filename="../../ui/document_view.py" line="89" />
       <source>Time to detect</source>
       <translation>Temps de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="78" />
+      <location filename="../../ui/document_view.py" line="90" />
       <source>Time to acknowledge</source>
       <translation>Temps de prise en charge</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="91" />
       <source>Time to mitigate</source>
       <translation>Temps d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="80" />
+      <location filename="../../ui/document_view.py" line="92" />
       <source>Time to resolve</source>
       <translation>Temps de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="101" />
+      <location filename="../../ui/document_view.py" line="113" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="103" />
+      <location filename="../../ui/document_view.py" line="115" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="114" />
+      <location filename="../../ui/document_view.py" line="126" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="115" />
+      <location filename="../../ui/document_view.py" line="127" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="116" />
+      <location filename="../../ui/document_view.py" line="128" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="125" />
+      <location filename="../../ui/document_view.py" line="137" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="126" />
+      <location filename="../../ui/document_view.py" line="138" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="127" />
+      <location filename="../../ui/document_view.py" line="139" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="128" />
+      <location filename="../../ui/document_view.py" line="140" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="159" />
+      <location filename="../../ui/document_view.py" line="169" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="160" />
+      <location filename="../../ui/document_view.py" line="170" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="161" />
+      <location filename="../../ui/document_view.py" line="171" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="162" />
+      <location filename="../../ui/document_view.py" line="172" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="198" />
+      <location filename="../../ui/document_view.py" line="208" />
       <source>Annex truncated — {0} bytes, see the JSON export.</source>
       <translation>Annexe tronquée — {0} octets, voir l'export JSON.</translation>
     </message>
@@ -1665,42 +1665,42 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="46" />
+      <location filename="../../ui/markdown_feature.py" line="47" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="50" />
+      <location filename="../../ui/markdown_feature.py" line="51" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="61" />
+      <location filename="../../ui/markdown_feature.py" line="62" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="62" />
+      <location filename="../../ui/markdown_feature.py" line="63" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="63" />
+      <location filename="../../ui/markdown_feature.py" line="64" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="66" />
+      <location filename="../../ui/markdown_feature.py" line="67" />
       <source>Nothing is lost: what was kept aside is in the annexes of the new postmortem.</source>
       <translation>Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="74" />
+      <location filename="../../ui/markdown_feature.py" line="75" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="92" />
+      <location filename="../../ui/markdown_feature.py" line="93" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -2084,7 +2084,7 @@
     <message>
       <location filename="../../ui/main_window.py" line="343" />
       <location filename="../../ui/main_window.py" line="526" />
-      <location filename="../../ui/main_window.py" line="612" />
+      <location filename="../../ui/main_window.py" line="616" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
@@ -2141,22 +2141,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="564" />
+      <location filename="../../ui/main_window.py" line="568" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="585" />
+      <location filename="../../ui/main_window.py" line="589" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="625" />
+      <location filename="../../ui/main_window.py" line="629" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="626" />
+      <location filename="../../ui/main_window.py" line="630" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2186,17 +2186,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="156" />
+      <location filename="../../ui/markdown_feature.py" line="158" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="162" />
+      <location filename="../../ui/markdown_feature.py" line="164" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="163" />
+      <location filename="../../ui/markdown_feature.py" line="165" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
@@ -2206,22 +2206,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="288" />
+      <location filename="../../ui/report_feature.py" line="347" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="298" />
+      <location filename="../../ui/report_feature.py" line="357" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="303" />
+      <location filename="../../ui/report_feature.py" line="362" />
+      <source>Collect signed PDF…</source>
+      <translation>Recueillir un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="366" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="306" />
+      <location filename="../../ui/report_feature.py" line="369" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2403,96 +2408,106 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../ui/preferences.py" line="242" />
+      <location filename="../../ui/preferences.py" line="243" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="248" />
+      <location filename="../../ui/preferences.py" line="249" />
       <source>System language</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="249" />
-      <location filename="../../ui/preferences.py" line="255" />
+      <location filename="../../ui/preferences.py" line="250" />
+      <location filename="../../ui/preferences.py" line="256" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="250" />
-      <location filename="../../ui/preferences.py" line="255" />
+      <location filename="../../ui/preferences.py" line="251" />
+      <location filename="../../ui/preferences.py" line="256" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="262" />
+      <location filename="../../ui/preferences.py" line="263" />
       <source>Light</source>
       <translation>Clair</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="263" />
+      <location filename="../../ui/preferences.py" line="264" />
       <source>Dark</source>
       <translation>Sombre</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="264" />
+      <location filename="../../ui/preferences.py" line="265" />
       <source>High contrast (for sharing a screen)</source>
       <translation>Contraste élevé (pour partager l'écran)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="269" />
+      <location filename="../../ui/preferences.py" line="270" />
       <source>One level per line: code | description</source>
       <translation>Un niveau par ligne : code | description</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="286" />
+      <location filename="../../ui/preferences.py" line="287" />
       <source>Meeting agenda</source>
       <translation>Ordre du jour de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="279" />
+      <location filename="../../ui/preferences.py" line="303" />
+      <source>General</source>
+      <translation>Général</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="304" />
+      <source>Trusted signers</source>
+      <translation>Signataires de confiance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/preferences.py" line="280" />
       <source>Author name</source>
       <translation>Nom de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="280" />
+      <location filename="../../ui/preferences.py" line="281" />
       <source>Author title</source>
       <translation>Fonction de l'auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="281" />
+      <location filename="../../ui/preferences.py" line="282" />
       <source>Interface language</source>
       <translation>Langue de l'interface</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="282" />
+      <location filename="../../ui/preferences.py" line="283" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="283" />
+      <location filename="../../ui/preferences.py" line="284" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="284" />
+      <location filename="../../ui/preferences.py" line="285" />
       <source>Severity scale
 (code | description)</source>
       <translation>Échelle de sévérité
 (code | description)</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="285" />
+      <location filename="../../ui/preferences.py" line="286" />
       <source>Ishikawa categories</source>
       <translation>Catégories Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="290" />
+      <location filename="../../ui/preferences.py" line="291" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="291" />
+      <location filename="../../ui/preferences.py" line="292" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -2794,44 +2809,109 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffDialog</name>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="44" />
+      <location filename="../../ui/signoff_dialog.py" line="65" />
       <source>Sign off the report</source>
       <translation>Signer le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="48" />
-      <source>Your sign-off approves the report exactly as it is now. Any later edit makes it stale and the report goes back to review.</source>
-      <translation>Votre signature approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
+      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <source>Your sign-off approves the report exactly as it is now, signed with your own key. Any later edit makes it stale and the report goes back to review.</source>
+      <translation>Votre signature, faite avec votre propre clé, approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="66" />
+      <location filename="../../ui/signoff_dialog.py" line="87" />
       <source>Your full name</source>
       <translation>Votre nom complet</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <location filename="../../ui/signoff_dialog.py" line="90" />
       <source>e.g. Head of SRE</source>
       <translation>p. ex. Responsable SRE</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="71" />
+      <location filename="../../ui/signoff_dialog.py" line="93" />
+      <source>Optional, written in a new certificate</source>
+      <translation>Facultatif, inscrit dans un nouveau certificat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="96" />
+      <source>Your personal key (created on first use)</source>
+      <translation>Votre clé personnelle (créée à la première utilisation)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="97" />
+      <source>Own PKCS#12…</source>
+      <translation>Mon PKCS#12…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="109" />
+      <source>Passphrase again</source>
+      <translation>Phrase secrète (bis)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="114" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="72" />
+      <location filename="../../ui/signoff_dialog.py" line="115" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="73" />
+      <location filename="../../ui/signoff_dialog.py" line="116" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="77" />
+      <location filename="../../ui/signoff_dialog.py" line="117" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="118" />
+      <source>Key</source>
+      <translation>Clé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="119" />
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="124" />
       <source>Sign off</source>
       <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <source>Your PKCS#12 file</source>
+      <translation>Votre fichier PKCS#12</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <source>PKCS#12 (*.p12 *.pfx)</source>
+      <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="155" />
+      <source>Type your name.</source>
+      <translation>Saisissez votre nom.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="158" />
+      <source>A personal key will be created for you: choose a passphrase of at least {0} characters, and type it twice.</source>
+      <translation>Une clé personnelle va être créée pour vous : choisissez une phrase secrète d'au moins {0} caractères et saisissez-la deux fois.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="162" />
+      <source>The two passphrases differ.</source>
+      <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_dialog.py" line="164" />
+      <source>Type the passphrase of your key.</source>
+      <translation>Saisissez la phrase secrète de votre clé.</translation>
     </message>
     <message>
       <source>signed</source>
@@ -2844,6 +2924,10 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>to sign</source>
       <translation>à signer</translation>
+    </message>
+    <message>
+      <source>NOT VERIFIED — no valid signature</source>
+      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
     <message>
       <source>Prepared by</source>
@@ -2865,102 +2949,143 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffPage</name>
     <message>
-      <location filename="../../ui/report_feature.py" line="73" />
+      <location filename="../../ui/report_feature.py" line="74" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="74" />
+      <location filename="../../ui/report_feature.py" line="75" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="75" />
+      <location filename="../../ui/report_feature.py" line="76" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="76" />
+      <location filename="../../ui/report_feature.py" line="77" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="77" />
+      <location filename="../../ui/report_feature.py" line="78" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="83" />
+      <location filename="../../ui/report_feature.py" line="84" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="85" />
+      <location filename="../../ui/report_feature.py" line="86" />
       <source>Reopen as a new revision</source>
       <translation>Rouvrir en nouvelle révision</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="95" />
+      <location filename="../../ui/report_feature.py" line="96" />
       <source>Export PDF…</source>
       <translation>Exporter en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="114" />
+      <location filename="../../ui/report_feature.py" line="98" />
+      <source>Export for approval…</source>
+      <translation>Exporter pour approbation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="101" />
+      <source>The PDF with an empty signature field for each role still to sign</source>
+      <translation>Le PDF avec un champ de signature vide pour chaque rôle qui doit encore signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="103" />
+      <source>Collect signed PDF…</source>
+      <translation>Recueillir un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="124" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="116" />
+      <location filename="../../ui/report_feature.py" line="126" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="145" />
+      <location filename="../../ui/report_feature.py" line="159" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="154" />
+      <location filename="../../ui/report_feature.py" line="168" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="159" />
-      <source>{0} sign-off(s) STALE: the content changed after signing</source>
-      <translation>{0} signature(s) PÉRIMÉE(S) : le contenu a changé après la signature</translation>
+      <location filename="../../ui/report_feature.py" line="172" />
+      <source>{0} sign-off(s) STALE or NOT VERIFIED: sign again</source>
+      <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="229" />
+      <location filename="../../ui/report_feature.py" line="196" />
+      <source>Certificate sha256:{0}</source>
+      <translation>Certificat sha256:{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="235" />
+      <source>Sign off</source>
+      <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="259" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="229" />
+      <location filename="../../ui/report_feature.py" line="259" />
+      <location filename="../../ui/report_feature.py" line="292" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="244" />
-      <source>Sign the report</source>
-      <translation>Signer le rapport</translation>
-    </message>
-    <message>
-      <location filename="../../ui/report_feature.py" line="245" />
-      <source>Passphrase of your signing key (created on first use):</source>
-      <translation>Phrase secrète de votre clé de signature (créée à la première utilisation) :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/report_feature.py" line="255" />
+      <location filename="../../ui/report_feature.py" line="283" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="274" />
+      <location filename="../../ui/report_feature.py" line="292" />
+      <source>Collect a signed PDF</source>
+      <translation>Recueillir un PDF signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="311" />
+      <source>Collected {0}: {1}</source>
+      <translation>{0} recueilli : {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="311" />
+      <source>nothing new</source>
+      <translation>rien de nouveau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="320" />
+      <source>Unknown signer</source>
+      <translation>Signataire inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="323" />
+      <source>Add this signer to the trust list for the role they signed, and collect?</source>
+      <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="333" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="281" />
+      <location filename="../../ui/report_feature.py" line="340" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>
@@ -2991,6 +3116,10 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>to sign</source>
       <translation>à signer</translation>
+    </message>
+    <message>
+      <source>NOT VERIFIED — no valid signature</source>
+      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
   </context>
   <context>
@@ -3331,6 +3460,59 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     <message>
       <source>Detect</source>
       <translation>Détecter</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrustListPage</name>
+    <message>
+      <location filename="../../ui/trust_page.py" line="51" />
+      <source>Trust list: {0}</source>
+      <translation>Liste de confiance : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Signer</source>
+      <translation>Signataire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Roles allowed</source>
+      <translation>Rôles autorisés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="56" />
+      <source>Certificate (SHA-256)</source>
+      <translation>Certificat (SHA-256)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="61" />
+      <source>Add certificate or signed PDF…</source>
+      <translation>Ajouter un certificat ou un PDF signé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="63" />
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="73" />
+      <source>Roles: comma separated role names, or * for every role. A reviewed copy of this file can live in the team's repository (--trust or POSTMORTEM_STUDIO_TRUST).</source>
+      <translation>Rôles : noms de rôles séparés par des virgules, ou * pour tous. Une copie relue de ce fichier peut vivre dans le dépôt de l'équipe (--trust ou POSTMORTEM_STUDIO_TRUST).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="92" />
+      <source> (certificate authority)</source>
+      <translation> (autorité de certification)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="104" />
+      <source>A signer's certificate, or a PDF they signed</source>
+      <translation>Le certificat d'un signataire, ou un PDF qu'il a signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trust_page.py" line="106" />
+      <source>Certificates and PDFs (*.pem *.crt *.cer *.der *.pdf)</source>
+      <translation>Certificats et PDF (*.pem *.crt *.cer *.der *.pdf)</translation>
     </message>
   </context>
   <context>

@@ -25,7 +25,12 @@ ALIASES = {"window": "MainWindow", "self.window": "MainWindow"}
 
 _ACTION_STATUSES = ("To do", "In progress", "Done", "Not doing")
 _ACTION_KINDS = ("Mitigate", "Prevent", "Process", "Detect")
-_SIGNOFF_STATES = ("signed", "STALE — content changed after signing", "to sign")
+_SIGNOFF_STATES = (
+    "signed",
+    "STALE — content changed after signing",
+    "to sign",
+    "NOT VERIFIED — no valid signature",
+)
 #: Words passed to ``self.tr`` through a variable (lupdate cannot see them): context → sources.
 DYNAMIC: dict[str, tuple[str, ...]] = {
     "TrackerModel": (
@@ -393,6 +398,38 @@ FRENCH: dict[str, str] = {
     "Passphrase of your signing key (created on first use):":
         "Phrase secrète de votre clé de signature (créée à la première utilisation) :",
     "Building {0}…": "Création de {0}…", "Saved {0}": "{0} enregistré", "Export failed.": "L'export a échoué.",
+    "NOT VERIFIED — no valid signature": "NON VÉRIFIÉE — aucune signature valide",
+    "Your sign-off approves the report exactly as it is now, signed with your own key. Any later edit makes it stale and the report goes back to review.":
+        "Votre signature, faite avec votre propre clé, approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.",
+    "Optional, written in a new certificate": "Facultatif, inscrit dans un nouveau certificat",
+    "Your personal key (created on first use)": "Votre clé personnelle (créée à la première utilisation)",
+    "Own PKCS#12…": "Mon PKCS#12…", "Passphrase again": "Phrase secrète (bis)", "E-mail": "E-mail",
+    "Key": "Clé", "Passphrase": "Phrase secrète", "Your PKCS#12 file": "Votre fichier PKCS#12",
+    "PKCS#12 (*.p12 *.pfx)": "PKCS#12 (*.p12 *.pfx)", "Type your name.": "Saisissez votre nom.",
+    "A personal key will be created for you: choose a passphrase of at least {0} characters, and type it twice.":
+        "Une clé personnelle va être créée pour vous : choisissez une phrase secrète d'au moins {0} caractères et saisissez-la deux fois.",
+    "The two passphrases differ.": "Les deux phrases secrètes diffèrent.",
+    "Type the passphrase of your key.": "Saisissez la phrase secrète de votre clé.",
+    "Export for approval…": "Exporter pour approbation…",
+    "The PDF with an empty signature field for each role still to sign":
+        "Le PDF avec un champ de signature vide pour chaque rôle qui doit encore signer",
+    "{0} sign-off(s) STALE or NOT VERIFIED: sign again":
+        "{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau",
+    "Collect signed PDF…": "Recueillir un PDF signé…", "Collect a signed PDF": "Recueillir un PDF signé",
+    "Collected {0}: {1}": "{0} recueilli : {1}", "nothing new": "rien de nouveau",
+    "Unknown signer": "Signataire inconnu",
+    "Add this signer to the trust list for the role they signed, and collect?":
+        "Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?",
+    "Certificate sha256:{0}": "Certificat sha256:{0}",
+    "General": "Général", "Trusted signers": "Signataires de confiance",
+    "Trust list: {0}": "Liste de confiance : {0}", "Signer": "Signataire",
+    "Roles allowed": "Rôles autorisés", "Certificate (SHA-256)": "Certificat (SHA-256)",
+    "Add certificate or signed PDF…": "Ajouter un certificat ou un PDF signé…", "Remove": "Retirer",
+    "Roles: comma separated role names, or * for every role. A reviewed copy of this file can live in the team's repository (--trust or POSTMORTEM_STUDIO_TRUST).":
+        "Rôles : noms de rôles séparés par des virgules, ou * pour tous. Une copie relue de ce fichier peut vivre dans le dépôt de l'équipe (--trust ou POSTMORTEM_STUDIO_TRUST).",
+    " (certificate authority)": " (autorité de certification)",
+    "A signer's certificate, or a PDF they signed": "Le certificat d'un signataire, ou un PDF qu'il a signé",
+    "Certificates and PDFs (*.pem *.crt *.cer *.der *.pdf)": "Certificats et PDF (*.pem *.crt *.cer *.der *.pdf)",
 }
 # fmt: on
 

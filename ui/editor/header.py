@@ -205,6 +205,11 @@ class HeaderPage(QWidget):
         self.severity.load(doc.severity)
         description = next((lv.description for lv in scale if lv.code == doc.severity), "")
         self.severity_description.setText(description)
+        # Approved is derived from the sign-offs, never chosen: it is offered only to show it.
+        labels = status_labels()
+        offered = {k: v for k, v in labels.items() if k != Status.APPROVED or k == doc.status}
+        self.status.clear()
+        self.status.set_choices(choices(offered))
         self.status.load(doc.status.value)
         self.language.load(doc.language)
         self.participants.load(doc)
