@@ -56,7 +56,9 @@ def _between(start: datetime | None, end: datetime | None) -> timedelta | None:
     return end - start
 
 
-def derived_times(doc: Postmortem) -> DerivedTimes:
+def raw_spans(doc: Postmortem) -> DerivedTimes:
+    """The spans as the instants give them, negative when the times are out of order
+    (the metrics count those as typos)."""
     marks = instants(doc)
     return DerivedTimes(
         duration=_between(marks.started, marks.resolved),
@@ -64,6 +66,23 @@ def derived_times(doc: Postmortem) -> DerivedTimes:
         time_to_acknowledge=_between(marks.detected, marks.acknowledged),
         time_to_mitigate=_between(marks.started, marks.mitigated),
         time_to_resolve=_between(marks.started, marks.resolved),
+    )
+
+
+def derived_times(doc: Postmortem) -> DerivedTimes:
+    """The spans a person reads: never negative — times out of order leave the span empty and
+    ``inconsistencies`` says why."""
+    raw = raw_spans(doc)
+
+    def shown(value: timedelta | None) -> timedelta | None:
+        return None if value is None or value < timedelta(0) else value
+
+    return DerivedTimes(
+        duration=shown(raw.duration),
+        time_to_detect=shown(raw.time_to_detect),
+        time_to_acknowledge=shown(raw.time_to_acknowledge),
+        time_to_mitigate=shown(raw.time_to_mitigate),
+        time_to_resolve=shown(raw.time_to_resolve),
     )
 
 

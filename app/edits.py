@@ -12,14 +12,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
 from app.model import Postmortem
 from app.session import FieldChange, SnapshotChange
 from app.timeutil import parse_datetime
+from app.timezones import parse_zone
 
 #: Section name → how one row is called in an edit's description.
 ROW_NOUNS: dict[str, str] = {
@@ -31,6 +31,7 @@ ROW_NOUNS: dict[str, str] = {
     "lessons": "lesson",
     "communications": "communication",
     "annexes": "annex",
+    "narrative": "narrative section",
 }
 
 ROW_PLURALS: dict[str, str] = {
@@ -42,6 +43,7 @@ ROW_PLURALS: dict[str, str] = {
     "lessons": "lessons",
     "communications": "communications",
     "annexes": "annexes",
+    "narrative": "narrative sections",
 }
 
 #: Section or attribute name → words for descriptions.
@@ -240,23 +242,8 @@ def replace_content(source: Postmortem, description: str) -> SnapshotChange:
 
 
 def zone_of(name: str) -> tzinfo:
-    """The document's time zone: an IANA name ("Europe/Paris"), "UTC" or an offset ("+01:00")."""
-    text = name.strip()
-    if text.upper() in ("", "UTC", "Z", "GMT"):
-        return UTC
-    if text[0] in "+-":
-        sign = -1 if text[0] == "-" else 1
-        digits = text[1:].replace(":", "")
-        if digits.isdigit() and len(digits) in (2, 4):
-            minutes = int(digits[:2]) * 60 + (int(digits[2:]) if len(digits) == 4 else 0)
-            return timezone(sign * timedelta(minutes=minutes))
-        raise ValidationError(f"time zone: '{name}' is not an offset such as +01:00.")
-    try:
-        return ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            f"time zone: '{name}' is unknown; use a name such as Europe/Paris or an offset."
-        ) from None
+    """The document's time zone, read by the one parser of the app (``app.timezones``)."""
+    return parse_zone(name)
 
 
 def parse_moment(text: str, zone_name: str, field_name: str = "time") -> datetime:

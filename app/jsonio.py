@@ -25,6 +25,7 @@ from app.model import (
     Communication,
     ImpactRow,
     Lesson,
+    NarrativeSection,
     Participant,
     Postmortem,
     Service,
@@ -63,7 +64,7 @@ T = TypeVar("T")
 
 
 def document_to_dict(doc: Postmortem) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": doc.id,
         "revision": doc.revision,
         "title": doc.title,
@@ -87,17 +88,7 @@ def document_to_dict(doc: Postmortem) -> dict[str, Any]:
         "language": doc.language,
         "summary": doc.summary,
         "impact": [{"metric": r.metric, "value": r.value, "target": r.target} for r in doc.impact],
-        "timeline": [
-            {
-                "id": e.id,
-                "at": format_datetime(e.at),
-                "event": e.event,
-                "actor": e.actor,
-                "notes": e.notes,
-                "marker": e.marker.value if e.marker else None,
-            }
-            for e in doc.timeline
-        ],
+        "timeline": [_timeline_dict(e) for e in doc.timeline],
         "whys": graph_to_data(doc.whys),
         "ishikawa": graph_to_data(doc.ishikawa),
         "root_cause": doc.root_cause,
@@ -111,11 +102,11 @@ def document_to_dict(doc: Postmortem) -> dict[str, Any]:
                 "action": a.action,
                 "owner": a.owner,
                 "due": format_date(a.due),
-                "priority": a.priority.value,
+                "priority": a.priority.value if a.priority else None,
                 "status": a.status.value,
                 "status_reason": a.status_reason,
-                "kind": a.kind.value,
-                "horizon": a.horizon.value,
+                "kind": a.kind.value if a.kind else None,
+                "horizon": a.horizon.value if a.horizon else None,
                 "ticket": a.ticket,
                 "causes": list(a.causes),
                 "completed_on": format_date(a.completed_on),
@@ -150,6 +141,27 @@ def document_to_dict(doc: Postmortem) -> dict[str, Any]:
         ],
         "parking_lot": list(doc.parking_lot),
     }
+    if doc.narrative:  # written only when present: older documents keep their exact bytes
+        data["narrative"] = [
+            {"title": n.title, "kind": n.kind, "text": n.text} for n in doc.narrative
+        ]
+    return data
+
+
+def _timeline_dict(e: TimelineEntry) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": e.id,
+        "at": format_datetime(e.at),
+        "event": e.event,
+        "actor": e.actor,
+        "notes": e.notes,
+        "marker": e.marker.value if e.marker else None,
+    }
+    if e.approximate:
+        row["approximate"] = True
+    if e.as_written:
+        row["as_written"] = e.as_written
+    return row
 
 
 #: sign-off fields written only when non-empty (older documents keep their exact bytes)
@@ -385,6 +397,13 @@ def _build(d: dict[str, Any]) -> Postmortem:
         ),
     )
     doc.parking_lot = _strings(d, "parking_lot")
+    doc.narrative = _rows(
+        d,
+        "narrative",
+        lambda r, f: NarrativeSection(
+            title=_str(r, "title"), text=_str(r, "text"), kind=_str(r, "kind")
+        ),
+    )
     return doc
 
 
@@ -399,6 +418,8 @@ def _timeline_entry(r: dict[str, Any], f: str) -> TimelineEntry:
         actor=_str(r, "actor"),
         notes=_str(r, "notes"),
         marker=_enum(Marker, marker, f + ".marker") if marker else None,
+        approximate=_flag(r, "approximate", f),
+        as_written=_str(r, "as_written"),
     )
     entry.id = _str(r, "id") or entry.id
     return entry
@@ -409,11 +430,11 @@ def _action(r: dict[str, Any], f: str) -> Action:
         action=_str(r, "action"),
         owner=_str(r, "owner"),
         due=parse_optional_date(r.get("due"), f + ".due"),
-        priority=_enum(Priority, r.get("priority", "P2"), f + ".priority"),
+        priority=_optional_enum(Priority, r.get("priority", "P2"), f + ".priority"),
         status=_enum(ActionStatus, r.get("status", "todo"), f + ".status"),
         status_reason=_str(r, "status_reason"),
-        kind=_enum(ActionKind, r.get("kind", "prevent"), f + ".kind"),
-        horizon=_enum(Horizon, r.get("horizon", "short"), f + ".horizon"),
+        kind=_optional_enum(ActionKind, r.get("kind", "prevent"), f + ".kind"),
+        horizon=_optional_enum(Horizon, r.get("horizon", "short"), f + ".horizon"),
         ticket=_str(r, "ticket"),
         causes=_strings(r, "causes"),
         completed_on=parse_optional_date(r.get("completed_on"), f + ".completed_on"),
@@ -468,6 +489,18 @@ def _enum(kind: type[E], value: Any, where: str) -> E:
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
         raise FormatError(f"{where}: {value!r} is not one of {allowed}.") from None
+
+
+def _optional_enum(kind: type[E], value: Any, where: str) -> E | None:
+    """``null`` is "not stated"; a missing key keeps the format's historical default."""
+    return None if value is None else _enum(kind, value, where)
+
+
+def _flag(d: dict[str, Any], key: str, where: str) -> bool:
+    value = d.get(key, False)
+    if not isinstance(value, bool):
+        raise FormatError(f"{where}.{key}: expected true or false.")
+    return value
 
 
 CONTENT_EXCLUDED_KEYS = ("signoffs", "status", "revision")

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from itertools import combinations
 from typing import Any
 
-from app.derived import DerivedTimes, derived_times, instants
+from app.derived import DerivedTimes, instants, raw_spans
 from app.diagrams.graph import children
 from app.errors import FormatError, StoreError
 from app.jsonio import document_from_dict
@@ -218,7 +218,7 @@ def action_figures(actions: Iterable[TrackedAction], today: date) -> ActionFigur
 
 def kpis(docs: Sequence[Postmortem]) -> tuple[Kpi, ...]:
     """Means over the incidents that have both instants; negative spans (typos) are skipped."""
-    times = [derived_times(doc) for doc in docs]
+    times = [raw_spans(doc) for doc in docs]
     result: list[Kpi] = []
     for code, name, target, pick in KPI_TARGETS:
         values = [value for value in (pick(t) for t in times) if value is not None]

@@ -65,6 +65,8 @@ class TimelineEntry:
     notes: str = ""
     marker: Marker | None = None
     id: str = field(default_factory=new_id)
+    approximate: bool = False  # "~10:15", "vers 10 h", a range or a date alone: not exact
+    as_written: str = ""  # the time as the source wrote it, kept when it is approximate
 
 
 @dataclass
@@ -72,11 +74,11 @@ class Action:
     action: str
     owner: str = ""
     due: date | None = None
-    priority: Priority = Priority.P2
+    priority: Priority | None = Priority.P2  # None: not stated (an imported action)
     status: ActionStatus = ActionStatus.TODO
     status_reason: str = ""
-    kind: ActionKind = ActionKind.PREVENT
-    horizon: Horizon = Horizon.SHORT
+    kind: ActionKind | None = ActionKind.PREVENT
+    horizon: Horizon | None = Horizon.SHORT
     ticket: str = ""
     causes: list[str] = field(default_factory=list)
     completed_on: date | None = None
@@ -95,6 +97,19 @@ class Communication:
     text: str
     channel: str = ""
     at: datetime | None = None
+
+
+@dataclass
+class NarrativeSection:
+    """A titled account written by the team (trigger, detection, response, recovery…).
+
+    ``text`` is Markdown as written (bold, italics, code, links, lists); ``kind`` is the
+    recognised part (``trigger``, ``detection``…) or empty for a section of the team's own.
+    """
+
+    title: str
+    text: str = ""
+    kind: str = ""
 
 
 @dataclass
@@ -168,6 +183,7 @@ class Postmortem:
     signoffs: list[SignOff] = field(default_factory=list)
     meeting_agenda: list[AgendaStepRecord] = field(default_factory=list)
     parking_lot: list[str] = field(default_factory=list)
+    narrative: list[NarrativeSection] = field(default_factory=list)
     revision: int = 1
     id: str = field(default_factory=new_id)
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, tzinfo
 
+from app.errors import ValidationError
 from app.model import TimelineEntry
+from app.timezones import parse_zone
 from app.vocabulary import Marker
 
 _TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)"
@@ -59,13 +61,7 @@ def _clock(text: str) -> time:
 
 
 def _zone(offset: str | None, default: tzinfo) -> tzinfo:
-    if not offset:
-        return default
-    if offset == "Z":
-        return UTC
-    sign = -1 if offset[0] == "-" else 1
-    digits = offset[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    return parse_zone(offset) if offset else default
 
 
 def guess_marker(event: str) -> Marker | None:
@@ -110,7 +106,7 @@ def _parse_table(lines: list[str], day: date, zone: tzinfo, result: PasteResult)
         try:
             moment = _parse_when(cells[at_col], day, zone)
             event = cells[event_col]
-        except (IndexError, ValueError):
+        except (IndexError, ValueError, ValidationError):
             result.skipped.append(line)
             continue
         actor = cells[actor_col] if actor_col is not None and actor_col < len(cells) else ""
@@ -153,7 +149,7 @@ def parse_pasted_rows(text: str, day: date, zone: tzinfo) -> PasteResult:
         if match:
             try:
                 moment = _moment(match["date"], match["time"], match["offset"], day, zone)
-            except ValueError:
+            except (ValueError, ValidationError):
                 match = None
         if match:
             event = match["event"]

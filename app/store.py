@@ -511,10 +511,10 @@ class Store:
                 a.action,
                 a.owner,
                 a.due.isoformat() if a.due else None,
-                a.priority.value,
+                a.priority.value if a.priority else "",
                 a.status.value,
-                a.kind.value,
-                a.horizon.value,
+                a.kind.value if a.kind else "",
+                a.horizon.value if a.horizon else "",
                 a.ticket,
                 a.completed_on.isoformat() if a.completed_on else None,
             )

@@ -71,9 +71,9 @@ class TrackedAction:
     action: str
     owner: str
     due: date | None
-    priority: Priority
+    priority: Priority | None  # None: not stated (imported)
     status: ActionStatus
-    kind: ActionKind
+    kind: ActionKind | None
     horizon: str
     ticket: str
     completed_on: date | None
@@ -216,9 +216,9 @@ def _tracked(row: tuple[Any, ...]) -> TrackedAction:
         action=row[5],
         owner=row[6],
         due=_day(row[7]),
-        priority=_PRIORITIES[row[8]],
+        priority=_PRIORITIES.get(row[8]),
         status=_STATUSES[row[9]],
-        kind=_KINDS[row[10]],
+        kind=_KINDS.get(row[10]),
         horizon=row[11],
         ticket=row[12],
         completed_on=_day(row[13]),
@@ -252,9 +252,9 @@ def actions_csv(rows: Sequence[TrackedAction], today: date) -> str:
             row.action,
             row.owner,
             row.due.isoformat() if row.due else "",
-            row.priority.value,
+            row.priority.value if row.priority else "",
             row.status.value,
-            row.kind.value,
+            row.kind.value if row.kind else "",
             row.horizon,
             row.ticket,
             row.completed_on.isoformat() if row.completed_on else "",

@@ -61,7 +61,18 @@ def comparable(doc: Postmortem) -> dict[str, Any]:
 
 
 # Words that only label a value the import converts (``ETA: Oct 29`` → a due date).
-STRUCTURAL = {"answer", "réponse", "eta", "due", "owner", "deadline", "priority", "priorité"} | {
+STRUCTURAL = {
+    "answer",
+    "réponse",
+    "eta",
+    "due",
+    "owner",
+    "deadline",
+    "priority",
+    "priorité",
+    "am",
+    "pm",
+} | {
     "jan",
     "feb",
     "mar",
@@ -119,7 +130,7 @@ def _strings(value: Any) -> list[str]:
 def lost_words(source: str, doc: Postmortem, report: ImportReport) -> dict[int, set[str]]:
     """Words of each non-blank source line found neither in the document nor in the report."""
     kept = words("\n".join(_strings(json.loads(document_to_json(doc))))) | words(
-        "\n".join(report.mapped + report.kept_aside + report.warnings)
+        "\n".join(report.mapped + report.kept_aside + report.warnings + [report.notes])
     )
     lost: dict[int, set[str]] = {}
     for number, line in enumerate(source.split("\n"), start=1):

@@ -143,8 +143,9 @@ def test_unknown_dates_are_kept_as_text_with_a_warning() -> None:
     )
     doc, report = import_text(text)
     assert doc.incident_date is None and doc.timeline == []
-    kept = doc.annexes[-1].content
+    kept = report.notes
     assert "the Tuesday after the release" in kept and "around lunch | pager went off" in kept
+    assert doc.annexes == []  # import notes stay in the import report
     assert doc.actions[0].due is None and "next sprint" in doc.actions[0].status_reason
     assert any("is not a date I can read" in w for w in report.warnings)
     assert any("unknown time format 'around lunch'" in w for w in report.warnings)
@@ -158,7 +159,7 @@ def test_times_without_any_date_in_the_file_are_kept_aside_with_one_warning() ->
     )
     doc, report = import_text(text)
     assert doc.timeline == []
-    assert "10:29 UTC: étape 29" in doc.annexes[-1].content
+    assert "10:29 UTC: étape 29" in report.notes
     assert [w for w in report.warnings if "no date" in w] == [
         "timeline: 30 rows give a time but no date, and the file has no incident date: they were "
         "kept as text. Add the incident date and import again."

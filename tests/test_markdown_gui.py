@@ -105,8 +105,21 @@ def test_dropping_a_markdown_file_opens_the_review(
     dialog = _review(window)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert [row.title for row in store.summaries("")] == [
-        "Incendie du datacenter SBG2 – Strasbourg"
+        "🔥 Incendie du datacenter SBG2 – Strasbourg"
     ]
+
+
+def test_the_review_shows_the_text_kept_aside_and_the_document_does_not_hold_it(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    _drop(window, CORPUS / "messy_facebook_2021.md")
+    dialog = _review(window)
+    dialog.tabs.setCurrentWidget(dialog.notes_view)
+    assert "32/13 25:61 corrupted clock line" in dialog.notes_view.toPlainText()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    (summary,) = store.summaries("")
+    kept = [annex.content for annex in store.load(summary.id).annexes]
+    assert not any("32/13 25:61" in content for content in kept)
 
 
 def test_dropping_another_kind_of_file_is_ignored(window: MainWindow, tmp_path: Path) -> None:

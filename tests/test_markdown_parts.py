@@ -60,7 +60,10 @@ def test_header_lines_in_both_languages() -> None:
     assert key_value("Severity: SEV-2")[:1] == ("severity",)  # type: ignore[index]
     assert key_value("**Réviseurs**: A, B")[0] == "reviewers"  # type: ignore[index]
     assert key_value("Humeur : fatigué") == ("", "Humeur", "fatigué")
-    assert severity("SEV-2") == "P2" and severity("Majeur") == "Majeur"
+    assert severity("SEV-2") == "P2" and severity("Majeur") == "P1"
+    assert severity("SEV-2 (Service Degraded)") == "P2" and severity("Sev 0") == "P0"
+    assert severity("critical") == "P0" and severity("mineur") == "P3"
+    assert severity("Orange alert") == "Orange alert"  # nothing matches: kept as written
     assert priority("High") == Priority.P1 and priority("critique") == Priority.P0
 
 

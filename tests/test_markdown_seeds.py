@@ -66,22 +66,21 @@ def test_seed_000_gives_the_demo_structure() -> None:
     ]
     assert doc.acknowledgements.startswith("Merci à l'équipe SRE")
     assert doc.blameless_note.startswith("Ce postmortem est blameless")
-    assert doc.root_cause.startswith("Absence de readinessProbe dans le Deployment")
+    assert doc.root_cause.startswith("**Absence de readinessProbe dans le Deployment**")
     assert any("template placeholder" in entry for entry in report.kept_aside)
 
 
 def test_seed_000_placeholders_are_kept_aside_not_taken_as_facts() -> None:
     doc, report = read_markdown(seed_path("000"))
     assert doc.author == "" and doc.reviewers == []
-    notes = doc.annexes[-1]
-    assert notes.title == "Notes de l'import"
-    assert "[Votre nom]" in notes.content and "Draft / In Review / Final" in notes.content
+    assert "Notes de l'import" not in [annex.title for annex in doc.annexes]
+    assert "[Votre nom]" in report.notes and "Draft / In Review / Final" in report.notes
     assert any("first date in the summary" in warning for warning in report.warnings)
 
 
 def test_seed_002_gives_its_structure() -> None:
     doc, report = read_markdown(seed_path("002"))
-    assert doc.title == "POST-INCIDENT REPORT - Template"
+    assert doc.title == "📝 POST-INCIDENT REPORT - Template"
     assert [text for text, _, _ in _chain(doc.whys)] == [
         "Why did the database stop responding?",
         "Why did it run out of memory?",
@@ -106,7 +105,9 @@ def test_seed_002_gives_its_structure() -> None:
     assert {c.audience for c in doc.communications} == {"internal", "external"}
     metrics = {row.metric: row.value for row in doc.impact}
     assert metrics["Users affected"] == "12,500 (100% of active users)"
-    assert {a.title for a in doc.annexes} >= {"Mise en Œuvre vs PRA", "Signatures & Approbation"}
+    told = {n.title for n in doc.narrative}
+    assert told >= {"Mise en Œuvre vs PRA", "Signatures & Approbation"}
+    assert not told & {a.title for a in doc.annexes}  # annexes hold only real annexes
     assert any("Q1 2026" in warning for warning in report.warnings)
 
 

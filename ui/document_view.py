@@ -140,7 +140,12 @@ def document_html(doc: Postmortem) -> str:
                 translate("DocumentView", "Marker"),
             ],
             [
-                [e.at.isoformat(sep=" "), e.event, e.actor, e.marker.value if e.marker else ""]
+                [
+                    ("≈ " if e.approximate else "") + e.at.isoformat(sep=" "),
+                    e.event,
+                    e.actor,
+                    e.marker.value if e.marker else "",
+                ]
                 for e in doc.sorted_timeline()
             ],
         )
@@ -177,7 +182,7 @@ def document_html(doc: Postmortem) -> str:
                     a.action,
                     a.owner,
                     a.due.isoformat() if a.due else "",
-                    a.priority.value,
+                    a.priority.value if a.priority else "—",
                     f"{STATUS_SYMBOLS[a.status.value]} {action_status_labels()[a.status]}",
                 ]
                 for a in doc.actions

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
 )
@@ -48,11 +49,15 @@ class ImportReviewDialog(QDialog):
         self.resize(720, 520)
         layout = QVBoxLayout(self)
         heading = QLabel(
-            self.tr("<b>{0}</b><br>from {1}: {2} timeline rows, {3} actions, {4} annexes").format(
+            self.tr(
+                "<b>{0}</b><br>from {1}: {2} timeline rows, {3} actions, {4} narrative sections, "
+                "{5} annexes"
+            ).format(
                 _escape(doc.title or "—"),
                 _escape(report.source),
                 len(doc.timeline),
                 len(doc.actions),
+                len(doc.narrative),
                 len(doc.annexes),
             )
         )
@@ -62,9 +67,15 @@ class ImportReviewDialog(QDialog):
         self.mapped_list = self._add_tab(self.tr("Mapped ({0})"), report.mapped)
         self.kept_list = self._add_tab(self.tr("Kept aside ({0})"), report.kept_aside)
         self.warnings_list = self._add_tab(self.tr("Warnings ({0})"), report.warnings)
+        self.notes_view = QPlainTextEdit(report.notes or self.tr("(nothing)"))
+        self.notes_view.setReadOnly(True)
+        self.tabs.addTab(self.notes_view, self.tr("Text kept aside"))
         layout.addWidget(self.tabs, 1)
         note = QLabel(
-            self.tr("Nothing is lost: what was kept aside is in the annexes of the new postmortem.")
+            self.tr(
+                "Nothing is lost: the text kept aside is shown here in full, to copy where it "
+                "belongs; it is not printed in the postmortem."
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)

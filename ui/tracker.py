@@ -196,7 +196,7 @@ class TrackerModel(QAbstractTableModel):
             due = row.due.isoformat() if row.due else "—"
             return f"⚠ {due}" if late else due
         if column == self.PRIORITY:
-            return row.priority.value
+            return row.priority.value if row.priority else "—"
         if column == self.STATUS:
             return self.tr(STATUS_WORDS[row.status])
         if column == self.OWNER:
@@ -205,7 +205,7 @@ class TrackerModel(QAbstractTableModel):
             return row.action
         if column == self.POSTMORTEM:
             return row.postmortem_title or self.tr("(untitled)")
-        return self.tr(KIND_WORDS[row.kind])
+        return self.tr(KIND_WORDS[row.kind]) if row.kind else "—"
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -66,7 +66,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         late = row.days_overdue(today)
         flag = f"  OVERDUE {late} d" if late else ""
         line = (
-            f"{due:<10} {row.priority.value:<2} {row.status.value:<11} {row.owner or '—':<16} "
+            f"{due:<10} {row.priority.value if row.priority else '—':<2} "
+            f"{row.status.value:<11} {row.owner or '—':<16} "
             f"{row.action}  [{row.postmortem_title or row.postmortem_id}]{flag}"
         )
         print(visible(line))  # a terminal would obey escape sequences

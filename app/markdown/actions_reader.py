@@ -23,6 +23,66 @@ from app.model import Action
 from app.vocabulary import ActionKind, Horizon
 
 _WHY_LINK = re.compile(r"^(?:5 whys|5 pourquoi)\s*(?:#|n°)\s*(\d+)$", re.IGNORECASE)
+_TRAILING_STATUS = re.compile(r"\s+(?:—|–|-|:)\s*(?P<status>[^—–:()]{2,30})\s*$")
+_TRAILING_PARENS = re.compile(r"\s*\((?P<inside>[^()]{1,60})\)\s*$")
+_OWNER_LABEL = re.compile(
+    r"^(?:owners?|assignee|assigned to|responsable|porteur|qui|who|dri)\s*[:=]\s*(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_HANDLE_END = re.compile(r"\s+(?P<handle>@[\w.-]+)\s*$")
+
+
+def new_action(text: str) -> Action:
+    """An imported action: priority, kind and horizon stay unset unless the source states them."""
+    return Action(text, priority=None, kind=None, horizon=None)
+
+
+def split_action(text: str) -> tuple[str, str, str, str]:
+    """``Fix X (@alice) — In progress`` → (action, owner, status words, priority words)."""
+    action, owner, status, prio = text.strip(), "", "", ""
+    for _ in range(3):
+        trailing = _TRAILING_STATUS.search(action)
+        if trailing and action_status(trailing["status"]) is not None and not status:
+            status = trailing["status"].strip()
+            action = action[: trailing.start()].rstrip()
+            continue
+        parens = _TRAILING_PARENS.search(action)
+        if parens:
+            inside = parens["inside"].strip()
+            labelled = _OWNER_LABEL.match(inside)
+            if priority(inside) is not None and len(inside.split()) == 1 and not prio:
+                prio = inside
+            elif labelled and not owner:
+                owner = labelled["name"].strip()
+            elif not owner and (inside.startswith("@") or _looks_like_owner(inside)):
+                owner = inside
+            elif action_status(inside) is not None and not status:
+                status = inside
+            else:
+                break
+            action = action[: parens.start()].rstrip()
+            continue
+        handle = _HANDLE_END.search(action)
+        if handle and not owner:
+            owner = handle["handle"]
+            action = action[: handle.start()].rstrip()
+            continue
+        break
+    return action.rstrip(" —–-:"), owner, status, prio
+
+
+def _looks_like_owner(text: str) -> bool:
+    """``sre``, ``network-eng``, ``Dana Ortiz``: one team word or a capitalised name."""
+    words = text.split()
+    if not words or any(ch.isdigit() for ch in text) or action_status(text) is not None:
+        return False
+    if fold(text) in ("optional", "facultatif", "maybe", "tbd", "a definir", "wip"):
+        return False
+    if len(words) == 1:
+        return True
+    return len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words)
+
+
 _ISHIKAWA_LINK = re.compile(r"^ishikawa\s*(?:#|n°)\s*(\d+)$", re.IGNORECASE)
 _REF = re.compile(r"^(?:whys|ishikawa):\w+$")
 #: a cause named by its text, resolved once the Ishikawa is read (``resolve_cause_texts``)
@@ -74,7 +134,20 @@ class ActionsReader(ImportState):
         columns = column_indexes(
             table.header,
             {
-                "action": ("action", "tache", "task", "description", "item", "quoi", "what"),
+                "action": (
+                    "action",
+                    "tache",
+                    "task",
+                    "description",
+                    "item",
+                    "quoi",
+                    "what",
+                    "summary",
+                    "resume",
+                    "titre",
+                    "title",
+                    "action item",
+                ),
                 "owner": ("responsable", "owner", "assignee", "porteur", "qui", "who", "assigne"),
                 "due": ("deadline", "due", "echeance", "eta", "date", "pour le", "by"),
                 "status": ("statut", "status", "etat", "state"),
@@ -107,8 +180,12 @@ class ActionsReader(ImportState):
             extra = [
                 row[i] for i in range(len(row)) if i not in columns.values() and row[i].strip()
             ]
-            action = Action(strip_inline(cells.get("action", "")) or strip_inline(" ".join(row)))
-            action.owner = strip_inline(cells.get("owner", ""))
+            text = strip_inline(cells.get("action", "")) or strip_inline(" ".join(row))
+            bare, owner, status_words, _ = split_action(text)
+            action = new_action(bare if "owner" not in columns and owner else text)
+            action.owner = strip_inline(cells.get("owner", "")) or owner
+            if not cells.get("status") and status_words:
+                cells["status"] = status_words
             self._apply_status(action, cells.get("status", ""), where)
             self._apply_due(action, cells.get("due", ""), where)
             self._apply_vocab(action, cells, where, horizon)
@@ -188,13 +265,21 @@ class ActionsReader(ImportState):
             if item.depth == 0:
                 close()
                 details = []
-                current = Action(strip_inline(LEADING_SYMBOLS.sub("", text)))
+                written, owner, status_words, prio = split_action(
+                    strip_inline(LEADING_SYMBOLS.sub("", text))
+                )
+                current = new_action(written)
+                current.owner = owner
                 if horizon is not None:
                     current.horizon = horizon
                 if item.checked is not None:
                     current.status = (
                         action_status("[x]" if item.checked else "[ ]") or current.status
                     )
+                if status_words:
+                    self._apply_status(current, status_words, where)
+                if prio:
+                    self._apply_vocab(current, {"priority": prio}, where, horizon)
                 self.doc.actions.append(current)
                 continue
             if current is None:

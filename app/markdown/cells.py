@@ -42,6 +42,8 @@ def inherits(parent: str | None, kind: str | None) -> bool:
         return True
     if parent in (S.FISHBONE, S.ANNEXES, S.PARTICIPANTS):
         return True
+    if parent == S.TIMELINE and kind == S.NARRATIVE:  # "### Response" inside a timeline
+        return True
     return parent == S.LESSONS and kind not in (S.WENT_WELL, S.WENT_WRONG, S.LUCKY)
 
 
@@ -79,7 +81,8 @@ def why_words(block: ListBlock) -> bool:
 
 
 def clean_item(text: str) -> str:
-    return strip_inline(LEADING_SYMBOLS.sub("", text.replace("\n", " ")))
+    """A list item as one line of Markdown: leading emoji dropped, emphasis and code kept."""
+    return LEADING_SYMBOLS.sub("", " ".join(text.split("\n"))).strip()
 
 
 def joined_items(items: list[Item]) -> list[str]:

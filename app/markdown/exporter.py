@@ -35,7 +35,7 @@ from app.markdown.vocab_labels import (
     SERVICE_SYMBOLS,
 )
 from app.markdown.whys import whys_ids
-from app.model import Annex, Postmortem
+from app.model import Annex, Postmortem, TimelineEntry
 from app.status_labels import ACTION_STATUS_SYMBOL, action_status_label, document_status_label
 from app.visible_text import visible
 from app.vocabulary import AnnexKind, Audience
@@ -128,6 +128,7 @@ class _Writer:
     def write(self) -> str:
         self._header()
         self._summary()
+        self._narrative()
         self._impact()
         self._participants()
         self._timeline()
@@ -205,6 +206,12 @@ class _Writer:
         if self.doc.summary:
             self.line(self.doc.summary, "")
 
+    def _narrative(self) -> None:
+        for section in self.doc.narrative:
+            self.line("---", "", f"## {_one_line(section.title) or '—'}", "")
+            if section.text:
+                self.line(section.text, "")
+
     def _impact(self) -> None:
         doc, t = self.doc, self.t
         if not doc.impact and not doc.services:
@@ -242,10 +249,23 @@ class _Writer:
         self.table(
             [t["time"], t["event"], t["actor"], t["notes"], t["marker"]],
             [
-                [self.when(e.at), e.event, e.actor, e.notes, markers[e.marker] if e.marker else ""]
+                [
+                    self._row_time(e),
+                    e.event,
+                    e.actor,
+                    e.notes,
+                    markers[e.marker] if e.marker else "",
+                ]
                 for e in self.doc.timeline
             ],
         )
+
+    def _row_time(self, entry: TimelineEntry) -> str:
+        """An approximate time keeps its wording: ``≈ 2026-01-15 10:15:00 +01:00 (~10:15)``."""
+        if not entry.approximate:
+            return self.when(entry.at)
+        written = _one_line(entry.as_written).replace("(", "[").replace(")", "]")
+        return f"≈ {self.when(entry.at)}" + (f" ({written})" if written else "")
 
     def _root_cause(self) -> None:
         doc, t = self.doc, self.t
@@ -352,9 +372,9 @@ class _Writer:
                     a.owner,
                     _day(a.due),
                     f"{ACTION_STATUS_SYMBOL[a.status]} {action_status_label(a.status, self.lang)}",
-                    a.priority.value,
-                    kinds[a.kind],
-                    horizons[a.horizon],
+                    a.priority.value if a.priority else "",
+                    kinds[a.kind] if a.kind else "",
+                    horizons[a.horizon] if a.horizon else "",
                     a.ticket,
                     ", ".join(self._cause_id(cause) for cause in a.causes),
                     a.status_reason,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.markdown.sections import fold
+from app.severity import DEFAULT_SCALE, SeverityLevel
 from app.vocabulary import ActionStatus, Priority, Status
 
 _KEY_VALUE = re.compile(
@@ -23,11 +24,16 @@ FIELD_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
                          "review date", "meeting date")),
     ("incident_date", ("date de l incident", "incident date", "date", "date de l evenement")),
     ("started_at", ("date heure debut", "debut", "start", "started", "start time",
-                    "incident start", "heure de debut", "started at")),
-    ("detected_at", ("detection", "detected", "detected at", "heure de detection")),
-    ("mitigated_at", ("attenuation", "mitigated", "mitigated at", "mitigation")),
+                    "incident start", "heure de debut", "started at", "impact start",
+                    "impact started", "impact started at", "impact start time", "began",
+                    "debut de l incident", "debut de l impact", "outage start", "start of impact")),
+    ("detected_at", ("detection", "detected", "detected at", "heure de detection", "reported at",
+                     "reported", "declared at", "identified at", "date heure de detection")),
+    ("mitigated_at", ("attenuation", "mitigated", "mitigated at", "mitigation", "mitigated on")),
     ("resolved_at", ("date heure fin", "fin", "end", "ended", "end time", "resolved",
-                     "resolution", "resolved at", "heure de fin")),
+                     "resolution", "resolved at", "heure de fin", "impact end", "impact ended",
+                     "impact ended at", "fin de l incident", "fin de l impact", "outage end",
+                     "end of impact", "closed at", "heure de resolution", "retablissement")),
     ("title", ("titre", "title", "incident", "nom de l incident", "incident title")),
     ("severity", ("severite", "severity", "sev", "gravite", "niveau", "priority", "priorite")),
     ("status", ("statut", "status", "etat", "state")),
@@ -40,7 +46,10 @@ FIELD_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tags", ("tags", "etiquettes", "labels", "mots cles", "keywords")),
     ("timezone", ("fuseau horaire", "timezone", "time zone", "fuseau")),
     ("language", ("langue", "language", "lang")),
-    ("duration", ("duree totale", "duree", "duration", "total duration")),
+    ("duration", ("duree totale", "duree", "duration", "total duration", "duree de l incident",
+                  "impact duration", "duree de l impact")),
+    ("commander", ("commander", "incident commander", "incident lead", "lead", "ic",
+                   "responsable de l incident", "incident manager", "coordinateur")),
     ("summary", ("impact", "resume", "summary")),
 )  # fmt: skip
 _KEY_INDEX = {key: name for name, keys in FIELD_KEYS for key in keys}
@@ -48,6 +57,8 @@ _KEY_INDEX = {key: name for name, keys in FIELD_KEYS for key in keys}
 _STATUS_WORDS: tuple[tuple[ActionStatus, tuple[str, ...]], ...] = (
     (ActionStatus.NOT_DOING, ("won t do", "wont do", "not doing", "abandonne", "annule",
                               "cancelled", "canceled", "rejected", "rejete", "wontfix")),
+    (ActionStatus.TODO, ("not started", "not done", "pas commence", "pas fait", "non commence",
+                         "non fait", "not yet started", "pas encore commence")),
     (ActionStatus.DONE, ("done", "fait", "termine", "complete", "completed", "closed", "fixed",
                          "resolu", "resolved", "ferme", "met", "livre", "shipped", "ok")),
     (ActionStatus.IN_PROGRESS, ("in progress", "en cours", "wip", "started", "doing", "scheduled",
@@ -143,13 +154,41 @@ def priority(text: str) -> Priority | None:
     return _PRIORITY_WORDS.get(fold(text))
 
 
-def severity(text: str) -> str | None:
-    """``P1``, ``SEV-2``, ``Sev 1`` → ``P1`` / ``P2``; other words kept as written."""
+def severity(text: str, scale: tuple[SeverityLevel, ...] = DEFAULT_SCALE) -> str | None:
+    """``P1``, ``SEV-2``, ``Sev 1``, ``Critical``, ``Majeur`` → a code of the scale.
+
+    The number of ``SEV-n`` / ``Pn`` / ``Sn`` is the scale's number; a word is matched against
+    the scale's names (English and French) and the usual synonyms. What matches nothing is
+    kept as written.
+    """
     value = text.strip()
-    match = re.fullmatch(r"(?i)(?:P|SEV|S)[- ]?([0-4])\b.*", value)
-    if match:
+    codes = [level.code for level in scale]
+    match = re.fullmatch(r"(?i)\s*(?:P|SEV|S|SEVERITY|NIVEAU)\s*[- ]?\s*([0-5])\b.*", value)
+    if match and f"P{match.group(1)}" in codes:
         return f"P{match.group(1)}"
+    if match and match.group(1) in codes:
+        return match.group(1)
+    folded = fold(value)
+    words = folded.split()
+    for level in scale:
+        names = {fold(level.code), fold(level.name_en), fold(level.name_fr)}
+        if folded in names or (words and words[0] in names):
+            return level.code
+    for word, code in _SEVERITY_WORDS.items():
+        if (folded == word or (words and words[0] == word)) and code in codes:
+            return code
     return value or None
+
+
+_SEVERITY_WORDS = {
+    "critical": "P0", "critique": "P0", "blocker": "P0", "bloquant": "P0", "urgent": "P0",
+    "emergency": "P0", "urgence": "P0", "catastrophic": "P0",
+    "major": "P1", "majeur": "P1", "majeure": "P1", "high": "P1", "haute": "P1", "severe": "P1",
+    "grave": "P1", "elevee": "P1",
+    "moderate": "P2", "modere": "P2", "moderee": "P2", "medium": "P2", "moyenne": "P2",
+    "moyen": "P2", "significant": "P2",
+    "minor": "P3", "mineur": "P3", "mineure": "P3", "low": "P3", "faible": "P3", "basse": "P3",
+}  # fmt: skip
 
 
 def split_names(text: str) -> list[str]:
@@ -158,12 +197,36 @@ def split_names(text: str) -> list[str]:
 
 
 def strip_inline(text: str) -> str:
-    """Drop emphasis markers, keep the words (and any HTML, as text)."""
+    """Drop emphasis markers, keep the words (and any HTML, as text); code spans untouched."""
     if "*" not in text and "_" not in text and "\\" not in text:
         return text.strip()
-    value = _STRONG.sub(r"\2", text)
-    value = _EMPHASIS.sub(r"\1", value)
-    return value.replace("\\|", "|").strip()
+    parts = _CODE_SPAN.split(text)
+    for index in range(0, len(parts), 2):  # even parts are outside code spans
+        value = _STRONG.sub(r"\2", parts[index])
+        value = _EMPHASIS.sub(r"\1", value)
+        parts[index] = value.replace("\\|", "|")
+    return "".join(parts).strip()
+
+
+def reflow(text: str) -> str:
+    """A paragraph's soft-wrapped lines joined into one line; hard breaks (two trailing spaces
+    or a backslash) and Markdown list or quote lines stay on their own line."""
+    out: list[str] = []
+    hard = True
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if hard or _BLOCK_START.match(stripped):
+            if out:
+                out[-1] = out[-1].rstrip("\\").rstrip()
+            out.append(stripped)
+        else:
+            out[-1] = f"{out[-1]} {stripped}" if out[-1] else stripped
+        hard = line.endswith("  ") or stripped.endswith("\\")
+    return "\n".join(out).strip()
+
+
+_CODE_SPAN = re.compile(r"(`+[^`]*?`+)")
+_BLOCK_START = re.compile(r"^(?:[-*+•]\s|\d{1,3}[.)]\s|>|\|)")
 
 
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1")

@@ -14,7 +14,32 @@ import networkx as nx
 from app.diagrams.graph import ISHIKAWA
 from app.markdown.fields import strip_inline
 from app.markdown.parse import Item
+from app.markdown.sections import fold
 from app.markdown.whys import canonical_ids
+
+# The 6M (and their usual names) in English and French, folded.
+CATEGORY_WORDS = frozenset({
+    "methods", "method", "methodes", "methode", "process", "processes", "processus",
+    "procedures", "procedure", "machines", "machine", "materiel", "equipment", "equipement",
+    "technology", "technologie", "tools", "outils", "materials", "material", "matieres",
+    "matiere", "data", "donnees", "manpower", "people", "personnel", "main d oeuvre",
+    "personnes", "humain", "human", "humans", "equipe", "team", "measurement", "measurements",
+    "mesure", "mesures", "monitoring", "supervision", "milieu", "environment", "environnement",
+    "management", "organisation", "organization", "software", "logiciel", "infrastructure",
+    "communication", "communications", "policies", "politiques",
+})  # fmt: skip
+
+
+def category_line(text: str) -> str | None:
+    """``**Methods**``, ``People``, ``Machines :``: a line naming a category, or None."""
+    if "\n" in text.strip():
+        return None
+    name = strip_inline(text).strip().rstrip(":：").strip()
+    if not name or len(name.split()) > 4 or name.endswith((".", "?", "!")):
+        return None
+    bold = text.strip().startswith(("**", "__"))
+    return name if bold or fold(name) in CATEGORY_WORDS or text.strip().endswith(":") else None
+
 
 #: how an actions table names a cause by number ("5 Whys #2", "Ishikawa n°4")
 _NUMBERED = re.compile(r"^(?:5 whys|5 pourquoi|ishikawa)\s*(?:#|n°)\s*\d+$", re.IGNORECASE)
@@ -45,6 +70,25 @@ class FishboneBuilder:
         self.graph.add_edge("e", node)
         self.category = node
         return node
+
+    def add_labelled_causes(self, items: list[Item]) -> bool:
+        """``- Méthodes : déploiement non progressif``: the label is the category."""
+        top = [item for item in items if item.depth == 0]
+        pairs = []
+        for item in top:
+            label, colon, value = strip_inline(item.text.replace("\n", " ")).partition(":")
+            if not colon or not value.strip() or len(label.split()) > 4:
+                return False
+            pairs.append((label.strip(), value.strip()))
+        known = sum(fold(label) in CATEGORY_WORDS for label, _ in pairs)
+        if not pairs or known * 2 < len(pairs):
+            return False
+        named: dict[str, str] = {}
+        for label, value in pairs:
+            if label not in named:
+                named[label] = self.add_category(label)
+            self._add_cause(named[label], value)
+        return True
 
     def add_causes(self, items: list[Item], top_is_category: bool) -> None:
         parents: list[str] = []

@@ -13,6 +13,7 @@ import argparse
 import re
 from pathlib import Path
 
+from app.derived import inconsistencies
 from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR, new_ishikawa
 from app.fileio import read_source
 from app.markdown import sections as S
@@ -33,6 +34,7 @@ from app.markdown.dates import (
     all_days,
     find_day,
     parse_day,
+    parse_duration,
     parse_when,
     starts_with_time,
     zone_named,
@@ -45,7 +47,7 @@ from app.markdown.fields import (
     severity,
     strip_inline,
 )
-from app.markdown.fishbone import FishboneBuilder
+from app.markdown.fishbone import FishboneBuilder, category_line
 from app.markdown.parse import (
     Block,
     Code,
@@ -57,7 +59,7 @@ from app.markdown.parse import (
     parse_blocks,
 )
 from app.markdown.report import ImportReport
-from app.markdown.sections import clean_heading, fold, section_kind
+from app.markdown.sections import clean_heading, fold, narrative_kind, section_kind, title_text
 from app.markdown.state import Section as _Section
 from app.markdown.timeline_reader import TimelineReader
 from app.markdown.vocab_labels import (
@@ -74,6 +76,8 @@ from app.markdown.whys import (
     looks_like_whys,
     question_heading,
     steps_from_items,
+    steps_from_lines,
+    steps_from_table,
     steps_from_tree_text,
 )
 from app.model import (
@@ -81,10 +85,12 @@ from app.model import (
     Communication,
     ImpactRow,
     Lesson,
+    NarrativeSection,
     Participant,
     Postmortem,
     Service,
 )
+from app.timezones import find_zone
 from app.vocabulary import (
     AnnexKind,
     Attendance,
@@ -141,7 +147,7 @@ class _Importer(TimelineReader, ActionsReader):
         self.doc.ishikawa = new_ishikawa(
             "", SEED_CATEGORIES_FR if self.doc.language == "fr" else SEED_CATEGORIES_EN
         )
-        self.doc.title = strip_inline(clean_heading(title.text)) if title else ""
+        self.doc.title = title_text(title.text) if title else ""
         if title:
             self.report.mapped.append(f"title: {self.doc.title}")
         self._preamble(preamble, has_sections=bool(sections))
@@ -228,6 +234,7 @@ class _Importer(TimelineReader, ActionsReader):
             S.PARTICIPANTS: self._participants,
             S.ANNEXES: self._annex_section,
             S.ACKNOWLEDGEMENTS: self._acknowledgements,
+            S.NARRATIVE: self._narrative,
         }.get(section.kind or "")
         if handler is None:
             self._unrecognised(section)
@@ -268,6 +275,7 @@ class _Importer(TimelineReader, ActionsReader):
             "annexes": len(self.annexes),
             "acknowledgements": len(doc.acknowledgements),
             "parking lot": len(doc.parking_lot),
+            "narrative": len(doc.narrative),
         }
 
     # -- header fields ---------------------------------------------------------------------
@@ -324,7 +332,7 @@ class _Importer(TimelineReader, ActionsReader):
                 pair = key_value(line)
                 if pair and pair[0]:
                     self._field(pair[0], pair[1], pair[2], line, where)
-                else:
+                elif not self._zone_statement(line):
                     self.keep(where, line, "not a known header field")
 
     def _field(self, name: str, key: str, value: str, line: str, where: str) -> None:
@@ -373,12 +381,23 @@ class _Importer(TimelineReader, ActionsReader):
                     f"{key}: no time zone given; {moment.tzname()} assumed."
                 )
             setattr(doc, name, moment)
+            named = find_zone(value)
+            if named is not None and self.context.zone is None:
+                self._set_zone(named[0])
             self.header_times = True
             if self.context.incident_date is None:
                 self.context.incident_date = moment.date()
+                if doc.incident_date is None and not self.date_unknown:
+                    doc.incident_date = moment.date()
             return
         if name == "severity":
             doc.severity = severity(value) or value
+        elif name == "commander":
+            role = "Incident lead" if "lead" in fold(key) else "Incident commander"
+            if fold(self.doc.language) == "fr":
+                role = "Responsable de l'incident"
+            for person in person_names(value):
+                doc.participants.append(Participant(person, role))
         elif name == "status":
             status = document_status(value)
             if status is None:
@@ -403,13 +422,13 @@ class _Importer(TimelineReader, ActionsReader):
                 self.report.warnings.append(f"{key}: unknown time zone '{value}'; UTC assumed.")
                 self.keep(where, line, "unknown time zone")
             else:
-                doc.timezone = value
-                self.context.zone = zone
-                self.report.mapped.append(f"{key}: {value} → time zone")
+                self._set_zone(zone)
+                self.report.mapped.append(f"{key}: {value} → time zone {doc.timezone}")
         elif name == "language":
             doc.language = "fr" if fold(value) in ("fr", "francais", "french") else "en"
         elif name == "duration":
             doc.impact.append(ImpactRow(key, value))
+            self.stated_duration = parse_duration(value)
         elif name == "summary":
             doc.summary = f"{doc.summary}\n\n{key} : {value}".strip() if doc.summary else value
         else:
@@ -427,6 +446,36 @@ class _Importer(TimelineReader, ActionsReader):
             if service_state(state_word.group(1)):
                 name = name[: name.rfind("(")].strip()
         return Service(strip_inline(name), state or ServiceState.OK)
+
+    def _settle_window(self) -> None:
+        """End from start + stated duration; times out of order are reported, never negated."""
+        doc = self.doc
+        duration = self.stated_duration
+        if duration is not None and doc.started_at and doc.resolved_at is None:
+            doc.resolved_at = doc.started_at + duration
+            self.report.mapped.append(
+                f"end of the incident = start + stated duration: {doc.resolved_at.isoformat()}"
+            )
+        elif duration is not None and doc.started_at and doc.resolved_at:
+            stated_end = doc.started_at + duration
+            if abs((stated_end - doc.resolved_at).total_seconds()) > max(
+                600, duration.total_seconds() * 0.1
+            ):
+                self.report.warnings.append(
+                    "the stated duration does not match the stated start and end; "
+                    "start and end were kept — check them."
+                )
+        problems = inconsistencies(doc)
+        outside = [p for p in problems if p.startswith("Timeline entry")]
+        for problem in problems:
+            if problem not in outside:
+                self.report.warnings.append(f"times: {problem} The derived times that would be "
+                                            "negative are left empty.")  # fmt: skip
+        if outside:
+            self.report.mapped.append(
+                f"{len(outside)} timeline rows lie outside the stated incident window "
+                "(lead-up or follow-up)"
+            )
 
     def _settle_incident_date(self) -> None:
         """Bare times need a day: the header's, else the first date in the summary or file."""
@@ -456,12 +505,7 @@ class _Importer(TimelineReader, ActionsReader):
             if isinstance(block, Paragraph) and is_placeholder(block.text):
                 self.keep(where, block.text, "template placeholder")
                 continue
-            if isinstance(block, Paragraph):
-                parts.append(strip_inline(block.text))
-            elif isinstance(block, Code) and block.info.lower() not in ("", "text", "markdown"):
-                self.keep(where, self.raw(block), "code block")
-            else:
-                parts.append(self.raw(block).strip())
+            parts.append(self.markdown(block))
         self.doc.summary = "\n\n".join(part for part in parts if part)
 
     def _impact(self, section: _Section) -> None:
@@ -500,8 +544,12 @@ class _Importer(TimelineReader, ActionsReader):
                 services_next = False
                 continue
             services_next = False
-            for line in self._lines_of(block):
-                pair = key_value(LEADING_SYMBOLS.sub("", line))
+            lines = self._lines_of(block)
+            pairs = [key_value(LEADING_SYMBOLS.sub("", line)) for line in lines]
+            if not any(pair and pair[2] for pair in pairs):
+                self._add_narrative(section.sub or section.title, "impact", self.markdown(block))
+                continue
+            for line, pair in zip(lines, pairs, strict=True):
                 if pair and pair[2]:
                     self.doc.impact.append(ImpactRow(strip_inline(pair[1]), strip_inline(pair[2])))
                 else:
@@ -535,10 +583,11 @@ class _Importer(TimelineReader, ActionsReader):
                 if re.fullmatch(r"(?i)\s*(5 whys|five whys|5 pourquoi)[^:]*:?\s*", fold(text)):
                     self.report.mapped.append(f"{where}: '{text}' → 5 Whys")
                     continue
-                text = re.sub(r"(?i)^\s*(root cause|cause racine)\s*:\s*", "", text)
+                text = re.sub(r"(?i)^\s*(\*\*)?(root cause|cause racine)\s*:\s*(\*\*)?\s*", "",
+                              self.markdown(block))  # fmt: skip
                 parts.append(text)
-            elif isinstance(block, ListBlock):
-                parts.append(self.raw(block).strip())
+            elif isinstance(block, ListBlock | Table):
+                parts.append(self.markdown(block))
             else:
                 self.keep(where, self.raw(block))
         self.doc.root_cause = "\n\n".join(part for part in parts if part)
@@ -558,6 +607,11 @@ class _Importer(TimelineReader, ActionsReader):
                 self.current_step = None
                 continue
             if isinstance(block, Code) and steps_from_tree_text(block.text, self.whys):
+                continue
+            if isinstance(block, Table) and steps_from_table(block.header, block.rows, self.whys):
+                self._note_header(where, block.header)
+                continue
+            if isinstance(block, Paragraph | ListBlock) and self._why_lines(block):
                 continue
             if isinstance(block, Paragraph):
                 pair = key_value(block.text)
@@ -583,6 +637,15 @@ class _Importer(TimelineReader, ActionsReader):
                 continue
             self.keep(where, self.raw(block))
 
+    def _why_lines(self, block: Paragraph | ListBlock) -> bool:
+        """``Why …? Because …`` on one line, or a question line then its answer line."""
+        lines = self._lines_of(block)
+        found = steps_from_lines(lines, self.whys, self.current_step)
+        if found is None:
+            return False
+        self.current_step = found
+        return True
+
     def _fishbone(self, section: _Section) -> None:
         where = self._label(section)
         if self.fishbone is None:
@@ -599,7 +662,13 @@ class _Importer(TimelineReader, ActionsReader):
                     builder.set_effect(pair[2])
                     self.report.mapped.append(f"{pair[1]}: {pair[2]} → Ishikawa effect")
                     continue
+                name = category_line(block.text)
+                if name is not None:
+                    builder.add_category(name)
+                    continue
             if isinstance(block, ListBlock):
+                if builder.add_labelled_causes(block.items):
+                    continue
                 builder.add_causes(block.items, top_is_category=builder.category is None)
                 continue
             if isinstance(block, Code):
@@ -754,7 +823,40 @@ class _Importer(TimelineReader, ActionsReader):
                          else self.raw(block).strip())  # fmt: skip
         self.doc.acknowledgements = "\n\n".join(p for p in parts if p)
 
+    def _narrative(self, section: _Section) -> None:
+        title = section.sub or section.title
+        kind = narrative_kind(title) or narrative_kind(section.title) or ""
+        parts = [self.markdown(block) for block in section.blocks if not isinstance(block, Rule)]
+        text = "\n\n".join(part for part in parts if part)
+        if text:  # a heading over sub-sections only is structure, not an account
+            self._add_narrative(title, kind, text)
+
+    def _add_narrative(self, title: str, kind: str, text: str) -> None:
+        for existing in self.doc.narrative:
+            if existing.title == title and existing.kind == kind:
+                existing.text = "\n\n".join(part for part in (existing.text, text) if part)
+                return
+        self.doc.narrative.append(NarrativeSection(title, text, kind))
+
     def _unrecognised(self, section: _Section) -> None:
+        blocks = [block for block in section.blocks if not isinstance(block, Rule)]
+        prose = any(isinstance(block, Paragraph | ListBlock) for block in blocks)
+        parent = next((n for n in self.doc.narrative if n.title == section.title), None)
+        if section.sub and section.heading is not None and (prose or parent is not None):
+            if parent is None:
+                parent = NarrativeSection(section.title, "", "")
+                self.doc.narrative.append(parent)
+            heading = "#" * max(3, section.heading.level) + " " + section.sub
+            body = "\n\n".join(self.markdown(block) for block in blocks)
+            parent.text = "\n\n".join(p for p in (parent.text, heading, body) if p)
+            return
+        if prose:
+            self._narrative(section)
+            self.report.mapped.append(f"section '{section.title}' → narrative")
+            return
+        if not blocks:  # a heading over sub-sections, or an empty section
+            self.report.mapped.append(f"section '{section.title}': a heading without text")
+            return
         key = f"section:{section.title}"
         parts: list[str] = []
         if section.sub and section.heading is not None:
@@ -795,9 +897,9 @@ class _Importer(TimelineReader, ActionsReader):
             words = ", ".join(sorted(self.status_words))
             self.report.mapped.append(f"statuses, states and priorities read from: {words}")
         if self.kept:
-            content = "\n\n".join(f"[{where}]\n" + "\n".join(lines)
-                                  for where, lines in self.kept.items())  # fmt: skip
-            doc.annexes.append(Annex(IMPORT_NOTES_TITLE[doc.language], AnnexKind.TEXT, content))
+            self.report.notes = "\n\n".join(f"[{where}]\n" + "\n".join(lines)
+                                             for where, lines in self.kept.items())  # fmt: skip
+        self._settle_window()
         if not doc.title:
             doc.title = Path(self.name).stem
             self.report.warnings.append(f"no title heading: the file name '{doc.title}' was used.")

@@ -13,6 +13,7 @@ class ImportReport:
     mapped: list[str] = field(default_factory=list)
     kept_aside: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: str = ""  # the full text of what was kept aside, by section (never in the document)
 
     def summary(self) -> str:
         lines = [f"Imported {self.source}: {len(self.mapped)} parts mapped, "
@@ -20,4 +21,7 @@ class ImportReport:
         lines += [f"  mapped: {entry}" for entry in self.mapped]
         lines += [f"  kept aside: {entry}" for entry in self.kept_aside]
         lines += [f"  warning: {entry}" for entry in self.warnings]
+        if self.notes:
+            lines += ["  text kept aside, as written:"]
+            lines += [f"    {line}" if line else "" for line in self.notes.split("\n")]
         return "\n".join(lines)

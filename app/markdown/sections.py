@@ -28,6 +28,23 @@ ANNEXES = "annexes"
 ACKNOWLEDGEMENTS = "acknowledgements"
 HEADER = "header"
 PARKING_LOT = "parking_lot"
+NARRATIVE = "narrative"
+
+# Titled accounts of the incident, kept as narrative sections (kind, heading patterns).
+NARRATIVE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("leadup", (r"\blead ?up\b", r"\bprelude\b", r"\bavant l incident\b")),
+    ("trigger", (r"\btrigger\b", r"\bdeclencheur", r"\belement declencheur")),
+    ("fault", (r"^fault$", r"^faults?\b", r"^defaillance", r"^panne$")),
+    ("detection", (r"^detection\b", r"^how (was it|we) detected", r"^detecte")),
+    ("response", (r"^response\b", r"^incident response", r"^reponse\b", r"^intervention")),
+    ("recovery", (r"^recovery\b", r"^retablissement", r"^reprise\b", r"^restauration")),
+    ("resolution", (r"^resolution\b", r"^mitigation\b", r"^remediation and recovery")),
+    ("assessment", (r"how d we do", r"how did we do", r"^bilan\b", r"^assessment\b")),
+    ("background", (r"^background\b", r"^contexte technique", r"^context$")),
+    ("investigation", (r"^investigation\b", r"^analyse\b(?! des causes)", r"^diagnostic")),
+    ("impact", (r"^customer impact\b", r"^user impact\b", r"^impact (client|utilisateurs?)")),
+)
+_NARRATIVE_COMPILED = tuple((k, tuple(re.compile(p) for p in ps)) for k, ps in NARRATIVE_KINDS)
 
 # Checked in order: the first pattern found in the folded heading wins.
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -51,7 +68,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (LUCKY, (r"got lucky", r"\bchance\b", r"\bluck")),
     (
         CONTRIBUTING,
-        (r"facteurs? contributi", r"contributing factor", r"\btrigger\b", r"declencheur"),
+        (r"facteurs? contributi", r"contributing factor"),
     ),
     (
         ACTIONS,
@@ -65,6 +82,10 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"remediation",
             r"next steps",
             r"prochaines etapes",
+            r"^tasks?$",
+            r"^taches$",
+            r"^to ?dos?$",
+            r"^follow ?up tasks",
         ),
     ),
     (LESSONS, (r"lecons? (apprises|tirees)", r"lessons? learn", r"enseignements", r"takeaways")),
@@ -78,7 +99,19 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"causes? profondes?",
         ),
     ),
-    (TIMELINE, (r"chronologie", r"timeline", r"deroulement", r"\bsequence of events")),
+    (
+        TIMELINE,
+        (
+            r"chronologie",
+            r"timeline",
+            r"deroulement",
+            r"\bsequence of events",
+            r"key moments",
+            r"moments cles",
+            r"^journal de l incident",
+            r"^incident log",
+        ),
+    ),
     (
         SUMMARY,
         (
@@ -89,6 +122,8 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"vue d ensemble",
             r"\bcontexte\b",
             r"^what happened$",
+            r"^description$",
+            r"^ce qui s est passe$",
         ),
     ),
     (IMPACT, (r"\bimpacts?\b",)),
@@ -152,9 +187,27 @@ def clean_heading(text: str) -> str:
     return value.strip(" -–:")
 
 
+def title_text(heading: str) -> str:
+    """The document title as written: emoji kept, leading numbering and emphasis dropped."""
+    value = re.sub(r"(\*\*|__)(.+?)\1", r"\2", heading)
+    value = re.sub(r"^\s*((\d+(\.\d+)*|[IVX]+)([.)]|\s+[-–:])\s*)", "", value)
+    return value.strip(" -–:")
+
+
+def narrative_kind(heading: str) -> str | None:
+    """``trigger``, ``detection``… for a heading that introduces a part of the account."""
+    folded = fold(re.sub(r"\([^)]*\)", "", clean_heading(heading)))
+    for kind, patterns in _NARRATIVE_COMPILED:
+        if any(pattern.search(folded) for pattern in patterns):
+            return kind
+    return None
+
+
 def section_kind(heading: str) -> str | None:
     folded = fold(clean_heading(heading))
     without_brackets = fold(re.sub(r"\([^)]*\)", "", clean_heading(heading)))
+    if narrative_kind(heading) is not None:
+        return NARRATIVE
     for candidate in (without_brackets, folded):
         for kind, patterns in _COMPILED:
             if any(pattern.search(candidate) for pattern in patterns):

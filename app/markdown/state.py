@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass, field
+from datetime import timedelta, tzinfo
 
 from app.markdown.dates import DateContext
+from app.markdown.fields import reflow, strip_inline
 from app.markdown.fishbone import FishboneBuilder
 from app.markdown.parse import Block, Code, Heading, ListBlock, Paragraph
 from app.markdown.report import ImportReport
+from app.markdown.sections import fold
 from app.markdown.whys import WhysDraft, WhyStep
 from app.model import Annex, Postmortem
+from app.timezones import find_zone, zone_name
 from app.vocabulary import Marker
+
+_ZONE_STATEMENT = re.compile(
+    r"\b(times?|heures?|horaires?|fuseau|time ?zone|zone)\b.*\b(are|is|in|en|sont|est|de|utc|gmt)\b"
+    r"|\b(all|toutes) (times|les heures)\b"
+)
 
 
 @dataclass
@@ -35,6 +46,7 @@ class PendingTime:
     marker: Marker | None
     source: str
     zone_hint: str
+    day_text: str = ""  # a date column, a date heading or a date line above the row
 
 
 class ImportState:
@@ -57,11 +69,36 @@ class ImportState:
         self.current_step: WhyStep | None = None
         self.status_words: set[str] = set()
         self.date_unknown = False
+        self.stated_duration: timedelta | None = None
 
     # -- helpers ---------------------------------------------------------------------------
 
     def raw(self, block: Block) -> str:
         return "\n".join(self.lines[block.start : block.end])
+
+    def _zone_statement(self, line: str) -> bool:
+        """``All times are PT.``, ``Times in UTC``, ``Heures en heure de Paris``: the zone."""
+        if not _ZONE_STATEMENT.search(fold(line)):
+            return False
+        found = find_zone(line)
+        if found is None:
+            return False
+        self._set_zone(found[0])
+        self.report.mapped.append(f"'{strip_inline(line)}' → time zone {self.doc.timezone}")
+        return True
+
+    def _set_zone(self, zone: tzinfo) -> None:
+        self.doc.timezone = zone_name(zone)
+        self.context.zone = zone
+
+    def markdown(self, block: Block) -> str:
+        """The block as Markdown, as written: paragraphs reflowed, code byte for byte."""
+        lines = self.lines[block.start : block.end]
+        if isinstance(block, Paragraph):
+            return reflow("\n".join(lines))
+        if isinstance(block, Code):
+            return "\n".join(lines).strip("\n")
+        return textwrap.dedent("\n".join(lines)).strip("\n")
 
     def keep(self, where: str, text: str, why: str = "") -> None:
         if not text.strip():

@@ -100,10 +100,73 @@ def _add_answer(step: WhyStep, line: str, draft: WhysDraft) -> None:
     step.answer = f"{step.answer}\n{text}" if step.answer else text
 
 
+_WHY_START = re.compile(r"^(?:why|pourquoi)\b", re.IGNORECASE)
+_BECAUSE = re.compile(r"^(?:because|parce que|parce qu|car|since|du fait que)\b", re.IGNORECASE)
+_WHY_BECAUSE = re.compile(
+    r"^(?P<q>(?:why|pourquoi)\b[^?]*\?)\s*(?:[-–—→:]\s*)?"
+    r"(?P<a>(?:because|parce que|parce qu|car)\b.*)$",
+    re.IGNORECASE,
+)
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*+•]|#?\d{1,2}\s*[:.)-])\s*")
+
+
+def steps_from_lines(lines: list[str], draft: WhysDraft, current: WhyStep | None) -> WhyStep | None:
+    """``Why …? Because …`` lines, or a ``Why …?`` line then a ``Because …`` line.
+
+    Returns the last step (a later answer may still come), or None when the lines are not
+    whys at all (nothing is added then).
+    """
+    cleaned = [strip_inline(_NUMBERING.sub("", line)).strip() for line in lines]
+    if not cleaned or not all(
+        _WHY_START.match(line) or _BECAUSE.match(line) for line in cleaned if line
+    ):
+        return None
+    if not any(_WHY_START.match(line) for line in cleaned) and current is None:
+        return None
+    steps = draft.steps if draft.steps is not None else []
+    draft.steps = steps
+    for line in cleaned:
+        both = _WHY_BECAUSE.match(line)
+        if both:
+            current = WhyStep(both["q"].strip(), both["a"].strip())
+            steps.append(current)
+        elif _WHY_START.match(line):
+            current = WhyStep(line)
+            steps.append(current)
+        elif current is not None:
+            current.answer = f"{current.answer}\n{line}" if current.answer else line
+    return current
+
+
+def steps_from_table(header: list[str], rows: list[list[str]], draft: WhysDraft) -> bool:
+    """A ``Why | Because`` table (any column names of that sense, French or English)."""
+    folded = [fold(strip_inline(cell)) for cell in header]
+    asks = [i for i, cell in enumerate(folded) if cell in ("why", "pourquoi", "question")
+            or cell.startswith(("why ", "pourquoi "))]  # fmt: skip
+    answers = [i for i, cell in enumerate(folded)
+               if cell in ("because", "parce que", "answer", "reponse", "cause", "car")
+               or cell.startswith(("because ", "parce que "))]  # fmt: skip
+    if not asks or not answers:
+        return False
+    steps = draft.steps if draft.steps is not None else []
+    draft.steps = steps
+    for row in rows:
+        cells = [*row, "", ""]
+        question = strip_inline(cells[asks[0]])
+        answer = strip_inline(cells[answers[0]])
+        if question or answer:
+            steps.append(WhyStep(question, answer))
+    return True
+
+
 def question_heading(text: str) -> str | None:
     """``Question 1: Why did …?`` → ``Why did …?``."""
-    match = _QUESTION_HEADING.match(clean_heading(text))
-    return match.group(1).strip() if match else None
+    heading = clean_heading(text)
+    match = _QUESTION_HEADING.match(heading)
+    if match:
+        return match.group(1).strip()
+    asked = strip_inline(heading).strip()
+    return asked if _WHY_START.match(asked) and asked.endswith("?") else None
 
 
 def answer_paragraph(step: WhyStep, text: str, draft: WhysDraft) -> None:

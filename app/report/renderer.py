@@ -547,7 +547,11 @@ class ReportRenderer:
         return [self._heading(key, level), *body]
 
     def _summary(self) -> list[Any]:
-        return self._section("summary", self._rich(self.doc.summary))
+        flow = self._section("summary", self._rich(self.doc.summary))
+        for told in self.doc.narrative:  # the team's own account, in source order
+            if told.kind != "impact" and told.text.strip():
+                flow += [self._p(told.title, "h1"), *self._rich(told.text)]
+        return flow
 
     def _impact(self) -> list[Any]:
         w = self.words
@@ -555,7 +559,10 @@ class ReportRenderer:
         services: list[list[Cell | str]] = [
             [s.name, Cell(w.term(s.state.value), literal=True)] for s in self.doc.services
         ]
-        flow = self._section("impact", self._table([w["metric"], w["value"], w["target"]], rows))
+        told = [part for n in self.doc.narrative if n.kind == "impact" and n.text.strip()
+                for part in (self._p(n.title, "h2"), *self._rich(n.text))]  # fmt: skip
+        table = self._table([w["metric"], w["value"], w["target"]], rows)
+        flow = self._section("impact", told + table)
         services_table = self._table([w["service"], w["state"]], services)
         return flow + self._section("services", services_table, 2)
 
@@ -591,6 +598,10 @@ class ReportRenderer:
         for entry in entries:
             local = w.local(entry.at)
             when = w.clock(entry.at)
+            if entry.approximate:  # never printed as an exact time
+                when = f"≈ {w.clock(entry.at)}"
+                if entry.as_written and not re.search(r"\d[:h]\d\d|\d\s?h\b", entry.as_written):
+                    when = f"≈ {entry.as_written}"  # a date alone
             if len(days) > 1 and local.date() != previous_day:
                 when = f"{w.date(local.date())}\n{when}"
             previous_day = local.date()
@@ -709,11 +720,12 @@ class ReportRenderer:
             text = action.action
             if action.status_reason.strip():
                 text += f"\n\n*{action.status_reason.strip()}*"
-            details = f"{w.term(action.kind.value)}\n{w.term(action.horizon.value)}"
+            stated = (action.kind, action.horizon)
+            details = "\n".join(w.term(part.value) for part in stated if part)
             due = w.date(action.due) if action.due else ""
             rows.append(
                 [
-                    Cell(action.priority.value, literal=True),
+                    Cell(action.priority.value if action.priority else "—", literal=True),
                     text,
                     action.owner,
                     Cell(action.ticket, literal=True),

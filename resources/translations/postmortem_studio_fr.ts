@@ -895,7 +895,7 @@
     </message>
     <message>
       <location filename="../../ui/document_view.py" line="69" />
-      <location filename="../../ui/document_view.py" line="173" />
+      <location filename="../../ui/document_view.py" line="178" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
@@ -1001,27 +1001,27 @@
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="169" />
+      <location filename="../../ui/document_view.py" line="174" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="170" />
+      <location filename="../../ui/document_view.py" line="175" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="171" />
+      <location filename="../../ui/document_view.py" line="176" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="172" />
+      <location filename="../../ui/document_view.py" line="177" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="208" />
+      <location filename="../../ui/document_view.py" line="213" />
       <source>Annex truncated — {0} bytes, see the JSON export.</source>
       <translation>Annexe tronquée — {0} octets, voir l'export JSON.</translation>
     </message>
@@ -1665,42 +1665,48 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="47" />
+      <location filename="../../ui/markdown_feature.py" line="48" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="51" />
-      <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} annexes</source>
-      <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes</translation>
+      <location filename="../../ui/markdown_feature.py" line="53" />
+      <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} narrative sections, {5} annexes</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} sections de récit, {5} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="62" />
+      <location filename="../../ui/markdown_feature.py" line="67" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="63" />
+      <location filename="../../ui/markdown_feature.py" line="68" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="64" />
+      <location filename="../../ui/markdown_feature.py" line="69" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="67" />
-      <source>Nothing is lost: what was kept aside is in the annexes of the new postmortem.</source>
-      <translation>Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.</translation>
+      <location filename="../../ui/markdown_feature.py" line="72" />
+      <source>Text kept aside</source>
+      <translation>Texte mis de côté</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="75" />
+      <location filename="../../ui/markdown_feature.py" line="76" />
+      <source>Nothing is lost: the text kept aside is shown here in full, to copy where it belongs; it is not printed in the postmortem.</source>
+      <translation>Rien n'est perdu : le texte mis de côté est affiché ici en entier, à recopier là où il doit aller ; il n'est pas imprimé dans le postmortem.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="86" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="93" />
+      <location filename="../../ui/markdown_feature.py" line="70" />
+      <location filename="../../ui/markdown_feature.py" line="104" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -2186,17 +2192,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="158" />
+      <location filename="../../ui/markdown_feature.py" line="169" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="164" />
+      <location filename="../../ui/markdown_feature.py" line="175" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="165" />
+      <location filename="../../ui/markdown_feature.py" line="176" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
@@ -2375,6 +2381,90 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/editor/messages.py" line="109" />
       <source>The postmortem '{0}' was deleted elsewhere; this edit was not saved.</source>
       <translation>Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NarrativeGroup</name>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="31" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="34" />
+      <source>Part</source>
+      <translation>Partie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="41" />
+      <source>New section</source>
+      <translation>Nouvelle section</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="49" />
+      <location filename="../../ui/editor/narrative.py" line="81" />
+      <source>Select a section to edit its text.</source>
+      <translation>Sélectionnez une section pour modifier son texte.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="59" />
+      <source>Lead-up</source>
+      <translation>Prélude</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="59" />
+      <source>Trigger</source>
+      <translation>Déclencheur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="60" />
+      <source>Fault</source>
+      <translation>Défaillance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="60" />
+      <source>Detection</source>
+      <translation>Détection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="61" />
+      <source>Response</source>
+      <translation>Réponse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="61" />
+      <source>Recovery</source>
+      <translation>Rétablissement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="62" />
+      <source>Resolution</source>
+      <translation>Résolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="62" />
+      <source>Impact</source>
+      <translation>Impact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="63" />
+      <source>Assessment</source>
+      <translation>Bilan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="63" />
+      <source>Background</source>
+      <translation>Contexte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="64" />
+      <source>Investigation</source>
+      <translation>Investigation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/narrative.py" line="85" />
+      <source>Text of “{0}”</source>
+      <translation>Texte de « {0} »</translation>
     </message>
   </context>
   <context>
@@ -3125,67 +3215,77 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SummaryPage</name>
     <message>
-      <location filename="../../ui/editor/summary.py" line="25" />
+      <location filename="../../ui/editor/summary.py" line="26" />
       <source>What happened, who was affected, how it was resolved (3–5 sentences).</source>
       <translation>Ce qui s'est passé, qui a été touché, comment c'est résolu (3 à 5 phrases).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="32" />
+      <location filename="../../ui/editor/summary.py" line="33" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="33" />
+      <location filename="../../ui/editor/summary.py" line="34" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="34" />
+      <location filename="../../ui/editor/summary.py" line="35" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="36" />
+      <location filename="../../ui/editor/summary.py" line="37" />
       <source>Objective</source>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="39" />
+      <location filename="../../ui/editor/summary.py" line="40" />
       <source>New metric</source>
       <translation>Nouvelle mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="43" />
+      <location filename="../../ui/editor/summary.py" line="45" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="46" />
+      <location filename="../../ui/editor/summary.py" line="48" />
+      <source>Narrative</source>
+      <translation>Récit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="50" />
+      <source>The account in the team's words: trigger, detection, response…</source>
+      <translation>Le récit dans les mots de l'équipe : déclencheur, détection, réponse…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/summary.py" line="56" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="48" />
+      <location filename="../../ui/editor/summary.py" line="58" />
       <source>Durations such as RTO or RPO show whether the target was met.</source>
       <translation>Les durées comme le RTO ou le RPO indiquent si la cible est atteinte.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="58" />
+      <location filename="../../ui/editor/summary.py" line="68" />
       <source>Met</source>
       <translation>Atteint</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="60" />
+      <location filename="../../ui/editor/summary.py" line="70" />
       <source>The value is within the target.</source>
       <translation>La valeur respecte la cible.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="62" />
+      <location filename="../../ui/editor/summary.py" line="72" />
       <source>Missed</source>
       <translation>Manqué</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/summary.py" line="62" />
+      <location filename="../../ui/editor/summary.py" line="72" />
       <source>The value exceeds the target.</source>
       <translation>La valeur dépasse la cible.</translation>
     </message>
@@ -3193,67 +3293,77 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>TimelinePage</name>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="53" />
+      <location filename="../../ui/editor/timeline.py" line="47" />
+      <source>Approximate: the source wrote “{0}”.</source>
+      <translation>Approximatif : la source indiquait « {0} ».</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="60" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="56" />
+      <location filename="../../ui/editor/timeline.py" line="63" />
       <source>time</source>
       <translation>heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="61" />
+      <location filename="../../ui/editor/timeline.py" line="68" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="62" />
+      <location filename="../../ui/editor/timeline.py" line="69" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="65" />
+      <location filename="../../ui/editor/timeline.py" line="72" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="71" />
+      <location filename="../../ui/editor/timeline.py" line="78" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="74" />
+      <location filename="../../ui/editor/timeline.py" line="80" />
+      <source>As written</source>
+      <translation>Tel qu'écrit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/timeline.py" line="84" />
       <source>New event</source>
       <translation>Nouvel événement</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="81" />
+      <location filename="../../ui/editor/timeline.py" line="91" />
       <source>Paste rows</source>
       <translation>Coller des lignes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="84" />
+      <location filename="../../ui/editor/timeline.py" line="94" />
       <source>Paste lines from a chat log or a Markdown table: each becomes a row.</source>
       <translation>Collez des lignes d'une discussion ou d'un tableau Markdown : chacune devient une ligne.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="87" />
+      <location filename="../../ui/editor/timeline.py" line="97" />
       <source>Put in time order</source>
       <translation>Trier par heure</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="94" />
+      <location filename="../../ui/editor/timeline.py" line="104" />
       <source>Derived times</source>
       <translation>Temps calculés</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="131" />
+      <location filename="../../ui/editor/timeline.py" line="141" />
       <source>No line of the pasted text starts with a time (e.g. 14:02 or [14:02]).</source>
       <translation>Aucune ligne du texte collé ne commence par une heure (par ex. 14:02 ou [14:02]).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/timeline.py" line="137" />
+      <location filename="../../ui/editor/timeline.py" line="147" />
       <source>Paste {0} timeline rows</source>
       <translation>Coller {0} lignes de chronologie</translation>
     </message>

@@ -350,12 +350,24 @@ FRENCH: dict[str, str] = {
     "Import a Markdown postmortem": "Importer un postmortem Markdown",
     "Markdown files (*.md *.markdown)": "Fichiers Markdown (*.md *.markdown)",
     "Review the Markdown import": "Vérifier l'import Markdown",
-    "<b>{0}</b><br>from {1}: {2} timeline rows, {3} actions, {4} annexes":
-        "<b>{0}</b><br>depuis {1} : {2} lignes de chronologie, {3} actions, {4} annexes",
+    "<b>{0}</b><br>from {1}: {2} timeline rows, {3} actions, {4} narrative sections, {5} annexes":
+        "<b>{0}</b><br>depuis {1} : {2} lignes de chronologie, {3} actions, {4} sections de récit, {5} annexes",
+    "Text kept aside": "Texte mis de côté",
+    "Nothing is lost: the text kept aside is shown here in full, to copy where it belongs; it is not printed in the postmortem.":
+        "Rien n'est perdu : le texte mis de côté est affiché ici en entier, à recopier là où il doit aller ; il n'est pas imprimé dans le postmortem.",
+    "Narrative": "Récit",
+    "The account in the team's words: trigger, detection, response…":
+        "Le récit dans les mots de l'équipe : déclencheur, détection, réponse…",
+    "Part": "Partie", "New section": "Nouvelle section",
+    "Select a section to edit its text.": "Sélectionnez une section pour modifier son texte.",
+    "Text of “{0}”": "Texte de « {0} »",
+    "Lead-up": "Prélude", "Trigger": "Déclencheur", "Fault": "Défaillance",
+    "Response": "Réponse", "Recovery": "Rétablissement", "Resolution": "Résolution",
+    "Assessment": "Bilan", "Background": "Contexte", "Investigation": "Investigation",
+    "As written": "Tel qu'écrit",
+    "Approximate: the source wrote “{0}”.": "Approximatif : la source indiquait « {0} ».",
     "Mapped ({0})": "Repris ({0})", "Kept aside ({0})": "Mis de côté ({0})",
     "Warnings ({0})": "Avertissements ({0})",
-    "Nothing is lost: what was kept aside is in the annexes of the new postmortem.":
-        "Rien n'est perdu : ce qui a été mis de côté est dans les annexes du nouveau postmortem.",
     "Create the postmortem": "Créer le postmortem", "(nothing)": "(rien)", "No data": "Aucune donnée",
     "Completed": "Terminées", "On time": "À l'heure", "Refresh": "Actualiser",
     "Corrective actions": "Actions correctives", "Overdue": "En retard",

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.edits import set_field
 from app.model import ImpactRow, Postmortem
 from app.objectives import objective_met
+from ui.editor.narrative import NarrativeGroup
 from ui.editor.row_section import EditorHost, RowSection
 from ui.editor.rows import Column
 from ui.editor.widgets import TextEdit, titled
@@ -39,8 +40,17 @@ class SummaryPage(QWidget):
             lambda _doc, _pos: ImpactRow(metric=self.tr("New metric")),
             min_rows=5,
         )
+        self.narrative = NarrativeGroup(host)
         layout = QVBoxLayout(self)
         layout.addWidget(titled(self.tr("Summary"), self.summary))
+        layout.addWidget(
+            titled(
+                self.tr("Narrative"),
+                self.narrative,
+                self.tr("The account in the team's words: trigger, detection, response…"),
+            ),
+            1,
+        )
         layout.addWidget(
             titled(
                 self.tr("Impact"),
@@ -65,4 +75,5 @@ class SummaryPage(QWidget):
         if doc is None:
             return
         self.summary.load(doc.summary)
+        self.narrative.load(doc)
         self.impact.load(doc)

@@ -40,6 +40,13 @@ def next_entry_time(doc: Postmortem, position: int) -> datetime:
 
 
 class TimelinePage(QWidget):
+    def _rough(self, entry: TimelineEntry) -> tuple[str, None, str]:
+        """``≈ ~10:15`` for a time the source gave approximately (never shown as exact)."""
+        if not entry.approximate:
+            return "", None, ""
+        tip = self.tr("Approximate: the source wrote “{0}”.").format(entry.as_written)
+        return f"≈ {entry.as_written}".strip(), None, tip
+
     def __init__(self, host: EditorHost) -> None:
         super().__init__()
         self.host = host
@@ -69,6 +76,9 @@ class TimelinePage(QWidget):
                     width=125,
                 ),
                 Column("notes", self.tr("Notes"), width=200),
+                Column(
+                    "as_written", self.tr("As written"), "computed", compute=self._rough, width=120
+                ),
             ],
             lambda doc, position: TimelineEntry(
                 at=next_entry_time(doc, position), event=self.tr("New event")

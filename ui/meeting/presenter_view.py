@@ -348,7 +348,7 @@ class PresenterView(QWidget):
             self.live_title.setText(self.tr("Actions"))
             self._rows(
                 [
-                    f"{item.priority}  {item.action}  —  {item.owner or '?'}"
+                    f"{item.priority or '—'}  {item.action}  —  {item.owner or '?'}"
                     + (f", {item.due.isoformat()}" if item.due else "")
                     for item in doc.actions
                 ],
