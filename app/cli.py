@@ -27,17 +27,53 @@ from app.errors import (
 )
 from app.paths import DB_ENV, default_db_path
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "app.commands.demo",
-    "app.commands.listing",
-    "app.commands.interchange",
-    "app.commands.tracking",
-    "app.commands.report",
-    "app.commands.trust",
-)
+#: module → the commands it registers, and the commands of other modules it adds options to.
+#: Only the modules of the command being run are imported (a test keeps this table true).
+COMMAND_TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "app.commands.demo": (("demo",), ()),
+    "app.commands.listing": (("list", "show"), ()),
+    "app.commands.interchange": (("import", "export"), ()),
+    "app.commands.tracking": (("actions", "metrics"), ()),
+    "app.commands.report": (("sign", "reopen", "verify", "collect"), ("export",)),
+    "app.commands.trust": (("trust",), ()),
+    "app.commands.maintenance": (("check",), ()),
+}
+COMMAND_MODULES: tuple[str, ...] = tuple(COMMAND_TABLE)
+HELP_FLAGS = ("-h", "--help")
+#: options before the command that take a value (the value is not the command)
+VALUE_OPTIONS = ("--db", "--trust")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+def modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules to import for this command line: those of its command; none for
+    ``--version`` or the app; all of them for help or an unknown command (argparse lists
+    them)."""
+    if argv is None:
+        return COMMAND_MODULES
+    words: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            words.append(arg)
+            break
+    if not words:
+        return COMMAND_MODULES if any(flag in argv for flag in HELP_FLAGS) else ()
+    wanted = tuple(
+        module
+        for module, (commands, extends) in COMMAND_TABLE.items()
+        if words[0] in commands or words[0] in extends
+    )
+    return wanted or COMMAND_MODULES
+
+
+def build_parser(
+    argv: Sequence[str] | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    """The parser, with the sub-commands ``argv`` needs (all of them when ``argv`` is None)."""
     parser = argparse.ArgumentParser(
         prog="postmortem-studio",
         description="Facilitate blameless postmortems: without a command, opens the app.",
@@ -58,7 +94,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, ModuleType] = {}
-    for name in COMMAND_MODULES:
+    for name in modules_for(argv):
         module = importlib.import_module(name)
         for command in module.register(sub):
             handlers[command] = module
@@ -72,8 +108,9 @@ def exit_code(error: PostmortemError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_terminal_encoding()
-    parser, handlers = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser, handlers = build_parser(words)
+    args = parser.parse_args(words)
     if args.command is None:
         print("postmortem-studio: give a command (see --help), or start the app.", file=sys.stderr)
         return 2

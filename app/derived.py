@@ -6,11 +6,44 @@ the matching marker. The seed playbook's KPIs (MTTD, MTTA, MTTR) average these a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
 
-from app.model import Postmortem
 from app.vocabulary import Marker
+
+if TYPE_CHECKING:
+    from app.model import Postmortem
+
+
+class Marked(Protocol):
+    """A timeline entry as the derived times read it."""
+
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def marker(self) -> Marker | None: ...
+
+
+class Timed(Protocol):
+    """What the derived times read of a postmortem (a whole ``Postmortem`` or just these)."""
+
+    @property
+    def started_at(self) -> datetime | None: ...
+
+    @property
+    def detected_at(self) -> datetime | None: ...
+
+    @property
+    def mitigated_at(self) -> datetime | None: ...
+
+    @property
+    def resolved_at(self) -> datetime | None: ...
+
+    @property
+    def timeline(self) -> Sequence[Marked]: ...
 
 
 @dataclass(frozen=True)
@@ -31,12 +64,12 @@ class DerivedTimes:
     time_to_resolve: timedelta | None
 
 
-def first_marker(doc: Postmortem, *markers: Marker) -> datetime | None:
+def first_marker(doc: Timed, *markers: Marker) -> datetime | None:
     times = [entry.at for entry in doc.timeline if entry.marker in markers]
     return min(times) if times else None
 
 
-def instants(doc: Postmortem) -> Instants:
+def instants(doc: Timed) -> Instants:
     started = doc.started_at or first_marker(doc, Marker.STARTED)
     if started is None and doc.timeline:
         started = min(entry.at for entry in doc.timeline)
@@ -56,7 +89,7 @@ def _between(start: datetime | None, end: datetime | None) -> timedelta | None:
     return end - start
 
 
-def raw_spans(doc: Postmortem) -> DerivedTimes:
+def raw_spans(doc: Timed) -> DerivedTimes:
     """The spans as the instants give them, negative when the times are out of order
     (the metrics count those as typos)."""
     marks = instants(doc)
@@ -69,7 +102,7 @@ def raw_spans(doc: Postmortem) -> DerivedTimes:
     )
 
 
-def derived_times(doc: Postmortem) -> DerivedTimes:
+def derived_times(doc: Timed) -> DerivedTimes:
     """The spans a person reads: never negative — times out of order leave the span empty and
     ``inconsistencies`` says why."""
     raw = raw_spans(doc)

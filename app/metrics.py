@@ -5,38 +5,45 @@ time to postmortem; the incident-response playbook sets the response targets (MT
 MTTA < 5 min, MTTR < 30 min). Every figure is defined on an empty database, on postmortems
 without dates and on actions without due dates: a figure that cannot be computed is ``None``
 (shown as "—"), never a division by zero or a guess.
+
+Scale: each postmortem is read once, as the few parts the figures need (extracted by SQLite),
+and reduced to small ``Facts``; actions are counted by one SQL aggregate. ``MetricsIndex``
+keeps the facts, so after an edit only that postmortem is read again.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import sqlite3
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.derived import DerivedTimes, instants, raw_spans
-from app.diagrams.graph import children
-from app.errors import FormatError, StoreError
-from app.jsonio import document_from_dict
-from app.model import Postmortem
+from app.derived import DerivedTimes, instants
+from app.facts import ActionTally, Facts, facts_from_json, facts_from_row, facts_of, span_days
+from app.queries import metric_rows, stored_facts
+from app.recurrence import (
+    SIMILAR_ROOT_CAUSE,
+    RecurrenceGroup,
+    RecurrenceIndex,
+    RecurrenceLink,
+    categories_with_causes,
+    jaccard,
+    reasons,
+    significant_words,
+)
 from app.severity import scale_codes
 from app.store import Store
 from app.timeutil import format_duration
-from app.tracker import TrackedAction, query_actions
-from app.vocabulary import ActionStatus
+
+if TYPE_CHECKING:
+    from app.model import Postmortem
+
+__all__ = ["SIMILAR_ROOT_CAUSE", "RecurrenceGroup", "RecurrenceLink"]
 
 UNDATED = "undated"
 UNRATED = "unrated"
-
-#: Root-cause texts whose significant words overlap this much (Jaccard index) are "similar".
-SIMILAR_ROOT_CAUSE = 0.5
 
 
 @dataclass(frozen=True)
@@ -87,17 +94,6 @@ class ActionFigures:
 
 
 @dataclass(frozen=True)
-class RecurrenceLink:
-    """Two postmortems that look like the same problem coming back, and why."""
-
-    first_id: str
-    first_title: str
-    second_id: str
-    second_title: str
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Metrics:
     today: date
     postmortems: int
@@ -107,6 +103,11 @@ class Metrics:
     by_severity: dict[str, int]
     by_month: dict[str, int]
     recurrence: tuple[RecurrenceLink, ...] = field(default=())
+    #: postmortems that share a cause with another one (counted on all, not on the links)
+    recurring_postmortems: int = 0
+    recurrence_groups: tuple[RecurrenceGroup, ...] = field(default=())
+    #: False when there are more links than ``recurrence`` lists
+    links_complete: bool = True
 
     @property
     def mean_days_to_postmortem(self) -> float | None:
@@ -119,106 +120,90 @@ class Metrics:
         return float(statistics.median(values)) if values else None
 
     @property
-    def recurring_postmortems(self) -> int:
-        ids = {link.first_id for link in self.recurrence}
-        ids |= {link.second_id for link in self.recurrence}
-        return len(ids)
-
-    @property
     def recurrence_rate(self) -> float | None:
         """Share of postmortems that share a cause with another one."""
         return self.recurring_postmortems / self.postmortems if self.postmortems else None
 
 
-#: Sections no figure reads: left out when decoding (actions come from the actions table),
-#: which halves the time on a database of hundreds of postmortems.
-UNUSED_SECTIONS = (
-    "actions",
-    "participants",
-    "impact",
-    "lessons",
-    "communications",
-    "annexes",
-    "signoffs",
-    "meeting_agenda",
-)
+class MetricsIndex:
+    """Facts and action counts per postmortem, and the recurrence index over them."""
 
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.facts: dict[str, Facts] = {}
+        self.recurrence = RecurrenceIndex()
 
-def load_for_metrics(store: Store) -> list[Postmortem]:
-    """The postmortems (deleted ones left out) with just the parts the figures need."""
-    try:
-        rows = store.db.execute(
-            "SELECT id, doc FROM postmortems WHERE deleted_at IS NULL ORDER BY id"
-        ).fetchall()
-    except sqlite3.Error as error:
-        raise StoreError(f"The postmortems of {store.path} cannot be read: {error}.") from None
-    docs: list[Postmortem] = []
-    for postmortem_id, text in rows:
-        try:
-            data = json.loads(text)
-            for key in UNUSED_SECTIONS:
-                data.pop(key, None)
-            docs.append(document_from_dict(data))
-        except (ValueError, RecursionError, FormatError) as error:
-            raise StoreError(
-                f"The postmortem '{postmortem_id}' is damaged in the database {store.path} "
-                f"({error}); restore a backup or an earlier revision."
-            ) from None
-    return docs
+    @classmethod
+    def load(cls, store: Store, today: date) -> MetricsIndex:
+        """The stored facts of every postmortem; those missing or out of date (written by
+        another version) are read from their documents."""
+        index = cls(today)
+        stale: list[str] = []
+        for postmortem_id, text in stored_facts(store):
+            facts = None
+            if text is not None:
+                try:
+                    facts = facts_from_json(postmortem_id, text)
+                except (ValueError, TypeError, KeyError):
+                    facts = None
+            if facts is None:
+                stale.append(postmortem_id)
+            else:
+                index._put(facts)
+        for row in metric_rows(store, stale):
+            index._put(facts_from_row(row, store.path))
+        return index
+
+    def _put(self, facts: Facts) -> None:
+        self.facts[facts.id] = facts
+        self.recurrence.put(facts.id, facts.title, facts.day, facts.root_cause, facts.signature)
+
+    def update(self, doc: Postmortem) -> None:
+        """After an edit of ``doc``: its facts, nothing else (read from the document)."""
+        self._put(facts_of(doc))
+
+    def metrics(self) -> Metrics:
+        facts = [self.facts[key] for key in sorted(self.facts)]
+        links, complete = self.recurrence.links()
+        return Metrics(
+            today=self.today,
+            postmortems=len(facts),
+            actions=_action_figures((f.actions for f in facts), self.today),
+            kpis=kpis([f.times for f in facts]),
+            time_to_postmortem_days=tuple(
+                f.days_to_postmortem for f in facts if f.days_to_postmortem is not None
+            ),
+            by_severity=_severity_counts(f.severity for f in facts),
+            by_month=_month_counts(f.day for f in facts),
+            recurrence=tuple(links),
+            recurring_postmortems=len(self.recurrence.recurring_ids()),
+            recurrence_groups=tuple(self.recurrence.groups()),
+            links_complete=complete,
+        )
 
 
 def compute_metrics(store: Store, today: date) -> Metrics:
     """All figures of the dashboard for the postmortems in ``store`` (deleted ones left out)."""
-    return metrics_for(load_for_metrics(store), query_actions(store, today=today), today)
+    return MetricsIndex.load(store, today).metrics()
 
 
-def metrics_for(
-    docs: Sequence[Postmortem], actions: Sequence[TrackedAction], today: date
-) -> Metrics:
-    return Metrics(
-        today=today,
-        postmortems=len(docs),
-        actions=action_figures(actions, today),
-        kpis=kpis(docs),
-        time_to_postmortem_days=tuple(
-            days for days in (days_to_postmortem(doc) for doc in docs) if days is not None
-        ),
-        by_severity=by_severity(docs),
-        by_month=by_month(docs),
-        recurrence=tuple(recurrence_links(docs)),
-    )
+def _action_figures(tallies: Iterable[ActionTally], today: date) -> ActionFigures:
+    day = today.isoformat()
+    totals = Counter[str]()
+    for tally in tallies:
+        totals["total"] += tally.total
+        totals["without_due"] += tally.without_due
+        totals["not_doing"] += tally.not_doing
+        totals["done"] += tally.done
+        totals["on_time"] += tally.on_time
+        totals["late"] += tally.late
+        totals["open"] += len(tally.open_due)
+        totals["overdue"] += tally.overdue(day)
+    return ActionFigures(**{name: totals[name] for name in ActionFigures.__dataclass_fields__})
 
 
-def action_figures(actions: Iterable[TrackedAction], today: date) -> ActionFigures:
-    counts: Counter[str] = Counter()
-    for action in actions:
-        counts["total"] += 1
-        if action.due is None:
-            counts["without_due"] += 1
-        if action.is_open:
-            counts["open"] += 1
-            counts["overdue"] += action.is_overdue(today)
-        elif action.status == ActionStatus.NOT_DOING:
-            counts["not_doing"] += 1
-        else:
-            counts["done"] += 1
-            if action.due is not None and action.completed_on is not None:
-                counts["on_time" if action.completed_on <= action.due else "late"] += 1
-    return ActionFigures(
-        total=counts["total"],
-        done=counts["done"],
-        not_doing=counts["not_doing"],
-        open=counts["open"],
-        overdue=counts["overdue"],
-        without_due=counts["without_due"],
-        on_time=counts["on_time"],
-        late=counts["late"],
-    )
-
-
-def kpis(docs: Sequence[Postmortem]) -> tuple[Kpi, ...]:
+def kpis(times: Sequence[DerivedTimes]) -> tuple[Kpi, ...]:
     """Means over the incidents that have both instants; negative spans (typos) are skipped."""
-    times = [raw_spans(doc) for doc in docs]
     result: list[Kpi] = []
     for code, name, target, pick in KPI_TARGETS:
         values = [value for value in (pick(t) for t in times) if value is not None]
@@ -239,15 +224,16 @@ def incident_day(doc: Postmortem) -> date | None:
 
 
 def days_to_postmortem(doc: Postmortem) -> int | None:
-    day = incident_day(doc)
-    if day is None or doc.postmortem_date is None or doc.postmortem_date < day:
-        return None
-    return (doc.postmortem_date - day).days
+    return span_days(incident_day(doc), doc.postmortem_date)
 
 
 def by_severity(docs: Iterable[Postmortem]) -> dict[str, int]:
+    return _severity_counts(doc.severity for doc in docs)
+
+
+def _severity_counts(severities: Iterable[str]) -> dict[str, int]:
     """Counts in scale order (P0 first); unknown codes after, then unrated."""
-    counts = Counter(doc.severity.strip() or UNRATED for doc in docs)
+    counts = Counter(severity.strip() or UNRATED for severity in severities)
     order = [code for code in scale_codes() if code in counts]
     order += sorted(code for code in counts if code not in order and code != UNRATED)
     if UNRATED in counts:
@@ -256,10 +242,13 @@ def by_severity(docs: Iterable[Postmortem]) -> dict[str, int]:
 
 
 def by_month(docs: Iterable[Postmortem]) -> dict[str, int]:
+    return _month_counts(incident_day(doc) for doc in docs)
+
+
+def _month_counts(days: Iterable[date | None]) -> dict[str, int]:
     """Counts per ``YYYY-MM``, months without incidents between the first and last included."""
     counts: Counter[str] = Counter()
-    for doc in docs:
-        day = incident_day(doc)
+    for day in days:
         counts[day.strftime("%Y-%m") if day else UNDATED] += 1
     months = sorted(key for key in counts if key != UNDATED)
     result: dict[str, int] = {}
@@ -277,96 +266,20 @@ def by_month(docs: Iterable[Postmortem]) -> dict[str, int]:
 # -- recurrence --------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _words(text: str) -> frozenset[str]:
-    """Significant words (four letters or more, accents ignored)."""
-    return frozenset(word for word in re.findall(r"\w+", _fold(text)) if len(word) >= 4)
-
-
 def ishikawa_categories_with_causes(doc: Postmortem) -> frozenset[str]:
-    graph = doc.ishikawa
-    found: set[str] = set()
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("role") != "category":
-            continue
-        has_cause = any(
-            str(graph.nodes[child].get("text", "")).strip() for child in children(graph, node)
-        )
-        name = _fold(str(attrs.get("text", ""))).strip()
-        if has_cause and name:
-            found.add(name)
-    return frozenset(found)
+    from app.diagrams.graph import graph_to_data
+
+    return categories_with_causes(graph_to_data(doc.ishikawa))
 
 
 def root_cause_similarity(first: str, second: str) -> float:
     """Jaccard index of the significant words of two root-cause texts (0 when one is empty)."""
-    return _jaccard(_words(first), _words(second))
-
-
-def _fold_set(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(folded for folded in (_fold(v).strip() for v in values) if folded)
-
-
-@dataclass(frozen=True)
-class _Signature:
-    """What a postmortem is compared on, folded once (pairs are compared many times)."""
-
-    tags: frozenset[str]
-    services: frozenset[str]
-    categories: frozenset[str]
-    root_cause_words: frozenset[str]
-
-
-def _signature(doc: Postmortem) -> _Signature:
-    return _Signature(
-        tags=_fold_set(doc.tags),
-        services=_fold_set(service.name for service in doc.services),
-        categories=ishikawa_categories_with_causes(doc),
-        root_cause_words=_words(doc.root_cause),
-    )
-
-
-def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
-    if not left or not right:
-        return 0.0
-    return len(left & right) / len(left | right)
-
-
-def _reasons(first: _Signature, second: _Signature) -> tuple[str, ...]:
-    reasons: list[str] = []
-    for label, mine, theirs in (
-        ("tags", first.tags, second.tags),
-        ("services", first.services, second.services),
-        ("Ishikawa causes", first.categories, second.categories),
-    ):
-        shared = sorted(mine & theirs)
-        if shared:
-            reasons.append(f"{label}: {', '.join(shared)}")
-    if _jaccard(first.root_cause_words, second.root_cause_words) >= SIMILAR_ROOT_CAUSE:
-        reasons.append("similar root cause")
-    return tuple(reasons)
+    return jaccard(significant_words(first), significant_words(second))
 
 
 def recurrence_reasons(first: Postmortem, second: Postmortem) -> tuple[str, ...]:
     """Why two postmortems look like the same problem; empty when they do not."""
-    return _reasons(_signature(first), _signature(second))
-
-
-def recurrence_links(docs: Sequence[Postmortem]) -> list[RecurrenceLink]:
-    """Every pair of postmortems that share a tag, a service, an Ishikawa category with causes
-    or a similar root cause, oldest incident first in each pair."""
-    ordered = sorted(docs, key=lambda doc: (incident_day(doc) or date.max, doc.id))
-    signed = [(doc, _signature(doc)) for doc in ordered]
-    links: list[RecurrenceLink] = []
-    for (first, mine), (second, theirs) in combinations(signed, 2):
-        reasons = _reasons(mine, theirs)
-        if reasons:
-            links.append(RecurrenceLink(first.id, first.title, second.id, second.title, reasons))
-    return links
+    return reasons(facts_of(first).signature, facts_of(second).signature)
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -416,6 +329,15 @@ def metrics_to_dict(metrics: Metrics) -> dict[str, Any]:
         "recurrence": {
             "rate": metrics.recurrence_rate,
             "postmortems": metrics.recurring_postmortems,
+            "groups": [
+                {
+                    "reason": group.reason,
+                    "key": group.key,
+                    "postmortems": list(group.postmortem_ids),
+                }
+                for group in metrics.recurrence_groups
+            ],
+            "links_complete": metrics.links_complete,
             "links": [
                 {
                     "first": link.first_id,
@@ -426,6 +348,10 @@ def metrics_to_dict(metrics: Metrics) -> dict[str, Any]:
             ],
         },
     }
+
+
+#: Recurrence groups listed in the text report (the JSON has all of them).
+TEXT_GROUPS = 20
 
 
 def percent(value: float | None) -> str:
@@ -475,6 +401,13 @@ def metrics_text(metrics: Metrics) -> str:
         f"Recurrence rate: {percent(metrics.recurrence_rate)} "
         f"({metrics.recurring_postmortems} of {metrics.postmortems} postmortems)",
     ]
+    groups = metrics.recurrence_groups
+    if len(groups) > TEXT_GROUPS:
+        lines.append(f"  largest {TEXT_GROUPS} of {len(groups)} groups:")
+    for group in groups[:TEXT_GROUPS]:
+        lines.append(f"  {group.reason}: {group.key} — {len(group.postmortem_ids)} postmortems")
+    if not metrics.links_complete:
+        lines.append(f"  first {len(metrics.recurrence)} links (most specific causes first):")
     for link in metrics.recurrence:
         lines.append(
             f"  {link.first_title or link.first_id} ↔ {link.second_title or link.second_id}: "

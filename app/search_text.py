@@ -7,8 +7,10 @@ SQLite's FTS5 ``unicode61`` tokenizer with ``remove_diacritics 2`` folds accents
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from app.model import Postmortem
+if TYPE_CHECKING:
+    from app.model import Postmortem
 
 
 def searchable_text(doc: Postmortem) -> str:

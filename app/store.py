@@ -4,11 +4,19 @@ One file, WAL journal, foreign keys on, schema managed by sqlite-utils ``Migrati
 backup copy made before any migration. Every write is one transaction: a change the caller
 was told about is on disk. Environment problems (missing folder, read-only file, not a
 database, corrupt, written by a newer version, locked) become ``StoreError`` with advice.
+
+Opening costs the same on a database of ten or ten thousand postmortems: the header and the
+first page of each table are checked, and the full integrity check runs only after an unclean
+shutdown (a process that had the file open died without closing it) or on demand
+(``Store.check``). sqlite-utils is imported only when a schema step must be applied or
+``Store.db`` is used.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import itertools
 import json
 import logging
 import os
@@ -19,12 +27,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import quote
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from app.errors import (
     ConflictError,
@@ -34,15 +40,86 @@ from app.errors import (
     StoreError,
     ValidationError,
 )
-from app.jsonio import document_from_dict, document_to_dict
-from app.model import Postmortem
-from app.search_text import fts_query, searchable_text
+from app.search_text import fts_query
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from app.model import Postmortem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: Tables whose first page is read on every open (a damaged root page is refused at once).
+PROBED_TABLES = (
+    "postmortems",
+    "revisions",
+    "actions",
+    "settings",
+    "meetings",
+    "postmortem_facts",
+    "search_pending",
+)
+
+
+@dataclass(frozen=True)
+class SchemaStep:
+    name: str
+    fn: Callable[[Database], None]
+    transactional: bool = True
+
+
+class SchemaSteps:
+    """The schema history, in the form of sqlite-utils ``Migrations`` (same table, same names).
+
+    Which steps are applied is read with plain sqlite3, so opening an up-to-date file never
+    imports sqlite-utils; pending steps are applied by sqlite-utils itself.
+    """
+
+    migrations_table = "_sqlite_migrations"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[SchemaStep] = []
+
+    def __call__(
+        self, *, name: str, transactional: bool = True
+    ) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            if any(step.name == name for step in self._migrations):
+                raise ValueError(f"Schema step '{name}' is already registered.")
+            self._migrations.append(SchemaStep(name, fn, transactional))
+            return fn
+
+        return register
+
+    def applied_names(self, conn: sqlite3.Connection) -> list[str]:
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (self.migrations_table,),
+        ).fetchone()
+        if not exists:
+            return []
+        rows = conn.execute(
+            f"SELECT name FROM {self.migrations_table} WHERE migration_set = ? ORDER BY rowid",
+            (self.name,),
+        )
+        return [row[0] for row in rows]
+
+    def pending_names(self, conn: sqlite3.Connection) -> list[str]:
+        applied = set(self.applied_names(conn))
+        return [step.name for step in self._migrations if step.name not in applied]
+
+    def apply(self, db: Database) -> None:
+        from sqlite_utils.migrations import Migrations
+
+        steps = Migrations(self.name)
+        for step in self._migrations:
+            steps(name=step.name, transactional=step.transactional)(step.fn)
+        steps.apply(db)
+
 
 log = logging.getLogger(__name__)
 
-migrations = Migrations("postmortem-studio")
+migrations = SchemaSteps("postmortem-studio")
 
 
 @migrations(name="0001_initial")
@@ -112,6 +189,59 @@ def _initial(db: Database) -> None:
         )
         """
     )
+
+
+SEARCH_TABLE_SQL = (
+    "CREATE VIRTUAL TABLE {name} USING fts5("
+    "postmortem_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+
+@migrations(name="0002_search_by_rowid")
+def _search_by_rowid(db: Database) -> None:
+    """The search row of a postmortem takes the postmortem's rowid: a save replaces it by
+    rowid instead of scanning the whole index for its id column."""
+    db.execute(SEARCH_TABLE_SQL.format(name="postmortem_search_by_rowid"))
+    db.execute(
+        "INSERT INTO postmortem_search_by_rowid (rowid, postmortem_id, body) "
+        "SELECT p.rowid, s.postmortem_id, s.body FROM postmortem_search s "
+        "JOIN postmortems p ON p.id = s.postmortem_id"
+    )
+    db.execute("DROP TABLE postmortem_search")
+    db.execute("ALTER TABLE postmortem_search_by_rowid RENAME TO postmortem_search")
+
+
+@migrations(name="0003_metric_facts")
+def _metric_facts(db: Database) -> None:
+    """What the metrics read of each postmortem, a few hundred bytes kept beside it (valid
+    while its ``seq`` is the postmortem's): figures over thousands of postmortems read these."""
+    from app.facts import facts_from_row, facts_to_json
+    from app.queries import METRIC_ROW_SQL
+
+    db.execute(
+        "CREATE TABLE postmortem_facts (postmortem_id TEXT PRIMARY KEY REFERENCES "
+        "postmortems(id) ON DELETE CASCADE, seq INTEGER NOT NULL, facts TEXT NOT NULL)"
+    )
+    # which postmortems are live, without reading the rows that hold the documents (seq is
+    # left out: a save would rewrite the index entry each time)
+    db.execute("CREATE INDEX postmortems_state ON postmortems(id, deleted_at)")
+    seqs = dict(db.execute("SELECT id, seq FROM postmortems").fetchall())
+    rows = []
+    for row in db.execute(METRIC_ROW_SQL).fetchall():
+        try:
+            facts = facts_from_row(row, "")
+        except StoreError:
+            continue  # a damaged document: the metrics report it when they read it
+        rows.append((row[0], seqs[row[0]], facts_to_json(facts)))
+    db.conn.executemany(
+        "INSERT INTO postmortem_facts (postmortem_id, seq, facts) VALUES (?, ?, ?)", rows
+    )
+
+
+@migrations(name="0004_search_pending")
+def _search_pending(db: Database) -> None:
+    """Postmortems whose search row waits to be rewritten (see ``Store.flush_search``)."""
+    db.execute("CREATE TABLE search_pending (postmortem_id TEXT PRIMARY KEY)")
 
 
 @dataclass(frozen=True)
@@ -184,6 +314,28 @@ def _advice(
     return StoreError(f"The database {path} cannot be used: {detail}.")
 
 
+# The document model (and networkx behind its diagrams) is imported when a document is read or
+# written, not by commands that only list or search.
+
+
+def document_to_dict(doc: Postmortem) -> dict[str, Any]:
+    from app.jsonio import document_to_dict as to_dict
+
+    return to_dict(doc)
+
+
+def document_from_dict(data: dict[str, Any]) -> Postmortem:
+    from app.jsonio import document_from_dict as from_dict
+
+    return from_dict(data)
+
+
+def searchable_text(doc: Postmortem) -> str:
+    from app.search_text import searchable_text as text_of
+
+    return text_of(doc)
+
+
 def _conflict(postmortem_id: str, expected_seq: int | None, row: Any) -> ConflictError:
     if row is None:
         return ConflictError(f"The postmortem '{postmortem_id}' no longer exists in the database.")
@@ -211,7 +363,7 @@ def _refuse_unstorable(text: str) -> None:
 
 
 #: given the stored document and its sequence number, what to write instead (see ``save``)
-Rebase = Callable[[Postmortem, int], tuple[Postmortem, dict[str, Any]]]
+Rebase: TypeAlias = "Callable[[Postmortem, int], tuple[Postmortem, dict[str, Any]]]"
 
 
 class Store:
@@ -222,27 +374,41 @@ class Store:
         self.read_only = read_only
         #: per postmortem: (seq, search text, action rows) this store last wrote
         self._indexed: dict[str, tuple[int, str | None, list[tuple[Any, ...]] | None]] = {}
+        self._marker: Path | None = None
         self._check_file()
         try:
             # Quoted so that '?', '#' or '%' in a file name cannot be read as URI syntax.
             uri = f"file:{quote(str(self.path))}?mode={'ro' if read_only else 'rwc'}"
             self._conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
-            self.db = Database(self._conn)
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 5000")
-            self._check_integrity()
+            self._probe_tables()
+            stale = self._stale_markers()
+            if stale:
+                self._check_integrity()
             self._refuse_newer_schema()
             if not read_only:
                 self._migrate()
                 if self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    self.db.enable_wal()
+                    self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = FULL")
+                for marker in stale:
+                    marker.unlink(missing_ok=True)
+                self._marker = self._mark_open()
+                self._flush_quietly()
         except sqlite3.Error as error:
             self._close_quietly()
             raise _advice(error, self.path) from None
         except BaseException:
             self._close_quietly()
             raise
+
+    @cached_property
+    def db(self) -> Database:
+        """The sqlite-utils view of the connection (imported on first use)."""
+        from sqlite_utils import Database
+
+        return Database(self._conn)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -256,7 +422,8 @@ class Store:
             raise StoreError(f"{self.path} is a folder, not a database file.")
         if self.path.exists():
             with self.path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
+                first = handle.read(100)
+            header = first[: len(SQLITE_HEADER)]
             if 0 < len(header) < len(SQLITE_HEADER) and SQLITE_HEADER.startswith(header):
                 raise StoreError(f"The database {self.path} is truncated; nothing was changed.")
             if header and header != SQLITE_HEADER:
@@ -264,12 +431,67 @@ class Store:
                     f"{self.path} is not a Postmortem Studio database (not an SQLite file); "
                     "nothing was changed."
                 )
+            if header and self._shorter_than_its_header(first):
+                raise StoreError(
+                    f"The database {self.path} is damaged (the file is shorter than its "
+                    "header says); restore a backup (files *.bak beside it). Nothing was changed."
+                )
         elif self.read_only:
             raise StoreError(f"The database {self.path} does not exist.")
         elif not os.access(folder, os.W_OK):
             raise StoreError(
                 f"The folder {folder} is read-only: a new database cannot be created there."
             )
+
+    def _shorter_than_its_header(self, first: bytes) -> bool:
+        """The page count in the header (valid when its change counters agree) against the
+        file size: a copy cut short is caught without reading the file."""
+        if len(first) < 100:
+            return len(first) > len(SQLITE_HEADER)
+        page_size = int.from_bytes(first[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(first[28:32], "big")
+        if first[24:28] != first[92:96] or not pages:
+            return False
+        return self.path.stat().st_size < pages * page_size
+
+    def _probe_tables(self) -> None:
+        """Read the first row of each table: a damaged root page fails here, not mid-edit."""
+        present = {
+            row[0]
+            for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        for table in PROBED_TABLES:
+            if table in present:
+                self._conn.execute(f"SELECT rowid FROM {table} NOT INDEXED LIMIT 1").fetchall()
+
+    # -- unclean shutdowns -------------------------------------------------------------------
+
+    _marker_numbers = itertools.count(1)
+
+    def _marker_prefix(self) -> str:
+        return f"{self.path.name}.open-"
+
+    def _mark_open(self) -> Path | None:
+        """A small file beside the database while this store has it open for writing; one
+        left behind by a process that no longer runs means it ended without closing."""
+        marker = self.path.with_name(
+            f"{self._marker_prefix()}{os.getpid()}-{next(Store._marker_numbers)}"
+        )
+        try:
+            marker.touch()
+        except OSError:
+            return None
+        return marker
+
+    def _stale_markers(self) -> list[Path]:
+        pattern = glob.escape(str(self.path.parent / self._marker_prefix())) + "*"
+        stale: list[Path] = []
+        for name in glob.glob(pattern):
+            pid_text = name.rsplit(".open-", 1)[-1].split("-", 1)[0]
+            if pid_text.isdigit() and not _process_running(int(pid_text)):
+                stale.append(Path(name))
+        return stale
 
     def _check_integrity(self) -> None:
         result = self._conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -279,10 +501,41 @@ class Store:
                 "(files *.bak beside it). Nothing was changed."
             )
 
+    def check(self) -> list[str]:
+        """The full integrity check (every page, every index, the search index): one line per
+        problem found, none when the file is sound. Reads the whole file."""
+        problems: list[str] = []
+        try:
+            self.flush_search()
+        except StoreError as error:
+            problems.append(str(error))
+        try:
+            rows = self._conn.execute("PRAGMA integrity_check").fetchall()
+            problems += [str(row[0]) for row in rows if row[0] != "ok"]
+            try:
+                self._conn.execute(
+                    "INSERT INTO postmortem_search (postmortem_search) VALUES ('integrity-check')"
+                )
+            except sqlite3.DatabaseError as error:
+                if "read-only" not in str(error).lower() and "readonly" not in str(error).lower():
+                    problems.append(f"search index: {error}")
+            unmatched = self._conn.execute(
+                "SELECT count(*) FROM postmortems p WHERE NOT EXISTS (SELECT 1 FROM "
+                "postmortem_search s WHERE s.rowid = p.rowid AND s.postmortem_id = p.id)"
+            ).fetchone()[0]
+            if unmatched:
+                problems.append(f"search index: {unmatched} postmortem(s) have no search row")
+            foreign = self._conn.execute("PRAGMA foreign_key_check").fetchall()
+            if foreign:
+                problems.append(f"{len(foreign)} row(s) point to a missing postmortem")
+        except sqlite3.Error as error:
+            problems.append(str(error))
+        return problems
+
     def _refuse_newer_schema(self) -> None:
         """A schema step we do not know means a newer app wrote the file: never guess at it."""
         known = {m.name for m in migrations._migrations}
-        unknown = {m.name for m in migrations.applied(self.db)} - known
+        unknown = set(migrations.applied_names(self._conn)) - known
         if unknown:
             raise StoreError(
                 f"The database {self.path} was written by a newer version of Postmortem Studio "
@@ -290,16 +543,16 @@ class Store:
             )
 
     def _migrate(self) -> None:
-        applied = {m.name for m in migrations.applied(self.db)}
+        applied = migrations.applied_names(self._conn)
         if not applied and self._has_foreign_tables():
             raise StoreError(
                 f"{self.path} is an SQLite database of another program, not a Postmortem "
                 "Studio database; choose another --db path. Nothing was changed."
             )
-        pending = migrations.pending(self.db)
+        pending = migrations.pending_names(self._conn)
         if not pending:
             return
-        backup = self._backup(f"before-{pending[0].name}") if applied else None
+        backup = self._backup(f"before-{pending[0]}") if applied else None
         try:
             migrations.apply(self.db)
         except Exception as error:  # noqa: BLE001 - any failure leaves the file as it was
@@ -338,8 +591,18 @@ class Store:
         except Exception:  # noqa: BLE001 - the connection may never have opened
             pass
 
+    def _flush_quietly(self) -> None:
+        try:
+            self.flush_search()
+        except (StoreError, FormatError):
+            pass  # still listed as waiting: written later; a search reports the problem
+
     def close(self) -> None:
+        self._flush_quietly()
         self._conn.close()
+        if self._marker is not None:
+            self._marker.unlink(missing_ok=True)
+            self._marker = None
 
     def __enter__(self) -> Store:
         return self
@@ -379,6 +642,21 @@ class Store:
                 return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         except sqlite3.Error:
             return False
+
+    def query(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only statement (``app.queries`` holds the statements)."""
+        return [tuple(row) for row in self._read(sql, params)]
+
+    def stream(
+        self, sql: str, params: tuple[Any, ...] | list[Any] = ()
+    ) -> Iterator[tuple[Any, ...]]:
+        """Rows of a read-only statement one at a time: memory stays flat on big databases."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            while batch := cursor.fetchmany(256):
+                yield from batch
+        except sqlite3.Error as error:
+            raise _advice(error, self.path) from None
 
     # -- postmortems -----------------------------------------------------------------------
 
@@ -524,11 +802,10 @@ class Store:
         if cached_seq != previous_seq:
             last_body, last_rows = None, None
         if body != last_body:
-            conn.execute("DELETE FROM postmortem_search WHERE postmortem_id = ?", (doc.id,))
-            conn.execute(
-                "INSERT INTO postmortem_search (postmortem_id, body) VALUES (?, ?)",
-                (doc.id, body),
-            )
+            # Rewriting the search index of a big document is most of a save's writing:
+            # it waits (durably listed) for the next search, the close, or the next open.
+            conn.execute("INSERT OR IGNORE INTO search_pending VALUES (?)", (doc.id,))
+        self._write_facts(conn, doc)
         if rows != last_rows:
             conn.execute("DELETE FROM actions WHERE postmortem_id = ?", (doc.id,))
             conn.executemany(
@@ -537,6 +814,54 @@ class Store:
                 rows,
             )
         return body, rows
+
+    def flush_search(self) -> None:
+        """Write the search rows that wait (``search_pending``): one transaction, one row per
+        postmortem replaced by rowid. Text this store computed for the saved version is used
+        as it is; any other is computed again from the stored document."""
+        if self.read_only:
+            return
+        waiting = [row[0] for row in self._read("SELECT postmortem_id FROM search_pending")]
+        if not waiting:
+            return
+        with self._transaction() as conn:
+            for postmortem_id in waiting:
+                row = conn.execute(
+                    "SELECT seq, doc FROM postmortems WHERE id = ?", (postmortem_id,)
+                ).fetchone()
+                if row is not None:
+                    cached = self._indexed.get(postmortem_id)
+                    if cached is not None and cached[0] == row[0] and cached[1] is not None:
+                        body = cached[1]
+                    else:
+                        try:
+                            body = searchable_text(self._decode(row[1], f"'{postmortem_id}'"))
+                        except StoreError:
+                            continue  # damaged: left waiting; opening it reports the damage
+                    self._write_search_row(conn, postmortem_id, body)
+                conn.execute("DELETE FROM search_pending WHERE postmortem_id = ?", (postmortem_id,))
+
+    @staticmethod
+    def _write_search_row(conn: sqlite3.Connection, postmortem_id: str, body: str) -> None:
+        """The search row shares the postmortem's rowid: replaced in one indexed step."""
+        rowid = conn.execute("SELECT rowid FROM postmortems WHERE id = ?", (postmortem_id,))
+        conn.execute(
+            "INSERT OR REPLACE INTO postmortem_search (rowid, postmortem_id, body) "
+            "VALUES (?, ?, ?)",
+            (rowid.fetchone()[0], postmortem_id, body),
+        )
+
+    @staticmethod
+    def _write_facts(conn: sqlite3.Connection, doc: Postmortem) -> None:
+        """The metrics' facts of the document, stamped with the sequence number just saved."""
+        from app.facts import facts_of, facts_to_json
+
+        conn.execute(
+            "INSERT INTO postmortem_facts (postmortem_id, seq, facts) "
+            "VALUES (?, (SELECT seq FROM postmortems WHERE id = ?), ?) "
+            "ON CONFLICT(postmortem_id) DO UPDATE SET seq = excluded.seq, facts = excluded.facts",
+            (doc.id, doc.id, facts_to_json(facts_of(doc))),
+        )
 
     def snapshot(self, postmortem_id: str, reason: str = "snapshot") -> None:
         """Record a revision of the stored document on demand."""
@@ -603,8 +928,10 @@ class Store:
         if query.strip() and match is None:
             return []
         if match:
+            self.flush_search()
+        if match:
             sql += (
-                " AND id IN (SELECT postmortem_id FROM postmortem_search "
+                " AND rowid IN (SELECT rowid FROM postmortem_search "
                 "WHERE postmortem_search MATCH ?)"
             )
             params.append(match)
@@ -621,6 +948,16 @@ class Store:
                 updated_at=row[7],
             )
             for row in self._read(sql, params)
+        ]
+
+    def titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every postmortem, in the order of the list."""
+        return [
+            (row[0], row[1])
+            for row in self._read(
+                "SELECT id, title FROM postmortems WHERE deleted_at IS NULL "
+                "ORDER BY COALESCE(incident_date, '') DESC, updated_at DESC"
+            )
         ]
 
     def delete(self, postmortem_id: str) -> None:
@@ -706,6 +1043,19 @@ class Store:
             )
         ]
         return {name: [tuple(r) for r in self._read(f'SELECT * FROM "{name}"')] for name in tables}
+
+
+def _process_running(pid: int) -> bool:
+    """Whether a process with this id runs (elsewhere than on POSIX, assume it does)."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def open_store(path: Path) -> Store:

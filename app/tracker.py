@@ -1,45 +1,27 @@
 """Every corrective action across all postmortems: the query behind the action tracker.
 
 Postmortems fail when their actions are forgotten, so the tracker reads the store's ``actions``
-table (mirrored on every save) joined with its postmortem, filters and sorts it in SQL, and
-exports it as CSV. "Today" is always passed in, so overdue is testable and never depends on the
-clock of the machine running a test.
+table (mirrored on every save) joined with its postmortem, filtered and sorted in SQL
+(``app.queries``), and exports it as CSV. "Today" is always passed in, so overdue is testable
+and never depends on the clock of the machine running a test.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.errors import StoreError, ValidationError
+from app.errors import ValidationError
 from app.model import Postmortem
+from app.queries import OPEN_STATUSES, SORT_KEYS, ActionFilter, action_rows
 from app.session import SnapshotChange
 from app.store import Store
 from app.visible_text import visible
 from app.vocabulary import ActionKind, ActionStatus, Priority
-
-OPEN_STATUSES: tuple[ActionStatus, ...] = (ActionStatus.TODO, ActionStatus.IN_PROGRESS)
-
-#: Sort key name → (SQL "is missing" test, SQL value); missing values sort last either way.
-SORT_KEYS: dict[str, tuple[str, str]] = {
-    "due": ("a.due IS NULL", "a.due"),
-    "priority": ("", "a.priority"),
-    "status": (
-        "",
-        "CASE a.status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2 ELSE 3 END",
-    ),
-    "owner": ("a.owner = ''", "a.owner COLLATE NOCASE"),
-    "postmortem": ("p.title = ''", "p.title COLLATE NOCASE"),
-    "action": ("", "a.action COLLATE NOCASE"),
-    "kind": ("", "a.kind"),
-    "incident_date": ("p.incident_date IS NULL", "p.incident_date"),
-    "completed_on": ("a.completed_on IS NULL", "a.completed_on"),
-}
 
 CSV_COLUMNS: tuple[str, ...] = (
     "postmortem_id",
@@ -92,19 +74,6 @@ class TrackedAction:
         return self.days_overdue(today) > 0
 
 
-@dataclass(frozen=True)
-class ActionFilter:
-    """What the tracker shows; empty fields do not filter."""
-
-    owner: str = ""
-    statuses: tuple[ActionStatus, ...] = ()
-    priorities: tuple[Priority, ...] = ()
-    kinds: tuple[ActionKind, ...] = ()
-    postmortem_id: str = ""
-    overdue_only: bool = False
-    text: str = ""
-
-
 def parse_status_filter(text: str) -> tuple[ActionStatus, ...]:
     """``open`` (to do + in progress) or comma-separated statuses, as typed on the command line."""
     words = [word.strip().lower().replace("-", "_").replace(" ", "_") for word in text.split(",")]
@@ -125,44 +94,6 @@ def parse_status_filter(text: str) -> tuple[ActionStatus, ...]:
     return tuple(dict.fromkeys(statuses))
 
 
-def _where(flt: ActionFilter, today: date) -> tuple[str, list[Any]]:
-    clauses = ["p.deleted_at IS NULL"]
-    params: list[Any] = []
-    if flt.owner.strip():
-        clauses.append("a.owner LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like(flt.owner.strip())}%")
-    if flt.text.strip():
-        clauses.append("(a.action LIKE ? ESCAPE '\\' OR a.ticket LIKE ? ESCAPE '\\')")
-        pattern = f"%{_like(flt.text.strip())}%"
-        params += [pattern, pattern]
-    for column, values in (
-        ("a.status", flt.statuses),
-        ("a.priority", flt.priorities),
-        ("a.kind", flt.kinds),
-    ):
-        if values:
-            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-            params += [value.value for value in values]
-    if flt.postmortem_id:
-        clauses.append("a.postmortem_id = ?")
-        params.append(flt.postmortem_id)
-    if flt.overdue_only:
-        clauses.append("a.status IN ('todo', 'in_progress') AND a.due IS NOT NULL AND a.due < ?")
-        params.append(today.isoformat())
-    return " AND ".join(clauses), params
-
-
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-_SELECT = (
-    "SELECT a.postmortem_id, p.title, p.incident_date, a.id, a.position, a.action, a.owner, "
-    "a.due, a.priority, a.status, a.kind, a.horizon, a.ticket, a.completed_on "
-    "FROM actions a JOIN postmortems p ON p.id = a.postmortem_id"
-)
-
-
 def query_actions(
     store: Store,
     flt: ActionFilter | None = None,
@@ -172,23 +103,14 @@ def query_actions(
     descending: bool = False,
 ) -> list[TrackedAction]:
     """The actions matching ``flt``, sorted by ``sort`` (a key of ``SORT_KEYS``)."""
+    check_sort(sort)
+    rows = action_rows(store, flt or ActionFilter(), today=today, sort=sort, descending=descending)
+    return [tracked(row) for row in rows]
+
+
+def check_sort(sort: str) -> None:
     if sort not in SORT_KEYS:
         raise ValidationError(f"sort: '{sort}' is not a column; use one of {', '.join(SORT_KEYS)}.")
-    where, params = _where(flt or ActionFilter(), today)
-    missing, value = SORT_KEYS[sort]
-    order = f"{missing + ', ' if missing else ''}{value}{' DESC' if descending else ''}"
-    sql = (
-        f"{_SELECT} WHERE {where} ORDER BY {order}, p.incident_date DESC, a.postmortem_id, "
-        "a.position"
-    )
-    return [_tracked(row) for row in _rows(store, sql, params)]
-
-
-def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    try:
-        return [tuple(row) for row in store.db.execute(sql, list(params)).fetchall()]
-    except sqlite3.Error as error:
-        raise StoreError(f"The actions of {store.path} cannot be read: {error}.") from None
 
 
 def _day(text: str | None) -> date | None:
@@ -206,7 +128,8 @@ _STATUSES = {member.value: member for member in ActionStatus}
 _KINDS = {member.value: member for member in ActionKind}
 
 
-def _tracked(row: tuple[Any, ...]) -> TrackedAction:
+def tracked(row: tuple[Any, ...]) -> TrackedAction:
+    """A row of ``app.queries.action_rows`` as the tracker shows it."""
     return TrackedAction(
         postmortem_id=row[0],
         postmortem_title=row[1],

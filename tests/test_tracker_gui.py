@@ -1,4 +1,5 @@
-"""The action tracker and the metrics dashboard, driven like a person would."""
+"""The action tracker, the metrics dashboard, the database check and the report tab, driven like
+a person would."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QMessageBox
 
+from app.edits import set_field
 from app.model import Action, Postmortem
 from app.store import Store
 from app.vocabulary import ActionStatus, Status
@@ -201,6 +203,7 @@ def test_dashboard_shows_the_figures(qtbot, window: MainWindow) -> None:  # type
     view_action(window, "Metrics dashboard").trigger()
     dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
     assert dashboard.isVisible()
+    qtbot.waitUntil(lambda: not dashboard.loading)
     assert dashboard.summary.text() == "3 postmortems · 7 actions · figures on 2026-03-01"
     assert dashboard.completed.rate == pytest.approx(0.5)
     assert dashboard.on_time.rate == pytest.approx(0.5)
@@ -226,6 +229,7 @@ def test_dashboard_of_an_empty_database_then_refresh(qtbot, tmp_path: Path) -> N
         dashboard = DashboardWidget(empty, lambda: TODAY)
         qtbot.addWidget(dashboard)
         dashboard.show()
+        qtbot.waitUntil(lambda: not dashboard.loading)
         assert dashboard.completed.rate is None
         assert dashboard.to_postmortem.text() == "—"
         assert dashboard.recurrence_rate.text() == "—"
@@ -233,7 +237,7 @@ def test_dashboard_of_an_empty_database_then_refresh(qtbot, tmp_path: Path) -> N
         assert not dashboard.grab().isNull()
         fill(empty)
         qtbot.mouseClick(dashboard.refresh_button, Qt.MouseButton.LeftButton)
-        assert dashboard.overdue.text() == "1"
+        qtbot.waitUntil(lambda: dashboard.overdue.text() == "1")
 
 
 def test_edits_made_in_the_editor_show_in_the_open_tracker(window: MainWindow) -> None:
@@ -253,7 +257,7 @@ def test_the_open_dashboard_follows_edits(qtbot, window: MainWindow) -> None:  #
     window.open_document("db")
     view_action(window, "Metrics dashboard").trigger()
     dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
-    assert dashboard.overdue.text() == "1"
+    qtbot.waitUntil(lambda: dashboard.overdue.text() == "1")
     assert window.apply_change(status_change("a3", ActionStatus.DONE, TODAY))
     qtbot.waitUntil(lambda: dashboard.overdue.text() == "0", timeout=10_000)
     assert dashboard.completed.rate == pytest.approx(4 / 6)
@@ -267,3 +271,107 @@ def test_closing_the_main_window_closes_the_tracker_and_dashboard(window: MainWi
     window.close()
     assert not feature.tracker_window.isVisible()
     assert not feature.dashboard_window.isVisible()
+
+
+# -- the database check and the report tab, in the same window ----------------------------------
+
+
+def _tools_action(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
+    menu = window.menus["tools"]
+    found = [a for a in menu.actions() if a.text().replace("&", "") == name]
+    assert found, f"Tools menu has no {name!r}"
+    return found[0]
+
+
+def test_check_database_reports_a_sound_file(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _tools_action(window, "Check database…").trigger()
+    check = window.database_check  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: check.report is not None and check.report.isVisible(), timeout=10_000)
+    assert check.report.icon() == QMessageBox.Icon.Information
+    assert "No damage found" in check.report.text()
+    check.report.close()
+
+
+def test_check_database_reports_damage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.store.flush_search()
+    window.store._conn.execute("DELETE FROM postmortem_search")
+    _tools_action(window, "Check database…").trigger()
+    check = window.database_check  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: check.report is not None and check.report.isVisible(), timeout=10_000)
+    assert check.report.icon() == QMessageBox.Icon.Warning
+    assert "restore a backup" in check.report.text()
+    assert "search" in check.report.detailedText()
+    check.report.close()
+
+
+def test_typing_in_the_editor_leaves_the_tracker_where_it_was(window: MainWindow) -> None:
+    window.open_document("db")
+    tracker = window.tracking.show_tracker()  # type: ignore[attr-defined]
+    tracker.table.selectRow(1)
+    selected = tracker.selected_row()
+    assert selected is not None
+    assert window.apply_change(set_field("summary", "Failover took too long"))
+    assert tracker.selected_row() == selected, "an edit that changes no action keeps the view"
+    assert window.apply_change(set_field("title", "Database failover (renamed)"))
+    titles = {tracker.model.row_at(row).postmortem_title for row in range(tracker.model.rowCount())}
+    assert "Database failover (renamed)" in titles
+
+
+def test_the_report_tab_renders_once_typing_pauses(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.open_document("db")
+    window.document_tabs.setCurrentWidget(window.document_view)
+    assert "Database failover" in window.document_view.toPlainText()
+    for text in ("Fail", "Failover too slow", "Failover too slow for the pool"):
+        assert window.apply_change(set_field("summary", text))
+    assert "Failover too slow" not in window.document_view.toPlainText(), "not on each key"
+    qtbot.waitUntil(lambda: "Failover too slow for the pool" in window.document_view.toPlainText())
+
+
+def test_the_hidden_report_renders_when_shown(window: MainWindow) -> None:
+    window.open_document("db")
+    window.document_tabs.setCurrentIndex(0)
+    assert window.document_tabs.currentWidget() is not window.document_view
+    assert window.apply_change(set_field("summary", "Written while the report was hidden"))
+    window.document_tabs.setCurrentWidget(window.document_view)
+    assert "Written while the report was hidden" in window.document_view.toPlainText()
+
+
+def test_the_report_tab_shows_another_document_at_once(window: MainWindow) -> None:
+    window.open_document("db")
+    window.document_tabs.setCurrentWidget(window.document_view)
+    assert "Database failover" in window.document_view.toPlainText()
+    window.open_document("api")
+    assert "API latency" in window.document_view.toPlainText()
+    assert "Database failover" not in window.document_view.toPlainText()
+
+
+def test_an_edit_made_while_the_figures_are_computed_is_not_lost(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from app.metrics import MetricsIndex
+    from app.tracker import status_change
+
+    window.open_document("db")
+    view_action(window, "Metrics dashboard").trigger()
+    dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not dashboard.loading)
+    assert dashboard.overdue.text() == "1"
+    gate = threading.Event()
+    original = MetricsIndex.load
+
+    def read_then_wait(store: Store, today: date) -> MetricsIndex:
+        index = original(store, today)  # the figures as they were…
+        gate.wait(10)
+        return index
+
+    monkeypatch.setattr(MetricsIndex, "load", staticmethod(read_then_wait))
+    dashboard.refresh()
+    assert window.apply_change(status_change("a3", ActionStatus.DONE, TODAY))  # …then an edit
+    dashboard.postmortem_changed(window.current)
+    gate.set()
+    qtbot.waitUntil(lambda: not dashboard.loading)
+    assert dashboard.overdue.text() == "0"

@@ -1,15 +1,18 @@
 """The metrics dashboard: the figures of ``app.metrics`` as cards and small charts.
 
 Charts are painted with QPainter (bars, a rate ring, a target gauge): a few dozen lines each,
-no plotting dependency to ship in the bundle.
+no plotting dependency to ship in the bundle. The figures are computed on a worker thread (its
+own read-only connection), so the window opens at once on any database; after an edit only
+the edited postmortem is read again (``MetricsIndex.update``).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PostmortemError
-from app.metrics import Kpi, Metrics, compute_metrics, kpi_verdict, percent
+from app.metrics import Kpi, Metrics, MetricsIndex, kpi_verdict, percent
+from app.model import Postmortem
 from app.store import Store
 from app.timeutil import format_duration
 
@@ -36,6 +40,8 @@ ACCENT = QColor("#3f6fb5")
 TRACK = QColor("#e6e8eb")
 INK = QColor("#2b2f33")
 MUTED = QColor("#6b7278")
+#: recurrence groups listed when there are too many links to list them all
+GROUPS_SHOWN = 20
 SEVERITY_COLOURS = {
     "P0": QColor("#b71c1c"),
     "P1": QColor("#e65100"),
@@ -271,6 +277,37 @@ def _note_label(name: str = "") -> QLabel:
     return label
 
 
+class MetricsLoader(QObject):
+    """Builds a ``MetricsIndex`` on a worker thread; ``loaded`` arrives on the GUI thread."""
+
+    loaded = Signal(int, object)  # (request number, MetricsIndex or an error message)
+
+    def __init__(self, path: object, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.requests = 0
+
+    def start(self, today: date) -> int:
+        self.requests += 1
+        number = self.requests
+        threading.Thread(target=self._run, args=(number, today), daemon=True).start()
+        return number
+
+    def _run(self, number: int, today: date) -> None:
+        from pathlib import Path
+
+        result: object
+        try:
+            with Store(Path(str(self.path)), read_only=True) as store:
+                result = MetricsIndex.load(store, today)
+        except PostmortemError as error:
+            result = str(error)
+        try:
+            self.loaded.emit(number, result)
+        except RuntimeError:  # the dashboard was closed meanwhile
+            pass
+
+
 class DashboardWidget(QWidget):
     """Cards: actions, response times, time to postmortem, severity, months, recurrence."""
 
@@ -287,6 +324,12 @@ class DashboardWidget(QWidget):
         self.today = today
         self.on_error = on_error
         self.metrics: Metrics | None = None
+        self.index: MetricsIndex | None = None
+        self.loader = MetricsLoader(store.path, self)
+        self.loader.loaded.connect(self._loaded)
+        self._waiting_for = 0
+        #: documents edited while the figures were being computed: applied when they arrive
+        self._edited_meanwhile: dict[str, Postmortem] = {}
 
         self.completed = RateRing(self.tr("Completed"))
         self.completed.setObjectName("completedRing")
@@ -384,13 +427,45 @@ class DashboardWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Compute every figure again (on a worker thread); ``loading`` until they arrive."""
+        self._waiting_for = self.loader.start(self.today())
+        self.summary.setText(self.tr("Computing the figures…"))
+        self.refresh_button.setEnabled(False)
+
+    @property
+    def loading(self) -> bool:
+        return self._waiting_for != 0
+
+    def _loaded(self, number: int, result: object) -> None:
+        if number != self._waiting_for:
+            return  # an older request, overtaken
+        self._waiting_for = 0
+        self.refresh_button.setEnabled(True)
+        if isinstance(result, MetricsIndex):
+            self.index = result
+            for doc in self._edited_meanwhile.values():
+                result.update(doc)
+            self._edited_meanwhile.clear()
+            self.show_metrics(result.metrics())
+        elif self.on_error is not None:
+            self.on_error(str(result))
+
+    def postmortem_changed(self, doc: Postmortem) -> None:
+        """After an edit: only ``doc`` is read again (everything, on another day)."""
+        index = self.index
+        if self.loading or index is None:
+            self._edited_meanwhile[doc.id] = doc
+            return
+        if index.today != self.today():
+            self.refresh()
+            return
         try:
-            figures = compute_metrics(self.store, self.today())
+            index.update(doc)
         except PostmortemError as error:
             if self.on_error is not None:
                 self.on_error(str(error))
             return
-        self.show_metrics(figures)
+        self.show_metrics(index.metrics())
 
     def show_metrics(self, figures: Metrics) -> None:
         self.metrics = figures
@@ -446,6 +521,13 @@ class DashboardWidget(QWidget):
             )
         )
         self.recurrence_list.clear()
+        if not figures.links_complete:
+            for group in figures.recurrence_groups[:GROUPS_SHOWN]:
+                self.recurrence_list.addItem(
+                    self.tr("{0}: {1} — {2} postmortems").format(
+                        group.reason, group.key, len(group.postmortem_ids)
+                    )
+                )
         for link in figures.recurrence:
             self.recurrence_list.addItem(
                 f"{link.first_title or link.first_id} ↔ {link.second_title or link.second_id} — "

@@ -11,4 +11,5 @@ FEATURES: tuple[str, ...] = (
     "ui.report_feature",
     "ui.markdown_feature",
     "ui.meeting_feature",
+    "ui.maintenance_feature",
 )

@@ -15,15 +15,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return smoke_test([a for a in args if a != SMOKE_TEST])
     from app.cli import build_parser
 
-    parser, _handlers = build_parser()
+    parser, _handlers = build_parser(args)
     parsed = parser.parse_args(args)  # --help, --version and unknown options end here
     if parsed.command is not None:
         from app.cli import main as cli_main
 
         return cli_main(args)
+    _load_the_model_before_qt()
     from ui.application import run_gui
 
     return run_gui(parsed.db)
+
+
+def _load_the_model_before_qt() -> None:
+    """Once PySide6 is imported, it reads the source of every module imported after it (to
+    look for ``__feature__`` switches); the document model and networkx's hundreds of modules,
+    imported first, start faster."""
+    import app.jsonio  # noqa: F401
 
 
 def smoke_test(args: list[str]) -> int:
@@ -31,7 +39,8 @@ def smoke_test(args: list[str]) -> int:
     (its Qt plugins, fonts and database all load) without anyone clicking."""
     from app.cli import build_parser
 
-    parsed, _ = build_parser()[0].parse_known_args(args)
+    parsed, _ = build_parser([])[0].parse_known_args(args)
+    _load_the_model_before_qt()
     from PySide6.QtCore import QEventLoop, QTimer
 
     from ui.application import ensure_application, open_store_for_gui

@@ -51,6 +51,9 @@ from ui.preferences import PreferencesDialog, apply_theme, current_preferences
 from ui.revisions import RevisionsDialog
 from ui.session_bridge import SessionBridge
 
+#: pause in editing after which the Report tab (when shown) renders the document again
+REPORT_DELAY_MS = 300
+
 RETRY_MS = 3000
 
 
@@ -171,6 +174,12 @@ class MainWindow(QMainWindow):
         self.document_tabs.setCurrentIndex(0)
         self._report_stale = True
         self.document_tabs.currentChanged.connect(self._tab_changed)
+        # The report re-renders the whole document: once typing pauses, and only when shown.
+        self.report_timer = QTimer(self)
+        self.report_timer.setSingleShot(True)
+        self.report_timer.setInterval(REPORT_DELAY_MS)
+        self.report_timer.timeout.connect(lambda: self._tab_changed(0))
+        self._reported_id: str | None = None
         self.save_banner = QLabel()
         self.save_banner.setObjectName("saveBanner")
         self.save_banner.setWordWrap(True)
@@ -435,12 +444,16 @@ class MainWindow(QMainWindow):
         self.editor.load(self.current)
         self._report_stale = True
         if self.document_tabs.currentWidget() is self.document_view:
-            self._render_report()
+            if self._reported_id == (self.current.id if self.current else None):
+                self.report_timer.start()  # the same document edited: once typing pauses
+            else:
+                self._render_report()  # another document: at once
         self._update_title()
 
     def _render_report(self) -> None:
         self.document_view.show_document(self.current)
         self._report_stale = False
+        self._reported_id = self.current.id if self.current else None
 
     @Slot(int)
     def _tab_changed(self, _index: int) -> None:

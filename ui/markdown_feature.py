@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PostmortemError
-from app.markdown.importer import read_markdown
-from app.markdown.report import ImportReport
 from app.model import Postmortem
 from app.signoff import required_roles, settle_imported_approval
 
 if TYPE_CHECKING:
+    from app.markdown.report import ImportReport
     from ui.main_window import MainWindow
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -154,6 +153,8 @@ def _escape(text: str) -> str:
 def review_markdown(window: MainWindow, path: Path) -> ImportReviewDialog | None:
     """Import ``path`` and open the review dialog (None, with an error shown, if unreadable)."""
     try:
+        from app.markdown.importer import read_markdown  # with ftfy: loaded on first import
+
         doc, report = read_markdown(path)
     except (PostmortemError, OSError) as error:
         window.show_error(window.tr("Cannot import {0}: {1}").format(path.name, error))

@@ -12,7 +12,7 @@ was closed or crashed mid-meeting) is offered for resuming, with its time still 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -41,10 +41,12 @@ from app.meeting.clock import SystemClock
 from app.meeting.meeting import Meeting
 from app.meeting.timer import MINUTE, Clock
 from app.store import Store
-from ui.meeting.control_panel import ControlPanel
-from ui.meeting.presenter_view import PresenterView
 from ui.meeting.window_link import MeetingStatus, QuitGuard
 from ui.preferences import current_preferences
+
+if TYPE_CHECKING:  # the meeting screens are imported when a meeting first opens
+    from ui.meeting.control_panel import ControlPanel
+    from ui.meeting.presenter_view import PresenterView
 
 
 class AgendaDialog(QDialog):
@@ -277,6 +279,9 @@ class MeetingFeature:
         With a second screen, the presenter view goes full screen there and the controls dock
         into the main window (``docked`` forces either layout).
         """
+        from ui.meeting.control_panel import ControlPanel
+        from ui.meeting.presenter_view import PresenterView
+
         self.close()
         self.presenter = PresenterView(meeting)
         self.panel = ControlPanel(meeting, self.presenter, self.window)

@@ -1,7 +1,10 @@
 """The action tracker: every corrective action of every postmortem in one sortable table.
 
-The model keeps the query's rows as light records and formats a cell only when the view asks
-for it, and hands rows to the view in batches (``fetchMore``), so 10,000 actions open at once.
+The model asks SQLite for one page of rows at a time, already filtered and sorted (a count
+query gives the total), builds each row's record only when the view first shows it, and hands
+rows to the view in batches (``fetchMore``): opening costs the same on 200 or 200,000 actions.
+After an edit only the edited postmortem's rows are read again; the page is re-read only when
+they changed.
 A status changed in the table is an edit of its postmortem through a ``DocumentSession``: it is
 saved (and undoable when that postmortem is the one open in the main window).
 """
@@ -9,6 +12,7 @@ saved (and undoable when that postmortem is the one open in the main window).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,16 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PostmortemError
+from app.queries import OPEN_STATUSES, ActionFilter, action_count, action_rows
 from app.session import DocumentSession
 from app.store import Store
-from app.tracker import (
-    OPEN_STATUSES,
-    ActionFilter,
-    TrackedAction,
-    actions_csv,
-    query_actions,
-    status_change,
-)
+from app.tracker import TrackedAction, actions_csv, query_actions, status_change, tracked
 from app.vocabulary import ActionKind, ActionStatus, Priority
 
 if TYPE_CHECKING:
@@ -76,7 +74,7 @@ BATCH = 500
 
 
 class TrackerModel(QAbstractTableModel):
-    """Rows of ``query_actions``; cells are formatted on demand."""
+    """Pages of ``app.queries.action_rows``; records and cells are made on demand."""
 
     COLUMNS = ("Due", "Priority", "Status", "Owner", "Action", "Postmortem", "Kind")
     SORT_KEYS = ("due", "priority", "status", "owner", "action", "postmortem", "kind")
@@ -93,38 +91,85 @@ class TrackerModel(QAbstractTableModel):
         self.filter = ActionFilter()
         self.sort_key = "due"
         self.descending = False
-        self.rows: list[TrackedAction] = []
+        #: raw rows of the pages read so far, and the records built from them
+        self.raw: list[tuple[Any, ...]] = []
+        self._records: dict[int, TrackedAction] = {}
+        self.total = 0
+        self.overdue = 0
         self.loaded = 0
         self._today = today()
+        self._queried = False
+        #: rows of the postmortems being edited, as last read (see ``watch``)
+        self._watched: dict[str, list[tuple[Any, ...]]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Query again with the current filter and sort (after any change)."""
-        self.beginResetModel()
-        self._today = self.today()
-        self.rows = query_actions(
+    def _page(self, offset: int, limit: int) -> list[tuple[Any, ...]]:
+        return action_rows(
             self.store,
             self.filter,
             today=self._today,
             sort=self.sort_key,
             descending=self.descending,
+            limit=limit,
+            offset=offset,
         )
-        self.loaded = min(BATCH, len(self.rows))
-        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Query again with the current filter and sort (after any change)."""
+        self.beginResetModel()
+        if self._today != self.today():
+            self._watched.clear()
+        self._today = self.today()
+        self._queried = True
+        try:
+            self.total, self.overdue = action_count(self.store, self.filter, today=self._today)
+            self.raw = self._page(0, max(BATCH, self.loaded))
+        finally:
+            self._records = {}
+            self.loaded = min(max(BATCH, self.loaded), len(self.raw))
+            self.endResetModel()
 
     def set_filter(self, flt: ActionFilter) -> None:
+        if flt == self.filter and self._queried:
+            return
         self.filter = flt
+        self.loaded = 0
+        self._watched = {key: self._rows_of(key) for key in self._watched}
         self.refresh()
 
+    def _rows_of(self, postmortem_id: str) -> list[tuple[Any, ...]]:
+        flt = replace(self.filter, postmortem_id=postmortem_id)
+        if self.filter.postmortem_id not in ("", postmortem_id):
+            return []
+        return action_rows(self.store, flt, today=self._today, sort=self.sort_key)
+
+    def watch(self, postmortem_id: str) -> None:
+        """Remember a postmortem's rows as they are (the one open in the editor), so that an
+        edit leaving them as they were costs one small query."""
+        self._watched[postmortem_id] = self._rows_of(postmortem_id)
+
+    def postmortem_changed(self, postmortem_id: str) -> None:
+        """One postmortem was saved: read its rows; re-read the page only if they changed."""
+        if not self._queried:
+            return
+        before = self._watched.get(postmortem_id)
+        fresh = self._rows_of(postmortem_id)
+        self._watched[postmortem_id] = fresh
+        if before != fresh:
+            self.refresh()
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self.loaded < len(self.rows)
+        return not parent.isValid() and self.loaded < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self.loaded >= self.total:
             return
-        extra = min(BATCH, len(self.rows) - self.loaded)
+        if len(self.raw) < self.loaded + BATCH:
+            self.raw += self._page(len(self.raw), BATCH)
+        extra = min(BATCH, len(self.raw) - self.loaded)
         if extra <= 0:
+            self.total = self.loaded
             return
         self.beginInsertRows(QModelIndex(), self.loaded, self.loaded + extra - 1)
         self.loaded += extra
@@ -133,9 +178,24 @@ class TrackerModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.SORT_KEYS):
             return
-        self.sort_key = self.SORT_KEYS[column]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) or not self._queried:
+            self.sort_key, self.descending = key, descending
+            return  # the first query (set_filter) or nothing new
+        self.sort_key, self.descending = key, descending
+        self.loaded = 0
+        self._watched = {key: self._rows_of(key) for key in self._watched}
         self.refresh()
+
+    def all_rows(self) -> list[TrackedAction]:
+        """Every matching action (for the CSV export), read in one query."""
+        return query_actions(
+            self.store,
+            self.filter,
+            today=self._today,
+            sort=self.sort_key,
+            descending=self.descending,
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -153,15 +213,18 @@ class TrackerModel(QAbstractTableModel):
         return None
 
     def overdue_count(self) -> int:
-        return sum(1 for row in self.rows if row.is_overdue(self._today))
+        return self.overdue
 
     def row_at(self, row: int) -> TrackedAction:
-        return self.rows[row]
+        record = self._records.get(row)
+        if record is None:
+            record = self._records[row] = tracked(self.raw[row])
+        return record
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self.loaded:
             return None
-        row = self.rows[index.row()]
+        row = self.row_at(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
@@ -222,7 +285,7 @@ class TrackerModel(QAbstractTableModel):
             status = ActionStatus(value)
         except ValueError:
             return False
-        row = self.rows[index.row()]
+        row = self.row_at(index.row())
         if status != row.status:
             self.status_requested.emit(row, status)
         return True
@@ -325,8 +388,8 @@ class TrackerWidget(QWidget):
             QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
@@ -377,8 +440,9 @@ class TrackerWidget(QWidget):
         self.postmortem.clear()
         self.postmortem.addItem(self.tr("All postmortems"), "")
         try:
-            for summary in self.window_.store.summaries():
-                self.postmortem.addItem(summary.title or self.tr("(untitled)"), summary.id)
+            untitled = self.tr("(untitled)")
+            for postmortem_id, title in self.window_.store.titles():
+                self.postmortem.addItem(title or untitled, postmortem_id)
         except PostmortemError as error:
             self.window_.show_error(str(error))
         self.postmortem.setCurrentIndex(max(0, self.postmortem.findData(current)))
@@ -404,8 +468,16 @@ class TrackerWidget(QWidget):
             self.window_.show_error(str(error))
         self._update_count()
 
+    def postmortem_changed(self, postmortem_id: str) -> None:
+        """A postmortem was edited elsewhere (the editor): show its rows as they are now."""
+        try:
+            self.model.postmortem_changed(postmortem_id)
+        except PostmortemError as error:
+            self.window_.show_error(str(error))
+        self._update_count()
+
     def _update_count(self) -> None:
-        total = len(self.model.rows)
+        total = self.model.total
         late = self.model.overdue_count()
         text = self.tr("%n action(s)", "", total)
         if late:
@@ -468,7 +540,8 @@ class TrackerWidget(QWidget):
         from app.fileio import write_file
 
         try:
-            write_file(path, actions_csv(self.model.rows, self.today()).encode("utf-8"))
+            rows = self.model.all_rows()
+            write_file(path, actions_csv(rows, self.today()).encode("utf-8"))
         except (PostmortemError, OSError) as error:
             self.window_.show_error(self.tr("Cannot export to {0}: {1}").format(path, error))
             return False

@@ -10,16 +10,18 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from app.model import Postmortem
 from app.session import DocumentSession
-from ui.dashboard import DashboardWidget
-from ui.tracker import TrackerWidget
 
 if TYPE_CHECKING:
+    from ui.dashboard import DashboardWidget
     from ui.main_window import MainWindow
+    from ui.tracker import TrackerWidget
 
 
 class TrackingFeature:
-    """Owns the two windows; each is created on first use and refreshed when shown again."""
+    """Owns the two windows; each is created (and its module imported) on first use, and
+    refreshed when shown again."""
 
     def __init__(self, window: MainWindow, today: Callable[[], date] = date.today) -> None:
         self.window = window
@@ -43,23 +45,33 @@ class TrackingFeature:
         self.closer = _CloseWith(self)
         window.installEventFilter(self.closer)
         window.destroyed.connect(self.close_windows)
-        # Figures over every postmortem take a moment on big databases: recompute them once
-        # typing pauses rather than after every keystroke.
+        # The dashboard follows edits once typing pauses rather than after every keystroke;
+        # only the edited postmortem is read again.
         self.dashboard_timer = QTimer(window)
         self.dashboard_timer.setSingleShot(True)
         self.dashboard_timer.setInterval(600)
-        self.dashboard_timer.timeout.connect(self._refresh_dashboard)
+        self.dashboard_timer.timeout.connect(self._update_dashboard)
+        self._edited: dict[str, Postmortem] = {}
 
     def _follow(self, session: DocumentSession) -> None:
         """Edits made in the editor show in the open tracker at once, in the dashboard shortly."""
-        session.subscribe(lambda _doc, _description: self._document_changed())
+        if self.tracker is not None:
+            self.tracker.model.watch(session.doc.id)
+        session.subscribe(lambda doc, _description: self._document_changed(doc))
 
-    def _document_changed(self) -> None:
+    def _document_changed(self, doc: Postmortem) -> None:
         tracker, dashboard = self.tracker, self.dashboard
         if tracker is not None and self.tracker_window and self.tracker_window.isVisible():
-            tracker.apply_filters()
+            tracker.postmortem_changed(doc.id)
         if dashboard is not None and self.dashboard_window and self.dashboard_window.isVisible():
+            self._edited[doc.id] = doc
             self.dashboard_timer.start()
+
+    def _update_dashboard(self) -> None:
+        edited, self._edited = self._edited, {}
+        if self.dashboard is not None:
+            for doc in edited.values():
+                self.dashboard.postmortem_changed(doc)
 
     def close_windows(self) -> None:
         for frame in (self.tracker_window, self.dashboard_window):
@@ -69,10 +81,6 @@ class TrackingFeature:
         self.tracker_window = self.dashboard_window = None
         self.tracker = None
         self.dashboard = None
-
-    def _refresh_dashboard(self) -> None:
-        if self.dashboard is not None:
-            self.dashboard.refresh()
 
     def _frame(self, title: str, body: QWidget, size: tuple[int, int]) -> QMainWindow:
         """A window of its own (not kept above the main window, so "open postmortem" can bring
@@ -86,7 +94,11 @@ class TrackingFeature:
 
     def show_tracker(self) -> TrackerWidget:
         if self.tracker is None or self.tracker_window is None:
+            from ui.tracker import TrackerWidget
+
             self.tracker = TrackerWidget(self.window, self.today)
+            if self.window.session is not None:
+                self.tracker.model.watch(self.window.session.doc.id)
             self.tracker_window = self._frame(
                 self.window.tr("Action tracker — Postmortem Studio"), self.tracker, (1180, 640)
             )
@@ -98,6 +110,8 @@ class TrackingFeature:
 
     def show_dashboard(self) -> DashboardWidget:
         if self.dashboard is None or self.dashboard_window is None:
+            from ui.dashboard import DashboardWidget
+
             self.dashboard = DashboardWidget(self.window.store, self.today, self.window.show_error)
             self.dashboard_window = self._frame(
                 self.window.tr("Metrics dashboard — Postmortem Studio"),

@@ -6,15 +6,14 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.derived import derived_times
-from app.diagrams.graph import outline_level, root_of, walk
-from app.jsonio import document_to_dict, document_to_json
-from app.model import Postmortem
 from app.store import Store, Summary
 from app.timeutil import format_duration
 from app.visible_text import visible
+
+if TYPE_CHECKING:
+    from app.model import Postmortem
 
 
 def register(sub: Any) -> list[str]:
@@ -67,6 +66,8 @@ def list_table(rows: list[Summary]) -> str:
 def _show(args: argparse.Namespace, store: Store) -> int:
     doc = store.load(args.id)
     if args.json:
+        from app.jsonio import document_to_json
+
         write_json(document_to_json(doc))
         return 0
     print(visible(render_text(doc)))  # a terminal would obey escape sequences
@@ -94,6 +95,10 @@ def _bullets(values: list[str]) -> list[str]:
 
 def render_text(doc: Postmortem) -> str:
     """A plain-text reading of every section, for a terminal."""
+    from app.derived import derived_times
+    from app.diagrams.graph import outline_level, root_of, walk
+    from app.jsonio import document_to_dict
+
     data = document_to_dict(doc)
     times = derived_times(doc)
     title = doc.title or "(untitled)"

@@ -9,10 +9,9 @@ from datetime import date
 from typing import Any
 
 from app.errors import NotFoundError
-from app.metrics import compute_metrics, metrics_text, metrics_to_dict
+from app.queries import SORT_KEYS, ActionFilter
 from app.store import Store
 from app.timeutil import parse_date
-from app.tracker import SORT_KEYS, ActionFilter, actions_csv, parse_status_filter, query_actions
 from app.visible_text import visible
 
 
@@ -40,12 +39,16 @@ def register(sub: Any) -> list[str]:
 def run(args: argparse.Namespace, store: Store) -> int:
     today = _today(args.today)
     if args.command == "metrics":
+        from app.metrics import compute_metrics, metrics_text, metrics_to_dict
+
         figures = compute_metrics(store, today)
         if args.json:
             print(json.dumps(metrics_to_dict(figures), ensure_ascii=False, indent=2))
         else:
             print(metrics_text(figures))
         return 0
+    from app.tracker import actions_csv, parse_status_filter, query_actions
+
     if args.postmortem and not store.exists(args.postmortem):
         raise NotFoundError(f"No postmortem has the id '{args.postmortem}'.")
     flt = ActionFilter(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import math
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from app.diagrams.graph import DIAGRAM_KINDS, WHYS, label
 from app.diagrams.layout import ARROW_SIZE, FONTS, Box, Connector, Layout, TextLine, in_language
@@ -18,6 +17,13 @@ from app.errors import ValidationError
 from app.fileio import write_file
 from app.model import Postmortem
 from app.visible_text import visible
+
+
+def escape(text: str) -> str:
+    """XML-escaped text (saxutils pulls in urllib: imported here, when an SVG is written)."""
+    from xml.sax.saxutils import escape as xml_escape
+
+    return xml_escape(text)
 
 
 def layout_to_svg(layout: Layout, title: str = "") -> str:

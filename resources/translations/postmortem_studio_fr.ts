@@ -77,57 +77,57 @@
   <context>
     <name>AgendaDialog</name>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="58" />
+      <location filename="../../ui/meeting_feature.py" line="60" />
       <source>Start the meeting</source>
       <translation>Démarrer la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="64" />
+      <location filename="../../ui/meeting_feature.py" line="66" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="64" />
+      <location filename="../../ui/meeting_feature.py" line="66" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="71" />
+      <location filename="../../ui/meeting_feature.py" line="73" />
       <source>Add a step</source>
       <translation>Ajouter une étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="72" />
+      <location filename="../../ui/meeting_feature.py" line="74" />
       <source>New step</source>
       <translation>Nouvelle étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="73" />
+      <location filename="../../ui/meeting_feature.py" line="75" />
       <source>Remove the step</source>
       <translation>Retirer l'étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="75" />
+      <location filename="../../ui/meeting_feature.py" line="77" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="81" />
+      <location filename="../../ui/meeting_feature.py" line="83" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="131" />
+      <location filename="../../ui/meeting_feature.py" line="133" />
       <source>Total: {0} min</source>
       <translation>Total : {0} min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="152" />
+      <location filename="../../ui/meeting_feature.py" line="154" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="152" />
+      <location filename="../../ui/meeting_feature.py" line="154" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -221,8 +221,9 @@
   <context>
     <name>BarChart</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="81" />
+      <location filename="../../ui/dashboard.py" line="87" />
       <source>No data</source>
+      <extracomment>recurrence groups listed when there are too many links to list them all</extracomment>
       <translation>Aucune donnée</translation>
     </message>
   </context>
@@ -654,94 +655,105 @@
   <context>
     <name>DashboardWidget</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="291" />
+      <location filename="../../ui/dashboard.py" line="334" />
       <source>Completed</source>
+      <extracomment>documents edited while the figures were being computed: applied when they arrive</extracomment>
       <translation>Terminées</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="293" />
+      <location filename="../../ui/dashboard.py" line="336" />
       <source>On time</source>
       <translation>À l'heure</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="313" />
+      <location filename="../../ui/dashboard.py" line="356" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="318" />
+      <location filename="../../ui/dashboard.py" line="361" />
       <source>Corrective actions</source>
       <translation>Actions correctives</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="325" />
+      <location filename="../../ui/dashboard.py" line="368" />
       <source>Overdue</source>
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="333" />
+      <location filename="../../ui/dashboard.py" line="376" />
       <source>Response times vs targets</source>
       <translation>Temps de réponse et cibles</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="338" />
+      <location filename="../../ui/dashboard.py" line="381" />
       <source>Incident → postmortem</source>
       <translation>Incident → postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="343" />
+      <location filename="../../ui/dashboard.py" line="386" />
       <source>Incidents by severity</source>
       <translation>Incidents par sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="345" />
+      <location filename="../../ui/dashboard.py" line="388" />
       <source>Incidents by month</source>
       <translation>Incidents par mois</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="348" />
+      <location filename="../../ui/dashboard.py" line="391" />
       <source>Recurrence</source>
       <translation>Récurrence</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="399" />
+      <location filename="../../ui/dashboard.py" line="432" />
+      <source>Computing the figures…</source>
+      <translation>Calcul des indicateurs…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="474" />
       <source>{0} postmortems · {1} actions · figures on {2}</source>
       <translation>{0} postmortems · {1} actions · chiffres au {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="405" />
+      <location filename="../../ui/dashboard.py" line="480" />
       <source>{0} of {1}</source>
       <translation>{0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="408" />
+      <location filename="../../ui/dashboard.py" line="483" />
       <source>{0} late</source>
       <translation>{0} en retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="415" />
+      <location filename="../../ui/dashboard.py" line="490" />
       <source>{0} open, {1} not doing, {2} without a due date</source>
       <translation>{0} ouvertes, {1} abandonnées, {2} sans échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="422" />
+      <location filename="../../ui/dashboard.py" line="497" />
       <source>{0:.1f} d</source>
       <translation>{0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="425" />
+      <location filename="../../ui/dashboard.py" line="500" />
       <source>mean over {0} postmortem(s) with both dates</source>
       <translation>moyenne sur {0} postmortem(s) ayant les deux dates</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="428" />
+      <location filename="../../ui/dashboard.py" line="503" />
       <source>; median {0:.1f} d</source>
       <translation> ; médiane {0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="444" />
+      <location filename="../../ui/dashboard.py" line="519" />
       <source>{0} of {1} postmortems share a cause with another one</source>
       <translation>{0} postmortems sur {1} partagent une cause avec un autre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="527" />
+      <source>{0}: {1} — {2} postmortems</source>
+      <translation>{0} : {1} — {2} postmortems</translation>
     </message>
   </context>
   <context>
@@ -1665,48 +1677,48 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="48" />
+      <location filename="../../ui/markdown_feature.py" line="47" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="53" />
+      <location filename="../../ui/markdown_feature.py" line="52" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} narrative sections, {5} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} sections de récit, {5} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="67" />
+      <location filename="../../ui/markdown_feature.py" line="66" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="68" />
+      <location filename="../../ui/markdown_feature.py" line="67" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="69" />
+      <location filename="../../ui/markdown_feature.py" line="68" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="72" />
+      <location filename="../../ui/markdown_feature.py" line="71" />
       <source>Text kept aside</source>
       <translation>Texte mis de côté</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="76" />
+      <location filename="../../ui/markdown_feature.py" line="75" />
       <source>Nothing is lost: the text kept aside is shown here in full, to copy where it belongs; it is not printed in the postmortem.</source>
       <translation>Rien n'est perdu : le texte mis de côté est affiché ici en entier, à recopier là où il doit aller ; il n'est pas imprimé dans le postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="86" />
+      <location filename="../../ui/markdown_feature.py" line="85" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="70" />
-      <location filename="../../ui/markdown_feature.py" line="104" />
+      <location filename="../../ui/markdown_feature.py" line="69" />
+      <location filename="../../ui/markdown_feature.py" line="103" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -1714,7 +1726,7 @@
   <context>
     <name>KpiGauge</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="231" />
+      <location filename="../../ui/dashboard.py" line="237" />
       <source>target &lt; {0} · {1} incident(s)</source>
       <translation>cible &lt; {0} · {1} incident(s)</translation>
     </message>
@@ -1972,197 +1984,197 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="292" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="292" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="304" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="306" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="307" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
-      <location filename="../../ui/main_window.py" line="526" />
-      <location filename="../../ui/main_window.py" line="616" />
+      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="539" />
+      <location filename="../../ui/main_window.py" line="629" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="398" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="478" />
+      <location filename="../../ui/main_window.py" line="491" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="517" />
+      <location filename="../../ui/main_window.py" line="530" />
       <source>Changed elsewhere — reloaded.</source>
       <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="527" />
+      <location filename="../../ui/main_window.py" line="540" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="554" />
+      <location filename="../../ui/main_window.py" line="567" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="554" />
+      <location filename="../../ui/main_window.py" line="567" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="568" />
+      <location filename="../../ui/main_window.py" line="581" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="589" />
+      <location filename="../../ui/main_window.py" line="602" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="629" />
+      <location filename="../../ui/main_window.py" line="642" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="630" />
+      <location filename="../../ui/main_window.py" line="643" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2192,22 +2204,32 @@ Quitter quand même et les perdre ?</translation>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="169" />
+      <location filename="../../ui/maintenance_feature.py" line="35" />
+      <source>&amp;Tools</source>
+      <translation>&amp;Outils</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="39" />
+      <source>&amp;Check database…</source>
+      <translation>&amp;Vérifier la base de données…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/markdown_feature.py" line="170" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="175" />
+      <location filename="../../ui/markdown_feature.py" line="176" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="176" />
+      <location filename="../../ui/markdown_feature.py" line="177" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="183" />
+      <location filename="../../ui/meeting_feature.py" line="185" />
       <source>Start meeting…</source>
       <translation>Démarrer la réunion…</translation>
     </message>
@@ -2237,42 +2259,62 @@ Quitter quand même et les perdre ?</translation>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="32" />
+      <location filename="../../ui/tracking_feature.py" line="34" />
       <source>Action &amp;tracker</source>
       <translation>Suivi des &amp;actions</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="36" />
+      <location filename="../../ui/tracking_feature.py" line="38" />
       <source>Metrics &amp;dashboard</source>
       <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="244" />
+      <location filename="../../ui/maintenance_feature.py" line="50" />
+      <source>Checking the database…</source>
+      <translation>Vérification de la base de données…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="74" />
+      <source>Check database</source>
+      <translation>Vérifier la base de données</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="77" />
+      <source>No damage found in {0}.</source>
+      <translation>Aucun dommage trouvé dans {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/maintenance_feature.py" line="83" />
+      <source>The database {0} is damaged: restore a backup (files *.bak beside it).</source>
+      <translation>La base de données {0} est endommagée : restaurez une sauvegarde (fichiers *.bak à côté).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/meeting_feature.py" line="246" />
       <source>A meeting of “{0}” is open; end it (or close its controls) before starting another.</source>
       <translation>Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="253" />
+      <location filename="../../ui/meeting_feature.py" line="255" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="254" />
+      <location filename="../../ui/meeting_feature.py" line="256" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="295" />
+      <location filename="../../ui/meeting_feature.py" line="300" />
       <source>Meeting controls</source>
       <translation>Pilotage de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="91" />
+      <location filename="../../ui/tracking_feature.py" line="103" />
       <source>Action tracker — Postmortem Studio</source>
       <translation>Suivi des actions — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/tracking_feature.py" line="103" />
+      <location filename="../../ui/tracking_feature.py" line="117" />
       <source>Metrics dashboard — Postmortem Studio</source>
       <translation>Tableau de bord — Postmortem Studio</translation>
     </message>
@@ -3371,13 +3413,13 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>TrackerModel</name>
     <message>
-      <location filename="../../ui/tracker.py" line="186" />
+      <location filename="../../ui/tracker.py" line="249" />
       <source>Double-click to open this postmortem</source>
-      <extracomment>(row, new status) asked by the status editor; the widget saves it through a session.</extracomment>
+      <extracomment>(row, new status) asked by the status editor; the widget saves it through a session. raw rows of the pages read so far, and the records built from them rows of the postmortems being edited, as last read (see ``watch``)</extracomment>
       <translation>Double-cliquez pour ouvrir ce postmortem</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="188" />
+      <location filename="../../ui/tracker.py" line="251" />
       <source>Overdue by %n day(s)</source>
       <translation>
         <numerusform>En retard de %n jour</numerusform>
@@ -3385,7 +3427,7 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="207" />
+      <location filename="../../ui/tracker.py" line="270" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
@@ -3453,63 +3495,63 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>TrackerWidget</name>
     <message>
-      <location filename="../../ui/tracker.py" line="284" />
+      <location filename="../../ui/tracker.py" line="347" />
       <source>Owner…</source>
       <translation>Responsable…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="288" />
+      <location filename="../../ui/tracker.py" line="351" />
       <source>Action or ticket…</source>
       <translation>Action ou ticket…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="292" />
+      <location filename="../../ui/tracker.py" line="355" />
       <source>All statuses</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="292" />
+      <location filename="../../ui/tracker.py" line="355" />
       <source>Open</source>
       <translation>Ouvertes</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="298" />
+      <location filename="../../ui/tracker.py" line="361" />
       <source>All priorities</source>
       <translation>Toutes les priorités</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="302" />
+      <location filename="../../ui/tracker.py" line="365" />
       <source>All kinds</source>
       <translation>Tous les types</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="304" />
-      <location filename="../../ui/tracker.py" line="378" />
+      <location filename="../../ui/tracker.py" line="367" />
+      <location filename="../../ui/tracker.py" line="441" />
       <source>All postmortems</source>
       <translation>Tous les postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="309" />
+      <location filename="../../ui/tracker.py" line="372" />
       <source>Overdue only</source>
       <translation>En retard seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="313" />
+      <location filename="../../ui/tracker.py" line="376" />
       <source>Open postmortem</source>
       <translation>Ouvrir le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="315" />
+      <location filename="../../ui/tracker.py" line="378" />
       <source>Export CSV…</source>
       <translation>Exporter en CSV…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="381" />
+      <location filename="../../ui/tracker.py" line="443" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="410" />
+      <location filename="../../ui/tracker.py" line="482" />
       <source>%n action(s)</source>
       <translation>
         <numerusform>%n action</numerusform>
@@ -3517,7 +3559,7 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="412" />
+      <location filename="../../ui/tracker.py" line="484" />
       <source>%n overdue</source>
       <translation>
         <numerusform>%n en retard</numerusform>
@@ -3525,17 +3567,17 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="462" />
+      <location filename="../../ui/tracker.py" line="534" />
       <source>Export actions</source>
       <translation>Exporter les actions</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="462" />
+      <location filename="../../ui/tracker.py" line="534" />
       <source>CSV files (*.csv)</source>
       <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="473" />
+      <location filename="../../ui/tracker.py" line="546" />
       <source>Cannot export to {0}: {1}</source>
       <translation>Impossible d'exporter vers {0} : {1}</translation>
     </message>
@@ -3628,19 +3670,20 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="64" />
+      <location filename="../../ui/main_window.py" line="67" />
       <source>Welcome to Postmortem Studio</source>
+      <extracomment>pause in editing after which the Report tab (when shown) renders the document again</extracomment>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="73" />
+      <location filename="../../ui/main_window.py" line="76" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="82" />
+      <location filename="../../ui/main_window.py" line="85" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>
