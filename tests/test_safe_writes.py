@@ -1,7 +1,7 @@
 """Output files are written safely: no symlink is followed, special files are refused, a full
 disk reports nothing as written, and what is reported as written is on disk (fsynced).
 
-The full-disk cases use a real 256 KiB tmpfs when the tests run as root and may mount one;
+The full-disk cases use a real 1 MiB tmpfs when the tests run as root and may mount one;
 ``test_an_injected_full_disk_*`` always runs and injects ENOSPC through a patched ``os.write``.
 """
 
@@ -219,9 +219,9 @@ def test_a_failed_rename_reports_nothing_as_written(
 
 
 def _big_document() -> Postmortem:
-    """About 600 KB of JSON: more than the small disk can hold."""
+    """About 1.6 MB of JSON: more than the small disk can hold."""
     doc = Postmortem(title="Full disk")
-    doc.annexes = [Annex(title="log", content="line of a big log file\n" * 25_000)]
+    doc.annexes = [Annex(title="log", content="line of a big log file\n" * 70_000)]
     return doc
 
 
@@ -260,14 +260,14 @@ def _export_to_a_full_disk(db_path: Path, folder: Path) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 256 KiB tmpfs (needs root and the right to mount); skipped otherwise."""
+    """A real 1 MiB tmpfs (needs root and the right to mount); skipped otherwise."""
     mount = shutil.which("mount")
     if os.geteuid() != 0 or mount is None:
         pytest.skip("a real full disk needs root to mount a small tmpfs")
     folder = tmp_path / "small-disk"
     folder.mkdir()
     done = subprocess.run(
-        [mount, "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+        [mount, "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
         capture_output=True,
         check=False,
     )
