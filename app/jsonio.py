@@ -11,10 +11,12 @@ import hashlib
 import json
 import math
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from app.diagrams.graph import ISHIKAWA, WHYS, graph_from_data, graph_to_data
+from app.document_ids import check_ids
 from app.errors import FormatError, PostmortemError
 from app.model import (
     Action,
@@ -50,6 +52,11 @@ from app.vocabulary import (
 )
 
 FORMAT_VERSION = 1
+#: bounds of whole numbers read from a file (the database stores 64-bit integers at most;
+#: a revision counts reopenings, a planned step is seconds): far beyond any real document
+MAX_REVISION = 2**31 - 1
+MAX_SECONDS = 2**31 - 1
+MIN_YEAR, MAX_YEAR = 1900, 2999
 FORMAT_NAME = "postmortem-studio"
 
 E = TypeVar("E", bound=StrEnum)
@@ -203,7 +210,39 @@ def document_from_json(text: str) -> Postmortem:
             "update Postmortem Studio to import it."
         )
     _refuse_broken_text(data, "")
-    return document_from_dict(data)
+    doc = document_from_dict(data)
+    check_ids(doc)
+    _check_years(doc)
+    return doc
+
+
+def _check_years(doc: Postmortem) -> None:
+    """Refuse dates outside years MIN_YEAR–MAX_YEAR: at the ends of Python's range (year 1,
+    year 9999) a time cannot even be shown in another time zone."""
+    moments: list[tuple[str, date | None]] = [
+        ("incident_date", doc.incident_date),
+        ("postmortem_date", doc.postmortem_date),
+        ("started_at", doc.started_at),
+        ("detected_at", doc.detected_at),
+        ("mitigated_at", doc.mitigated_at),
+        ("resolved_at", doc.resolved_at),
+    ]
+    moments += [(f"timeline[{i}].at", entry.at) for i, entry in enumerate(doc.timeline)]
+    for i, action in enumerate(doc.actions):
+        moments += [
+            (f"actions[{i}].due", action.due),
+            (f"actions[{i}].completed_on", action.completed_on),
+        ]
+    moments += [(f"communications[{i}].at", c.at) for i, c in enumerate(doc.communications)]
+    moments += [(f"signoffs[{i}].signed_at", s.signed_at) for i, s in enumerate(doc.signoffs)]
+    for i, step in enumerate(doc.meeting_agenda):
+        where = f"meeting_agenda[{i}]"
+        moments += [(f"{where}.started_at", step.started_at), (f"{where}.ended_at", step.ended_at)]
+    for where, moment in moments:
+        if moment is not None and not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise FormatError(
+                f"{where}: the year {moment.year} is out of range ({MIN_YEAR} to {MAX_YEAR})."
+            )
 
 
 def _refuse_constant(name: str) -> Any:
@@ -222,23 +261,26 @@ def _refuse_broken_text(value: Any, where: str) -> None:
     """Refuse text that cannot be written back as UTF-8 (a lone surrogate such as \\ud800).
 
     JSON escapes can spell such characters, but no file or database can store them, so they
-    are refused on the way in rather than failing later on save or export.
+    are refused on the way in rather than failing later on save or export. The walk is
+    iterative: nesting depth in a file is the file author's choice, not ours.
     """
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise FormatError(
-                f"{where or 'the document'}: the text holds an invalid character "
-                f"(lone surrogate {value[error.start]!r}); fix the file's encoding."
-            ) from None
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _refuse_broken_text(key, where)
-            _refuse_broken_text(item, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _refuse_broken_text(item, f"{where}[{index}]")
+    pending: list[tuple[Any, str]] = [(value, where)]
+    while pending:
+        item, place = pending.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise FormatError(
+                    f"{place or 'the document'}: the text holds an invalid character "
+                    f"(lone surrogate {item[error.start]!r}); fix the file's encoding."
+                ) from None
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                pending.append((key, place))
+                pending.append((inner, f"{place}.{key}" if place else str(key)))
+        elif isinstance(item, list):
+            pending.extend((inner, f"{place}[{index}]") for index, inner in enumerate(item))
 
 
 def document_from_dict(data: dict[str, Any]) -> Postmortem:
@@ -256,7 +298,7 @@ def document_from_dict(data: dict[str, Any]) -> Postmortem:
 def _build(d: dict[str, Any]) -> Postmortem:
     doc = Postmortem()
     doc.id = _str(d, "id") or doc.id
-    doc.revision = int(d.get("revision", 1))
+    doc.revision = _whole(d, "revision", 1, MAX_REVISION)
     doc.title = _str(d, "title")
     doc.incident_date = parse_optional_date(d.get("incident_date"), "incident_date")
     for name in ("started_at", "detected_at", "mitigated_at", "resolved_at"):
@@ -348,7 +390,7 @@ def _build(d: dict[str, Any]) -> Postmortem:
         "meeting_agenda",
         lambda r, f: AgendaStepRecord(
             title=_str(r, "title"),
-            planned_seconds=int(r.get("planned_seconds", 0)),
+            planned_seconds=_whole(r, "planned_seconds", 0, MAX_SECONDS, f + ".planned_seconds"),
             started_at=parse_optional_datetime(r.get("started_at"), f + ".started_at"),
             ended_at=parse_optional_datetime(r.get("ended_at"), f + ".ended_at"),
             spent_seconds=float(r.get("spent_seconds", 0.0)),
@@ -399,6 +441,17 @@ def _action(r: dict[str, Any], f: str) -> Action:
     )
     action.id = _str(r, "id") or action.id
     return action
+
+
+def _whole(d: dict[str, Any], key: str, low: int, high: int, where: str = "") -> int:
+    """A whole number within [low, high] (the database stores 64-bit integers at most)."""
+    value = d.get(key, low)
+    where = where or key
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FormatError(f"{where}: expected a whole number, found {type(value).__name__}.")
+    if not low <= value <= high:
+        raise FormatError(f"{where}: {value} is out of range ({low} to {high}).")
+    return value
 
 
 def _str(d: dict[str, Any], key: str) -> str:

@@ -431,7 +431,7 @@ class Store:
                     f"{self.path} is not a Postmortem Studio database (not an SQLite file); "
                     "nothing was changed."
                 )
-            if header and self._shorter_than_its_header(first):
+            if header and self._shorter_than_its_header(first) and not self._recoverable():
                 raise StoreError(
                     f"The database {self.path} is damaged (the file is shorter than its "
                     "header says); restore a backup (files *.bak beside it). Nothing was changed."
@@ -442,6 +442,15 @@ class Store:
             raise StoreError(
                 f"The folder {folder} is read-only: a new database cannot be created there."
             )
+
+    def _recoverable(self) -> bool:
+        """A file shorter than its header says is normal while its pages still sit in the
+        write-ahead log (a writer stopped before its checkpoint, e.g. on a full disk): SQLite
+        reads them from there. Damage is said only when SQLite's integrity check fails."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return True
+        return self.intact()
 
     def _shorter_than_its_header(self, first: bytes) -> bool:
         """The page count in the header (valid when its change counters agree) against the
@@ -574,12 +583,15 @@ class Store:
         return bool(row[0])
 
     def _backup(self, label: str) -> Path:
+        from app.fileio import replacing
+
         target = self.path.with_name(f"{self.path.name}.{label}.bak")
-        backup = sqlite3.connect(target)
-        try:
-            self._conn.backup(backup)
-        finally:
-            backup.close()
+        with replacing(target) as fresh:  # never through a symlink planted at the name
+            backup = sqlite3.connect(fresh)
+            try:
+                self._conn.backup(backup)
+            finally:
+                backup.close()
         return target
 
     def _close_quietly(self) -> None:

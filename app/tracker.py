@@ -20,6 +20,7 @@ from app.model import Postmortem
 from app.queries import OPEN_STATUSES, SORT_KEYS, ActionFilter, action_rows
 from app.session import SnapshotChange
 from app.store import Store
+from app.visible_text import visible
 from app.vocabulary import ActionKind, ActionStatus, Priority
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -166,29 +167,31 @@ def actions_csv(rows: Sequence[TrackedAction], today: date) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow(
-            [
-                row.postmortem_id,
-                _cell(row.postmortem_title),
-                row.incident_date or "",
-                row.id,
-                _cell(row.action),
-                _cell(row.owner),
-                row.due.isoformat() if row.due else "",
-                row.priority.value if row.priority else "",
-                row.status.value,
-                row.kind.value if row.kind else "",
-                row.horizon,
-                _cell(row.ticket),
-                row.completed_on.isoformat() if row.completed_on else "",
-                row.days_overdue(today) or "",
-            ]
-        )
+        values = [
+            row.postmortem_id,
+            row.postmortem_title,
+            row.incident_date or "",
+            row.id,
+            row.action,
+            row.owner,
+            row.due.isoformat() if row.due else "",
+            row.priority.value if row.priority else "",
+            row.status.value,
+            row.kind.value if row.kind else "",
+            row.horizon,
+            row.ticket,
+            row.completed_on.isoformat() if row.completed_on else "",
+            row.days_overdue(today) or "",
+        ]
+        writer.writerow([_cell(str(value)) for value in values])
     return buffer.getvalue()
 
 
 def _cell(text: str) -> str:
-    """Prefix text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``)."""
+    """Any cell: control characters made visible, and a leading ``'`` before text a spreadsheet
+    would run as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return). Every column goes
+    through here, ids included: an imported file may hold anything."""
+    text = visible(text)
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

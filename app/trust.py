@@ -89,11 +89,11 @@ class TrustList:
         return found
 
     def save(self) -> None:
-        from app.commands.interchange import write_atomically
+        from app.fileio import write_file
 
         text = HEADER + "".join(entry.line() + "\n" for entry in self.entries)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(self.path, text.encode("utf-8"))
+        write_file(self.path, text.encode("utf-8"))
 
     def decide(self, certificate_der: bytes, others: Iterable[bytes], role: str) -> TrustDecision:
         """Is this signer trusted to sign ``role``? (by fingerprint, or by a listed CA)"""

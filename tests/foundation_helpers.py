@@ -137,7 +137,7 @@ def hostile_document(*, big_field: bool = True) -> Postmortem:
     fish.add_node("k1", text=TRICKY, answer="", role="cause", root_cause=True, order=0)
     fish.add_edge("c2", "k1")
     return Postmortem(
-        id="hostile-<&>",
+        id="hostile-1",
         title=f"{MARKUP} {EMOJI}",
         incident_date=date(2026, 3, 29),
         started_at=start,
@@ -160,7 +160,7 @@ def hostile_document(*, big_field: bool = True) -> Postmortem:
         summary=ONE_MB if big_field else TRICKY,
         impact=[ImpactRow(metric=MARKUP, value=EMOJI, target=RTL)],
         timeline=[
-            TimelineEntry(at=start, event=MARKUP, actor=RTL, marker=Marker.STARTED, id="t<1>"),
+            TimelineEntry(at=start, event=MARKUP, actor=RTL, marker=Marker.STARTED, id="t_1"),
             TimelineEntry(
                 at=start.astimezone(kolkata) + timedelta(seconds=20),
                 event=EMOJI,

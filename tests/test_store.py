@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -425,3 +426,33 @@ def test_search_and_action_mirror_follow_every_save_even_from_two_connections(
         assert owners[0] == doc.actions[0].owner == "Team Payments"
         assert [s.id for s in second.summaries("cles expire")] == [doc.id]
         assert second.summaries("chiffrement") == []
+
+
+def test_a_file_whose_pages_still_sit_in_the_wal_is_not_called_damaged(
+    tmp_path: Path,
+) -> None:
+    """Copied while a writer had not checkpointed (as after a full disk): the main file is
+    shorter than its header says, the pages are in the WAL, and nothing is damaged."""
+    source = tmp_path / "live.sqlite3"
+    with Store(source) as store:
+        add_demo(store)
+        writer = sqlite3.connect(source)
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        for _ in range(3):
+            add_demo(store)
+        copy = tmp_path / "copy.sqlite3"
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{source}{suffix}", f"{copy}{suffix}")
+        writer.close()
+    # a checkpoint stopped by the full disk: page 1 already counts pages the file lacks
+    data = bytearray(copy.read_bytes())
+    pages = copy.stat().st_size // int.from_bytes(data[16:18], "big")
+    data[28:32] = (pages + 8).to_bytes(4, "big")
+    copy.write_bytes(bytes(data))
+    with Store(copy) as reopened:
+        assert len(reopened.summaries()) == 4
+    (tmp_path / "copy.sqlite3-wal").unlink(missing_ok=True)
+    cut = tmp_path / "cut.sqlite3"
+    cut.write_bytes(source.read_bytes()[: 4096 * 2])  # really cut short, no WAL
+    with pytest.raises(StoreError, match="damaged"):
+        Store(cut)

@@ -3,6 +3,8 @@ a person would."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -174,6 +176,11 @@ def test_export_csv_writes_the_filtered_rows(window: MainWindow, tmp_path: Path)
     assert len(lines) == 1 + 3 and lines[0].startswith("postmortem_id,")
     assert not tracker.export_csv(tmp_path / "missing" / "a.csv")
     assert "does not exist" in window.last_error
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    assert not tracker.export_csv(pipe)
+    assert "is a named pipe (FIFO), not a file" in window.last_error
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
 
 
 def test_many_actions_load_in_batches(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

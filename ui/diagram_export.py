@@ -14,14 +14,20 @@ import argparse
 import os
 from pathlib import Path
 
-from app.commands.interchange import write_atomically
 from app.diagrams.document_layout import layout_for
 from app.diagrams.graph import DIAGRAM_KINDS
 from app.diagrams.layout import Layout, in_language
-from app.errors import PostmortemError
+from app.errors import PostmortemError, ValidationError
+from app.fileio import write_file
 from app.model import Postmortem
 
 PNG_SCALE = 2.0  # 144 dpi: sharp on screens and slides
+#: PNG readers (libpng among them) refuse larger pictures, and the image is held in memory
+#: (4 bytes a pixel): bigger diagrams are drawn at a smaller scale
+MAX_PNG_SIDE = 16_384
+MAX_PNG_PIXELS = 25_000_000
+#: below this scale (36 dpi) the boxes' text is unreadable: such a diagram is refused as PNG
+MIN_PNG_SCALE = 0.5
 
 
 def _kind(args: argparse.Namespace | None) -> str:
@@ -41,6 +47,16 @@ def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
     from ui.application import ensure_application
     from ui.diagram_items import BoxItem, ConnectorItem
 
+    area = max(layout.width * layout.height, 1.0)
+    scale = min(
+        scale, MAX_PNG_SIDE / max(layout.width, layout.height, 1.0), (MAX_PNG_PIXELS / area) ** 0.5
+    )
+    if scale < MIN_PNG_SCALE:
+        raise ValidationError(
+            f"the diagram is too large for a readable PNG ({layout.width:.0f} × "
+            f"{layout.height:.0f} points); export it as SVG, or as PDF where it is printed "
+            "as an outline."
+        )
     ensure_application()
     scene = QGraphicsScene()
     for connector in layout.connectors:
@@ -59,11 +75,15 @@ def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    saved = image.save(buffer, "PNG")
     buffer.close()
+    if not saved or not data.size():
+        raise PostmortemError(
+            f"the PNG of the diagram ({width} × {height} pixels) could not be made."
+        )
     return bytes(data.data())
 
 
 def export_png(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
     language = getattr(args, "lang", None) or doc.language
-    write_atomically(path, render_png(in_language(layout_for(doc, _kind(args)), language)))
+    write_file(path, render_png(in_language(layout_for(doc, _kind(args)), language)))

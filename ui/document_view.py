@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.derived import derived_times
-from app.diagrams.graph import children, root_of
+from app.diagrams.graph import children, outline_level, root_of, walk
 from app.model import Postmortem
 from app.richtext import inline_html, to_html
 from app.timeutil import format_duration
+from app.visible_text import MAX_ANNEX_BYTES, excerpt, visible
 from ui.editor.labels import (
     action_status_labels,
     attendance_labels,
@@ -27,18 +28,18 @@ STATUS_SYMBOLS = {"done": "✔", "in_progress": "⟳", "todo": "○", "not_doing
 
 
 def _text(value: str) -> str:
-    """A literal value (a name, a date), escaped."""
-    return escape(value).replace("\n", "<br/>") if value else "<i>—</i>"
+    """A literal value (a name, a date), escaped; control characters made visible."""
+    return escape(visible(value)).replace("\n", "<br/>") if value else "<i>—</i>"
 
 
 def _cell(value: str) -> str:
     """A text field's Markdown inside a cell or list item (same renderer as the PDF)."""
-    return inline_html(value) if value.strip() else "<i>—</i>"
+    return inline_html(visible(value)) if value.strip() else "<i>—</i>"
 
 
 def _rich(value: str) -> str:
     """A text field's Markdown as paragraphs, lists and code (same renderer as the PDF)."""
-    return to_html(value) if value.strip() else "<p><i>—</i></p>"
+    return to_html(visible(value)) if value.strip() else "<p><i>—</i></p>"
 
 
 def _items(values: list[str]) -> str:
@@ -206,10 +207,14 @@ def document_html(doc: Postmortem) -> str:
         parts.append(_items(doc.parking_lot))
     parts.append(f"<h2>{translate('DocumentView', 'Annexes')}</h2>")
     for annex in doc.annexes:
+        shown, size = excerpt(annex.content, MAX_ANNEX_BYTES)
         if annex.kind.value == "log":
-            parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(annex.content)}</pre>")
+            parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(visible(shown))}</pre>")
         else:
-            parts.append(f"<h3>{_text(annex.title)}</h3>{_rich(annex.content)}")
+            parts.append(f"<h3>{_text(annex.title)}</h3>{_rich(shown)}")
+        if shown != annex.content:
+            note = translate("DocumentView", "Annex truncated — {0} bytes, see the JSON export.")
+            parts.append(f"<p><i>{_text(note.format(QLocale().toString(size)))}</i></p>")
     parts.append(
         f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>{_rich(doc.acknowledgements)}"
     )
@@ -225,21 +230,18 @@ def _whys_html(doc: Postmortem) -> str:
         f"{_text(graph.nodes[root]['text'])}</p><ol>"
     ]
 
-    def walk(node: str, depth: int) -> None:
-        for child in children(graph, node):
-            data = graph.nodes[child]
-            flag = (
-                f" <b>[{translate('DocumentView', 'root cause')}]</b>"
-                if data.get("root_cause")
-                else ""
-            )
-            lines.append(
-                f"<li style='margin-left:{depth * 16}px'>{_cell(data['text'])}<br/>"
-                f"→ {_cell(data['answer'])}{flag}</li>"
-            )
-            walk(child, depth + 1)
-
-    walk(root, 0)
+    for node, depth in walk(graph):
+        if node == root:
+            continue
+        data = graph.nodes[node]
+        flag = (
+            f" <b>[{translate('DocumentView', 'root cause')}]</b>" if data.get("root_cause") else ""
+        )
+        level, label = outline_level(depth - 1)
+        lines.append(
+            f"<li style='margin-left:{level * 16}px'>{_cell(label + data['text'])}<br/>"
+            f"→ {_cell(data['answer'])}{flag}</li>"
+        )
     lines.append("</ol>")
     return "".join(lines)
 
@@ -253,16 +255,16 @@ def _ishikawa_html(doc: Postmortem) -> str:
     ]
     for category in children(graph, root):
         causes = []
-        stack = [(c, 0) for c in reversed(children(graph, category))]
-        while stack:
-            node, depth = stack.pop()
+        for node, depth in walk(graph, category):
+            if node == category:
+                continue
             flag = (
                 f" <b>[{translate('DocumentView', 'root cause')}]</b>"
                 if graph.nodes[node].get("root_cause")
                 else ""
             )
-            causes.append("&nbsp;&nbsp;" * depth + _cell(graph.nodes[node]["text"]) + flag)
-            stack.extend((c, depth + 1) for c in reversed(children(graph, node)))
+            level, label = outline_level(depth - 1)
+            causes.append("&nbsp;&nbsp;" * level + _cell(label + graph.nodes[node]["text"]) + flag)
         lines.append(
             f"<li><b>{_text(graph.nodes[category]['text'])}</b>: " + "; ".join(causes) + "</li>"
         )

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.demo import add_demo
 from app.errors import PostmortemError, StoreError
+from app.fileio import read_text
 from app.jsonio import document_from_json
 from app.model import Postmortem
 from app.session import Change, DocumentSession
@@ -652,7 +653,7 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         try:
-            doc = document_from_json(path.read_text(encoding="utf-8-sig"))
+            doc = document_from_json(read_text(path))
             from app.signoff import required_roles, settle_imported_approval
 
             for warning in settle_imported_approval(doc, required_roles(self.store)):

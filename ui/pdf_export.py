@@ -7,9 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.commands.interchange import write_atomically
 from app.errors import PostmortemError
-from app.report.export import check_output
+from app.fileio import check_target, write_file
 
 
 class _Signals(QObject):
@@ -28,7 +27,7 @@ class _ExportJob(QRunnable):
     def run(self) -> None:
         try:
             data = self.build()
-            write_atomically(self.path, data)
+            write_file(self.path, data)
         except PostmortemError as error:
             self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 — shown to the user, never lost on a thread
@@ -54,7 +53,7 @@ class PdfExporter(QObject):
     def start(self, build: Callable[[], bytes], path: Path) -> bool:
         """Run ``build`` (it must not touch the database) on the worker, write ``path``."""
         try:
-            check_output(path)
+            check_target(path, ".pdf")
         except PostmortemError as error:
             self.failed.emit(str(error))
             return False

@@ -537,11 +537,11 @@ class TrackerWidget(QWidget):
             self.export_csv(Path(path))
 
     def export_csv(self, path: Path) -> bool:
-        from app.commands.interchange import write_atomically
+        from app.fileio import write_file
 
         try:
             rows = self.model.all_rows()
-            write_atomically(path, actions_csv(rows, self.today()).encode("utf-8"))
+            write_file(path, actions_csv(rows, self.today()).encode("utf-8"))
         except (PostmortemError, OSError) as error:
             self.window_.show_error(self.tr("Cannot export to {0}: {1}").format(path, error))
             return False

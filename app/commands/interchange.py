@@ -13,23 +13,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.errors import FormatError, PostmortemError
+from app.errors import FormatError
+from app.fileio import check_source, check_target, read_text, write_file
 from app.jsonio import document_from_json, document_to_json
 from app.model import Postmortem
 from app.store import Store
 
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
-
-def _import_json(path: Path, args: argparse.Namespace) -> Postmortem:
-    return document_from_json(read_text_file(path))
+def _import_json(path: Path, args: argparse.Namespace) -> tuple[Postmortem, str]:
+    try:
+        return document_from_json(read_text(path)), ""
+    except FormatError as error:
+        message = str(error)
+        raise FormatError(message if path.name in message else f"{path.name}: {message}") from None
 
 
 def _export_json(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
-    write_atomically(path, document_to_json(doc).encode("utf-8"))
+    write_file(path, document_to_json(doc).encode("utf-8"))
 
 
-Importer = Callable[[Path, argparse.Namespace], Postmortem]
+#: an importer returns the document and notes (e.g. what was mapped) printed once it is stored
+Importer = Callable[[Path, argparse.Namespace], tuple[Postmortem, str]]
 Exporter = Callable[[Postmortem, Path, argparse.Namespace], None]
 
 IMPORTERS: dict[str, Importer | str] = {".json": _import_json}
@@ -74,20 +78,20 @@ def _resolve(entry: Any) -> Any:
 def run(args: argparse.Namespace, store: Store) -> int:
     if args.command == "import":
         path: Path = args.file
-        if not path.exists():
-            raise FormatError(f"{path}: no such file.")
-        if path.is_dir():
-            raise FormatError(f"{path} is a folder, not a file to import.")
+        check_source(path)
         importer = IMPORTERS.get(path.suffix.lower())
         if importer is None:
             known = ", ".join(sorted(IMPORTERS))
             raise FormatError(f"{path.name}: unknown file type (known: {known}).")
-        doc = _resolve(importer)(path, args)
+        doc, notes = _resolve(importer)(path, args)
         from app.signoff import required_roles, settle_imported_approval
 
         for warning in settle_imported_approval(doc, required_roles(store)):
             print(f"warning: {warning}", file=sys.stderr)
         renamed_from = store.add(doc, f"imported from {path.name}")
+        # reported only once committed: a full disk must not look like a successful import
+        if notes:
+            print(notes, file=sys.stderr)
         if renamed_from is not None:
             print(
                 f"id {renamed_from} is already in the database; imported as {doc.id}",
@@ -106,13 +110,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
 
 
 def check_output_path(path: Path, export_format: str) -> None:
-    """Refuse an output that is a folder, or whose ending names another format (which would
-    silently overwrite, say, an earlier JSON export with a PDF)."""
+    """Refuse an output that is not a file (folder, device, FIFO), or whose ending names another
+    format (which would silently overwrite, say, an earlier JSON export with a PDF)."""
     expected = EXPORT_SUFFIXES.get(export_format, ())
-    if path.is_dir():
-        ending = expected[0] if expected else ""
-        example = path / f"report{ending}"
-        raise FormatError(f"{path} is a folder; give a file name, e.g. {example}.")
+    check_target(path, expected[0] if expected else "")
     suffix = path.suffix.lower()
     known = {ending for endings in EXPORT_SUFFIXES.values() for ending in endings}
     if suffix in known and suffix not in expected:
@@ -120,37 +121,3 @@ def check_output_path(path: Path, export_format: str) -> None:
             f"--format {export_format} does not match the file name {path.name}; "
             f"use a name ending in {' or '.join(expected)}."
         )
-
-
-def read_text_file(path: Path) -> str:
-    """Read a text file we were asked to import, with a clear message for each failure."""
-    if not path.exists():
-        raise FormatError(f"{path}: no such file.")
-    if path.is_dir():
-        raise FormatError(f"{path} is a folder, not a file.")
-    if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise FormatError(f"{path.name} is larger than {MAX_IMPORT_BYTES // 2**20} MB.")
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FormatError(f"{path.name} is not UTF-8 text.") from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a failed export never leaves half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise PostmortemError(f"cannot write {path}: the folder {folder} does not exist.")
-    temporary = folder / f".{path.name}.tmp"
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except PermissionError:
-        temporary.unlink(missing_ok=True)
-        raise PostmortemError(
-            f"cannot write {path}: permission denied (read-only folder?)."
-        ) from None
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise PostmortemError(f"cannot write {path}: {error.strerror}.") from None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.store import Store, Summary
 from app.timeutil import format_duration
+from app.visible_text import visible
 
 if TYPE_CHECKING:
     from app.model import Postmortem
@@ -42,7 +43,7 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         else:
             print("No postmortems yet. Add the demo with: postmortem-studio demo", file=sys.stderr)
         return 0
-    print(list_table(rows))
+    print(visible(list_table(rows)))
     return 0
 
 
@@ -69,7 +70,7 @@ def _show(args: argparse.Namespace, store: Store) -> int:
 
         write_json(document_to_json(doc))
         return 0
-    print(render_text(doc))
+    print(visible(render_text(doc)))  # a terminal would obey escape sequences
     return 0
 
 
@@ -95,7 +96,7 @@ def _bullets(values: list[str]) -> list[str]:
 def render_text(doc: Postmortem) -> str:
     """A plain-text reading of every section, for a terminal."""
     from app.derived import derived_times
-    from app.diagrams.graph import children, root_of
+    from app.diagrams.graph import outline_level, root_of, walk
     from app.jsonio import document_to_dict
 
     data = document_to_dict(doc)
@@ -127,15 +128,15 @@ def render_text(doc: Postmortem) -> str:
     lines += _heading("5 Whys")
     root = root_of(doc.whys)
     lines.append(f"Problem: {doc.whys.nodes[root].get('text') or '—'}")
-    stack = [(child, 1) for child in reversed(children(doc.whys, root))]
-    while stack:
-        node, depth = stack.pop()
+    for node, depth in walk(doc.whys):
+        if node == root:
+            continue
         attrs = doc.whys.nodes[node]
         flag = "  ◆ root cause" if attrs.get("root_cause") else ""
-        lines.append(f"{'  ' * depth}{attrs.get('text', '')}{flag}")
+        level, label = outline_level(depth)
+        lines.append(f"{'  ' * level}{label}{attrs.get('text', '')}{flag}")
         if attrs.get("answer"):
-            lines.append(f"{'  ' * depth}→ {attrs['answer']}")
-        stack.extend((child, depth + 1) for child in reversed(children(doc.whys, node)))
+            lines.append(f"{'  ' * level}→ {attrs['answer']}")
     lines += [*_heading("Root cause"), doc.root_cause or "—"]
     lines += _heading("Contributing factors") + _bullets(doc.contributing_factors)
     lines += _heading("What went well") + _bullets(doc.went_well)

@@ -184,10 +184,10 @@ def _open_store(args: argparse.Namespace) -> Store | None:
 
 def export_pdf(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
     """The ``pdf`` exporter of ``export``: the report, or its approval PDF."""
-    from app.commands.interchange import write_atomically
-    from app.report.export import build_pdf, check_output
+    from app.fileio import check_target, write_file
+    from app.report.export import build_pdf
 
-    check_output(path)
+    check_target(path, ".pdf")
     language = getattr(args, "lang", None)
     paper = getattr(args, "paper", "a4") or "a4"
     store = _open_store(args)
@@ -207,4 +207,4 @@ def export_pdf(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
     finally:
         if store is not None:
             store.close()
-    write_atomically(path, data)
+    write_file(path, data)

@@ -12,6 +12,7 @@ from app.errors import NotFoundError
 from app.queries import SORT_KEYS, ActionFilter
 from app.store import Store
 from app.timeutil import parse_date
+from app.visible_text import visible
 
 
 def _today(text: str | None) -> date:
@@ -67,9 +68,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
         due = row.due.isoformat() if row.due else "—"
         late = row.days_overdue(today)
         flag = f"  OVERDUE {late} d" if late else ""
-        print(
+        line = (
             f"{due:<10} {row.priority.value if row.priority else '—':<2} "
             f"{row.status.value:<11} {row.owner or '—':<16} "
             f"{row.action}  [{row.postmortem_title or row.postmortem_id}]{flag}"
         )
+        print(visible(line))  # a terminal would obey escape sequences
     return 0

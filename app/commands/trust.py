@@ -72,7 +72,7 @@ def _confirm(question: str) -> bool:
 
 
 def _export_cert(args: argparse.Namespace) -> int:
-    from app.commands.interchange import write_atomically
+    from app.fileio import write_file
     from app.signing import certificate_path
 
     source = certificate_path(args.name)
@@ -80,7 +80,7 @@ def _export_cert(args: argparse.Namespace) -> int:
         raise ValidationError(
             f"No personal key for {args.name}: it is created by the first 'sign' with that name."
         )
-    write_atomically(args.output, source.read_bytes())
+    write_file(args.output, source.read_bytes())
     print(f"wrote {args.output} (sha256:{_fingerprint_of(source)})", file=sys.stderr)
     return 0
 

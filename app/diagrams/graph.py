@@ -13,6 +13,7 @@ Node ids are short strings, stable across saves, so corrective actions can link 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -58,6 +59,38 @@ def root_of(graph: nx.DiGraph) -> str:
 def children(graph: nx.DiGraph, node: str) -> list[str]:
     """Children in drawing order."""
     return sorted(graph.successors(node), key=lambda child: graph.nodes[child].get("order", 0))
+
+
+def walk(graph: nx.DiGraph, start: str | None = None) -> Iterator[tuple[str, int]]:
+    """``(node, depth)`` for ``start`` (the root by default) and everything under it, in drawing
+    order (a parent before its children), depth 0 at ``start``.
+
+    Iterative on purpose: diagrams are user-sized, and a 10,000-deep chain must walk like a flat
+    list instead of hitting Python's recursion limit. Every tree walk of a diagram uses this.
+    """
+    if graph.number_of_nodes() == 0:
+        return
+    stack = [(root_of(graph) if start is None else start, 0)]
+    while stack:
+        node, depth = stack.pop()
+        yield node, depth
+        stack.extend((kid, depth + 1) for kid in reversed(children(graph, node)))
+
+
+#: outlines of a diagram (report, window, terminal) indent this many levels at most
+OUTLINE_INDENTS = 12
+
+
+def outline_level(depth: int) -> tuple[int, str]:
+    """Where a node at ``depth`` stands in an indented outline: ``(indent, label)``.
+
+    Indentation stops growing at ``OUTLINE_INDENTS`` (a 10,000-deep chain would otherwise push
+    its text off any page, and print gigabytes of spaces); deeper nodes say their depth in a
+    ``"[depth] "`` label instead.
+    """
+    if depth <= OUTLINE_INDENTS:
+        return depth, ""
+    return OUTLINE_INDENTS, f"[{depth}] "
 
 
 def parent(graph: nx.DiGraph, node: str) -> str | None:

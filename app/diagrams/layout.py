@@ -31,6 +31,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from app.diagrams.text_metrics import BOLD, FAMILY, REGULAR
+from app.visible_text import visible
 
 #: font keys used by ``TextLine.font`` → (family, bold) and the TTF face name in reportlab
 FONTS = {"regular": (FAMILY, False, REGULAR), "bold": (FAMILY, True, BOLD)}
@@ -238,6 +239,7 @@ def build_box(
             )
             y += size * LINE_HEIGHT
 
+    text, answer = visible(text), visible(answer)
     shown = text.strip()
     add(
         shown or PLACEHOLDER.get(role, ""),

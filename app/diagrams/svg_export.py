@@ -14,7 +14,9 @@ from app.diagrams.graph import DIAGRAM_KINDS, WHYS, label
 from app.diagrams.layout import ARROW_SIZE, FONTS, Box, Connector, Layout, TextLine, in_language
 from app.diagrams.text_metrics import FAMILY
 from app.errors import ValidationError
+from app.fileio import write_file
 from app.model import Postmortem
+from app.visible_text import visible
 
 
 def escape(text: str) -> str:
@@ -43,7 +45,7 @@ def layout_to_svg(layout: Layout, title: str = "") -> str:
     for free in layout.labels:
         out.append(_text(free.text, free.x, free.y, free.size, free.font, free.colour))
     out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out)) + "\n"
 
 
 def _connector(connector: Connector) -> list[str]:
@@ -106,7 +108,6 @@ def _text(text: str, x: float, y: float, size: float, font: str, colour: str) ->
 
 def export_svg(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
     """``export --format svg --diagram whys|ishikawa``: no Qt involved."""
-    from app.commands.interchange import write_atomically
     from app.diagrams.document_layout import layout_for
 
     kind = getattr(args, "diagram", None) or WHYS
@@ -115,4 +116,4 @@ def export_svg(doc: Postmortem, path: Path, args: argparse.Namespace | None = No
     title = f"{doc.title} — {label(kind)}"
     language = getattr(args, "lang", None) or doc.language
     layout = in_language(layout_for(doc, kind), language)
-    write_atomically(path, layout_to_svg(layout, title).encode("utf-8"))
+    write_file(path, layout_to_svg(layout, title).encode("utf-8"))

@@ -22,6 +22,7 @@ from app.diagrams.graph import (
     graphs_equal,
     new_ishikawa,
     root_of,
+    walk,
 )
 from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
 from app.markdown.vocab_labels import (
@@ -36,6 +37,7 @@ from app.markdown.vocab_labels import (
 from app.markdown.whys import whys_ids
 from app.model import Annex, Postmortem, TimelineEntry
 from app.status_labels import ACTION_STATUS_SYMBOL, action_status_label, document_status_label
+from app.visible_text import visible
 from app.vocabulary import AnnexKind, Audience
 
 TEXT = {
@@ -92,24 +94,26 @@ TEXT = {
 
 def export_file(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
     """The CLI entry point (``interchange.EXPORTERS['md']``)."""
-    from app.commands.interchange import write_atomically
+    from app.fileio import write_file
 
     language = getattr(args, "lang", None) or doc.language
-    write_atomically(path, export_markdown(doc, language).encode("utf-8"))
+    write_file(path, export_markdown(doc, language).encode("utf-8"))
 
 
 def export_markdown(doc: Postmortem, language: str | None = None) -> str:
     lang = language if language in TEXT else ("fr" if doc.language == "fr" else "en")
-    return _Writer(doc, lang).write()
+    return visible(_Writer(doc, lang).write())
 
 
 def cell(text: str) -> str:
     """A table cell: bars escaped, line breaks flattened."""
-    return " ".join(text.replace("|", "\\|").split()) or ""
+    return _one_line(text.replace("|", "\\|"))
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Line breaks and runs of spaces flattened; control characters (which ``split`` would
+    take for spaces) made visible first, as in every other export."""
+    return " ".join(visible(text).split())
 
 
 class _Writer:
@@ -327,17 +331,14 @@ class _Writer:
             self.line(f"**{t['effect']}** : {_one_line(effect)}", "")
         for category in children(graph, root):
             self.line(f"#### {_one_line(str(graph.nodes[category].get('text', ''))) or '—'}", "")
-            lines: list[str] = []
-            self._causes(graph, category, 0, lines)
-            if lines:
-                self.line(*lines, "")
+            lines = [self._cause(graph, node, depth) for node, depth in walk(graph, category)]
+            if len(lines) > 1:
+                self.line(*lines[1:], "")
 
-    def _causes(self, graph: nx.DiGraph, node: str, depth: int, lines: list[str]) -> None:
-        for child in children(graph, node):
-            data = graph.nodes[child]
-            flag = f" {self.t['cause_tag']}" if data.get("root_cause") else ""
-            lines.append(f"{'  ' * depth}- {_one_line(str(data.get('text', '')))}{flag}")
-            self._causes(graph, child, depth + 1, lines)
+    def _cause(self, graph: nx.DiGraph, node: str, depth: int) -> str:
+        data = graph.nodes[node]
+        flag = f" {self.t['cause_tag']}" if data.get("root_cause") else ""
+        return f"{'  ' * (depth - 1)}- {_one_line(str(data.get('text', '')))}{flag}"
 
     def _bullets(self, key: str, items: list[str], symbol: str) -> None:
         if not items:
@@ -471,12 +472,4 @@ def _root_text(graph: nx.DiGraph) -> str:
 
 
 def _preorder(graph: nx.DiGraph) -> list[str]:
-    if graph.number_of_nodes() == 0:
-        return []
-    order: list[str] = []
-    stack = [root_of(graph)]
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(reversed(children(graph, node)))
-    return order
+    return [node for node, _ in walk(graph)]

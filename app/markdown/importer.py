@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
 from app.derived import inconsistencies
 from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR, new_ishikawa
-from app.errors import FormatError
+from app.fileio import read_source
 from app.markdown import sections as S
 from app.markdown.actions_reader import ActionsReader, resolve_cause_texts
 from app.markdown.cells import (
@@ -104,24 +103,16 @@ IMPORT_NOTES_TITLE = {"en": "Import notes", "fr": "Notes de l'import"}
 _TEXT_PARTS = ("summary", "root cause", "acknowledgements")
 
 
-def import_file(path: Path, args: argparse.Namespace | None = None) -> Postmortem:
-    """The CLI entry point (``interchange.IMPORTERS``): the report summary goes to stderr."""
+def import_file(path: Path, args: argparse.Namespace | None = None) -> tuple[Postmortem, str]:
+    """The CLI entry point (``interchange.IMPORTERS``): the document and the report summary,
+    which the command prints once the document is stored."""
     doc, report = read_markdown(path)
-    print(report.summary(), file=sys.stderr)
-    return doc
+    return doc, report.summary()
 
 
 def read_markdown(path: Path) -> tuple[Postmortem, ImportReport]:
-    if not path.exists():
-        raise FormatError(f"{path}: no such file.")
-    if path.is_dir():
-        raise FormatError(f"{path} is a folder, not a Markdown file.")
-    if path.stat().st_size > MAX_MARKDOWN_BYTES:
-        raise FormatError(
-            f"{path.name} is larger than {MAX_MARKDOWN_BYTES // 2**20} MB; "
-            "split it or remove embedded data."
-        )
-    return import_bytes(path.read_bytes(), path.name)
+    raw = read_source(path, MAX_MARKDOWN_BYTES, "split it or remove embedded data")
+    return import_bytes(raw, path.name)
 
 
 def import_bytes(raw: bytes, name: str = "document.md") -> tuple[Postmortem, ImportReport]:

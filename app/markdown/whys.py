@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from app.diagrams.graph import children, new_whys, root_of
+from app.diagrams.graph import new_whys, walk
 from app.markdown.fields import strip_inline
 from app.markdown.parse import Item
 from app.markdown.sections import clean_heading, fold
@@ -241,18 +241,15 @@ def build_whys(draft: WhysDraft, warnings: list[str]) -> nx.DiGraph:
 
 def canonical_ids(graph: nx.DiGraph, first: str, prefixes: dict[str, str]) -> dict[str, str]:
     """Ids the importer gives each node: root ``first``, then ``<prefix><n>`` in tree order."""
-    if graph.number_of_nodes() == 0:
-        return {}
-    root = root_of(graph)
-    mapping = {root: first}
+    mapping: dict[str, str] = {}
     counters: dict[str, int] = {}
-    stack = list(reversed(children(graph, root)))
-    while stack:
-        node = stack.pop()
+    for node, depth in walk(graph):
+        if depth == 0:
+            mapping[node] = first
+            continue
         prefix = prefixes.get(str(graph.nodes[node].get("role")), "n")
         counters[prefix] = counters.get(prefix, 0) + 1
         mapping[node] = f"{prefix}{counters[prefix]}"
-        stack.extend(reversed(children(graph, node)))
     return mapping
 
 

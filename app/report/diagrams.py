@@ -33,6 +33,9 @@ LAYOUTS = {
     "whys": ("app.diagrams.whys_layout", "layout_whys"),
     "ishikawa": ("app.diagrams.ishikawa_layout", "layout_ishikawa"),
 }
+#: a diagram with more boxes than this is printed as an outline (a 10,000-step chain would
+#: otherwise take more than a thousand pages of drawings, and minutes to plan)
+MAX_DRAWN_BOXES = 400
 #: type size of the 5 Whys' numbers (points, unscaled)
 NUMBER_SIZE = 9.5
 #: empty boxes' placeholder text in the report languages (English is the layout's own)
@@ -58,6 +61,10 @@ def diagram_layout(doc: Postmortem, kind: str) -> Layout | None:
     linked = linked_nodes([action.causes for action in doc.actions], kind)
     layout: Layout = getattr(module, function)(graph, linked)
     return layout
+
+
+def box_count(doc: Postmortem, kind: str) -> int:
+    return int((doc.whys if kind == "whys" else doc.ishikawa).number_of_nodes())
 
 
 def has_content(doc: Postmortem, kind: str) -> bool:

@@ -15,6 +15,7 @@ import functools
 import re
 
 from app.paths import resource
+from app.visible_text import visible
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -112,7 +113,9 @@ def _astral(char: str) -> str:
 
 
 def map_symbols(text: str) -> str:
-    """Flags, joiners, modifiers and undrawable astral characters made printable."""
+    """Flags, joiners, modifiers and undrawable astral characters made printable; control
+    characters shown as their visible symbols (``app.visible_text``, as in every export)."""
+    text = visible(text)
     if text.isascii() or not _SPECIAL.search(text):
         return text
     text = FLAG.sub(_flag, text)

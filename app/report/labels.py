@@ -108,6 +108,14 @@ _EN: dict[str, str] = {
     "split_note": "The diagram is too large to print whole with readable text; "
     "the outline below gives its full text.",
     "elided_note": "Some boxes are shortened; the outline below gives their full text.",
+    "outline_only": (
+        "This diagram has {boxes} boxes, more than the {limit} a page can show legibly: "
+        "it is printed as an outline."
+    ),
+    "annex_truncated": (
+        "Annex truncated — {size} bytes, see the JSON export (the PDF prints the first {limit} "
+        "bytes of each annex)."
+    ),
     "why_n": "Why {n}",
     "continued": "continued",
     "part": "part {n} of {total}",
@@ -218,6 +226,14 @@ _FR: dict[str, str] = {
     "split_note": "Le diagramme est trop grand pour être imprimé en entier de façon lisible ; "
     "le plan ci-dessous en donne le texte complet.",
     "elided_note": "Certaines cases sont abrégées ; le plan ci-dessous en donne le texte complet.",
+    "outline_only": (
+        "Ce diagramme a {boxes} cases, plus que les {limit} lisibles sur une page : "
+        "il est imprimé en plan."
+    ),
+    "annex_truncated": (
+        "Annexe tronquée — {size} octets, voir l'export JSON (le PDF imprime les {limit} "
+        "premiers octets de chaque annexe)."
+    ),
     "why_n": "Pourquoi {n}",
     "continued": "suite",
     "part": "partie {n} sur {total}",
@@ -360,6 +376,11 @@ class Labels:
 
     def __getitem__(self, key: str) -> str:
         return self._words[key]
+
+    def number(self, value: int) -> str:
+        """12,345 in English, 12 345 (no-break space) in French."""
+        grouped = f"{value:,}"
+        return grouped.replace(",", "\u00a0") if self.language == "fr" else grouped
 
     def term(self, value: str) -> str:
         """A vocabulary word (status, marker, role, …); free text is shown as typed."""

@@ -38,6 +38,7 @@ from app.report.tables import Cell, break_long_tokens, column_widths
 from app.report.text_safety import chunks, markup
 from app.report.times import document_zone, first_time, pdf_date, revision_time, time_problems
 from app.signoff import role_states
+from app.visible_text import MAX_ANNEX_BYTES, excerpt
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Status
 
 PAPERS = ("a4", "letter")
@@ -636,6 +637,12 @@ class ReportRenderer:
 
         from app.report.diagram_pages import plan
 
+        boxes = diagrams.box_count(self.doc, kind)
+        if boxes > diagrams.MAX_DRAWN_BOXES:
+            note = self.words["outline_only"].format(
+                boxes=self.words.number(boxes), limit=self.words.number(diagrams.MAX_DRAWN_BOXES)
+            )
+            return [*heading, self._p(note, "caption"), *self._diagram_as_text(kind)]
         room = 100.0  # the section heading, the diagram title and a caption
         if not self.body_started:
             room += self.note_height  # the blameless note shares the first page
@@ -672,13 +679,11 @@ class ReportRenderer:
         """An indented, numbered outline of the diagram (every box's whole text)."""
         from reportlab.platypus import Paragraph
 
-        from app.diagrams.graph import children, root_of
+        from app.diagrams.graph import walk
 
         graph = self.doc.whys if kind == "whys" else self.doc.ishikawa
         lines: list[Any] = []
-        stack = [(root_of(graph), 0)]
-        while stack:
-            node, depth = stack.pop()
+        for node, depth in walk(graph):
             data = graph.nodes[node]
             text = str(data.get("text", "")).strip() or diagrams.placeholder(
                 str(data.get("role", "")), self.words.language
@@ -694,7 +699,6 @@ class ReportRenderer:
                 lines.append(bidi_paragraph(text, style, bullet))
             else:
                 lines.append(Paragraph(inline_markup(text), style, bulletText=bullet))
-            stack.extend((kid, depth + 1) for kid in reversed(children(graph, node)))
         return lines
 
     def _root_cause(self) -> list[Any]:
@@ -783,10 +787,16 @@ class ReportRenderer:
             if not annex.content.strip() and not annex.title.strip():
                 continue
             body.append(self._p(f"{annex.title} ({self.words.term(annex.kind.value)})", "h2"))
+            printed, size = excerpt(annex.content, MAX_ANNEX_BYTES)
             if annex.kind == AnnexKind.LOG:
-                body.extend(self._p(piece, "mono") for piece in chunks(annex.content))
+                body.extend(self._p(piece, "mono") for piece in chunks(printed))
             else:
-                body.extend(self._rich(annex.content))
+                body.extend(self._rich(printed))
+            if printed != annex.content:
+                note = self.words["annex_truncated"].format(
+                    size=self.words.number(size), limit=self.words.number(MAX_ANNEX_BYTES)
+                )
+                body.append(self._p(note, "caption"))
         return self._section("annexes", body)
 
     def _closing(self) -> list[Any]:
@@ -874,7 +884,7 @@ def _ellipsize(text: str, font: str, size: float, width: float) -> str:
 
     from app.report.fonts import map_symbols
 
-    text = map_symbols(" ".join(text.split()))
+    text = " ".join(map_symbols(text).split())
     if stringWidth(text, font, size) <= width:
         return visual_line(text)
     while text and stringWidth(text + "…", font, size) > width:

@@ -82,7 +82,7 @@ def _flowable_class() -> type:
 
         def __init__(self, text: str, style: Any, bullet: str = "", lines: Any = None) -> None:
             super().__init__()
-            self.text = shaped(map_symbols(" ".join(text.split())))
+            self.text = shaped(" ".join(map_symbols(text).split()))
             self.style = style
             self.bullet = bullet
             self.rtl = base_is_rtl(self.text)

@@ -926,141 +926,146 @@
   <context>
     <name>DocumentView</name>
     <message>
-      <location filename="../../ui/document_view.py" line="64" />
+      <location filename="../../ui/document_view.py" line="65" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="67" />
+      <location filename="../../ui/document_view.py" line="68" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="68" />
-      <location filename="../../ui/document_view.py" line="177" />
+      <location filename="../../ui/document_view.py" line="69" />
+      <location filename="../../ui/document_view.py" line="178" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="69" />
+      <location filename="../../ui/document_view.py" line="70" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="70" />
+      <location filename="../../ui/document_view.py" line="71" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="72" />
+      <location filename="../../ui/document_view.py" line="73" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="75" />
+      <location filename="../../ui/document_view.py" line="76" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="79" />
+      <location filename="../../ui/document_view.py" line="80" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="79" />
-      <location filename="../../ui/document_view.py" line="113" />
+      <location filename="../../ui/document_view.py" line="80" />
+      <location filename="../../ui/document_view.py" line="114" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="87" />
+      <location filename="../../ui/document_view.py" line="88" />
       <source>Duration</source>
       <translation>Durée</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="88" />
+      <location filename="../../ui/document_view.py" line="89" />
       <source>Time to detect</source>
       <translation>Temps de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="89" />
+      <location filename="../../ui/document_view.py" line="90" />
       <source>Time to acknowledge</source>
       <translation>Temps de prise en charge</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="90" />
+      <location filename="../../ui/document_view.py" line="91" />
       <source>Time to mitigate</source>
       <translation>Temps d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="91" />
+      <location filename="../../ui/document_view.py" line="92" />
       <source>Time to resolve</source>
       <translation>Temps de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="112" />
+      <location filename="../../ui/document_view.py" line="113" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="114" />
+      <location filename="../../ui/document_view.py" line="115" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="125" />
+      <location filename="../../ui/document_view.py" line="126" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="126" />
+      <location filename="../../ui/document_view.py" line="127" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="127" />
+      <location filename="../../ui/document_view.py" line="128" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="136" />
+      <location filename="../../ui/document_view.py" line="137" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="137" />
+      <location filename="../../ui/document_view.py" line="138" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="138" />
+      <location filename="../../ui/document_view.py" line="139" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="139" />
+      <location filename="../../ui/document_view.py" line="140" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="173" />
+      <location filename="../../ui/document_view.py" line="174" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="174" />
+      <location filename="../../ui/document_view.py" line="175" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="175" />
+      <location filename="../../ui/document_view.py" line="176" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="176" />
+      <location filename="../../ui/document_view.py" line="177" />
       <source>Priority</source>
       <translation>Priorité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/document_view.py" line="216" />
+      <source>Annex truncated — {0} bytes, see the JSON export.</source>
+      <translation>Annexe tronquée — {0} octets, voir l'export JSON.</translation>
     </message>
   </context>
   <context>
@@ -2197,212 +2202,212 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="321" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Getting started</source>
       <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>Postmortem &amp;list</source>
       <translation>&amp;Liste des postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="430" />
-      <location filename="../../ui/main_window.py" line="619" />
-      <location filename="../../ui/main_window.py" line="710" />
+      <location filename="../../ui/main_window.py" line="431" />
+      <location filename="../../ui/main_window.py" line="620" />
+      <location filename="../../ui/main_window.py" line="711" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="433" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="433" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="435" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="485" />
+      <location filename="../../ui/main_window.py" line="486" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="571" />
+      <location filename="../../ui/main_window.py" line="572" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="610" />
+      <location filename="../../ui/main_window.py" line="611" />
       <source>Changed elsewhere — reloaded.</source>
       <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="620" />
+      <location filename="../../ui/main_window.py" line="621" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="648" />
+      <location filename="../../ui/main_window.py" line="649" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="648" />
+      <location filename="../../ui/main_window.py" line="649" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="662" />
+      <location filename="../../ui/main_window.py" line="663" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="683" />
+      <location filename="../../ui/main_window.py" line="684" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="723" />
+      <location filename="../../ui/main_window.py" line="724" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="724" />
+      <location filename="../../ui/main_window.py" line="725" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -3070,172 +3075,172 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>PresenterView</name>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="145" />
+      <location filename="../../ui/meeting/presenter_view.py" line="146" />
       <source>Postmortem meeting — presenter view</source>
       <extracomment>pixel sizes at 1280×720 (scaled up on larger screens, never down)</extracomment>
       <translation>Réunion postmortem — vue présentateur</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="296" />
+      <location filename="../../ui/meeting/presenter_view.py" line="297" />
       <source>Thank you — the meeting has ended.</source>
       <translation>Merci — la réunion est terminée.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="298" />
+      <location filename="../../ui/meeting/presenter_view.py" line="299" />
       <source>Last step of the meeting</source>
       <translation>Dernière étape de la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="334" />
+      <location filename="../../ui/meeting/presenter_view.py" line="335" />
       <source>Ground rules</source>
       <translation>Règles du jeu</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="392" />
+      <location filename="../../ui/meeting/presenter_view.py" line="393" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="417" />
+      <location filename="../../ui/meeting/presenter_view.py" line="418" />
       <source>No timeline entries yet.</source>
       <translation>Pas encore d'entrée de chronologie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="347" />
+      <location filename="../../ui/meeting/presenter_view.py" line="348" />
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="292" />
+      <location filename="../../ui/meeting/presenter_view.py" line="293" />
       <source>+ {0} more questions</source>
       <translation>+ {0} autres questions</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="302" />
+      <location filename="../../ui/meeting/presenter_view.py" line="303" />
       <source>Next: {0} ({1} min)</source>
       <translation>Ensuite : {0} ({1} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="354" />
+      <location filename="../../ui/meeting/presenter_view.py" line="355" />
       <source>No actions yet.</source>
       <translation>Pas encore d'action.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="357" />
+      <location filename="../../ui/meeting/presenter_view.py" line="358" />
       <source>Open actions from earlier postmortems</source>
       <translation>Actions ouvertes des postmortems précédents</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="366" />
+      <location filename="../../ui/meeting/presenter_view.py" line="367" />
       <source>No open actions elsewhere.</source>
       <translation>Aucune action ouverte ailleurs.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="378" />
-      <location filename="../../ui/meeting/presenter_view.py" line="417" />
-      <location filename="../../ui/meeting/presenter_view.py" line="438" />
-      <location filename="../../ui/meeting/presenter_view.py" line="469" />
+      <location filename="../../ui/meeting/presenter_view.py" line="379" />
+      <location filename="../../ui/meeting/presenter_view.py" line="418" />
+      <location filename="../../ui/meeting/presenter_view.py" line="439" />
+      <location filename="../../ui/meeting/presenter_view.py" line="467" />
       <source>↑ {0} earlier</source>
       <translation>↑ {0} plus tôt</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="378" />
+      <location filename="../../ui/meeting/presenter_view.py" line="379" />
       <source>+ {0} more</source>
       <translation>+ {0} de plus</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="384" />
+      <location filename="../../ui/meeting/presenter_view.py" line="385" />
       <source>Impact start</source>
       <translation>Début de l'impact</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="385" />
+      <location filename="../../ui/meeting/presenter_view.py" line="386" />
       <source>Detection</source>
       <translation>Détection</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="386" />
+      <location filename="../../ui/meeting/presenter_view.py" line="387" />
       <source>Mitigation</source>
       <translation>Mitigation</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="432" />
+      <location filename="../../ui/meeting/presenter_view.py" line="433" />
       <source>(no problem statement yet)</source>
       <translation>(pas encore d'énoncé du problème)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="433" />
+      <location filename="../../ui/meeting/presenter_view.py" line="434" />
       <source>Problem: {0}</source>
       <translation>Problème : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="438" />
+      <location filename="../../ui/meeting/presenter_view.py" line="439" />
       <source>No why yet.</source>
       <translation>Pas encore de pourquoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="442" />
+      <location filename="../../ui/meeting/presenter_view.py" line="443" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="457" />
-      <location filename="../../ui/meeting/presenter_view.py" line="477" />
+      <location filename="../../ui/meeting/presenter_view.py" line="458" />
+      <location filename="../../ui/meeting/presenter_view.py" line="475" />
       <source>   ★ root cause</source>
       <translation>   ★ cause racine</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="465" />
+      <location filename="../../ui/meeting/presenter_view.py" line="463" />
       <source>Effect: {0}</source>
       <translation>Effet : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="468" />
+      <location filename="../../ui/meeting/presenter_view.py" line="466" />
       <source>No cause in this category yet.</source>
       <translation>Pas encore de cause dans cette catégorie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="429" />
+      <location filename="../../ui/meeting/presenter_view.py" line="430" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="517" />
+      <location filename="../../ui/meeting/presenter_view.py" line="512" />
       <source>Step {0} of {1}</source>
       <translation>Étape {0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="522" />
+      <location filename="../../ui/meeting/presenter_view.py" line="517" />
       <source>  ·  +{0} over</source>
       <translation>  ·  +{0} de dépassement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="523" />
+      <location filename="../../ui/meeting/presenter_view.py" line="518" />
       <source>Meeting {0} / {1}{2}</source>
       <translation>Réunion {0} / {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="528" />
+      <location filename="../../ui/meeting/presenter_view.py" line="523" />
       <source>Ready to start</source>
       <translation>Prête à démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="530" />
+      <location filename="../../ui/meeting/presenter_view.py" line="525" />
       <source>Wrapping up</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="531" />
+      <location filename="../../ui/meeting/presenter_view.py" line="526" />
       <source>Over time</source>
       <translation>Temps dépassé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="532" />
+      <location filename="../../ui/meeting/presenter_view.py" line="527" />
       <source>Paused</source>
       <translation>En pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="533" />
+      <location filename="../../ui/meeting/presenter_view.py" line="528" />
       <source>Meeting ended</source>
       <translation>Réunion terminée</translation>
     </message>
@@ -4136,20 +4141,20 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="69" />
+      <location filename="../../ui/main_window.py" line="70" />
       <source>Welcome to Postmortem Studio</source>
       <extracomment>pause in editing after which the Report tab (when shown) renders the document again</extracomment>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="78" />
+      <location filename="../../ui/main_window.py" line="79" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="87" />
+      <location filename="../../ui/main_window.py" line="88" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>

@@ -140,6 +140,7 @@ FRENCH: dict[str, str] = {
     # -- editor tabs and header ------------------------------------------------------------------
     "Header": "En-tête", "Summary and impact": "Résumé et impact", "Timeline": "Chronologie",
     "Analysis": "Analyse", "Actions": "Actions", "Lessons and communications": "Leçons et communications",
+    "Annex truncated — {0} bytes, see the JSON export.": "Annexe tronquée — {0} octets, voir l'export JSON.",
     "Annexes": "Annexes", "Names, separated by commas": "Noms, séparés par des virgules",
     "Tags, separated by commas": "Étiquettes, séparées par des virgules",
     "Time zone": "Fuseau horaire", "Started at": "Début", "Detected at": "Détection",

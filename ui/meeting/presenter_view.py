@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from html import escape
 
+import networkx as nx
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.diagrams.graph import ISHIKAWA, WHYS, children, root_of
+from app.diagrams.graph import ISHIKAWA, WHYS, children, outline_level, root_of, walk
 from app.meeting.agenda import ground_rules
 from app.meeting.meeting import Meeting
 from app.meeting.timer import Phase, format_clock
@@ -455,12 +456,9 @@ class PresenterView(QWidget):
             for node, depth in _descendants(graph, self.category):
                 data = graph.nodes[node]
                 mark = self.tr("   ★ root cause") if data.get("root_cause") else ""
-                causes.append(
-                    Row(
-                        "    " * (depth - 1) + "–  " + str(data.get("text", "")) + mark,
-                        "background: #fff6e5;" if mark else "",
-                    )
-                )
+                level, label = outline_level(depth - 1)
+                text = "    " * level + "–  " + label + str(data.get("text", "")) + mark
+                causes.append(Row(text, "background: #fff6e5;" if mark else ""))
         self.ishikawa.show_diagram(
             self.tr("Effect: {0}").format(str(graph.nodes[root].get("text", ""))),
             summary,
@@ -476,7 +474,7 @@ class PresenterView(QWidget):
         lines: list[tuple[str, bool]] = []
         star = self.tr("   ★ root cause")
 
-        def walk(node: str, depth: int) -> None:
+        for node, depth in walk(graph):
             data = graph.nodes[node]
             text = str(data.get("text", ""))
             answer = str(data.get("answer", ""))
@@ -487,11 +485,8 @@ class PresenterView(QWidget):
                     (f"{depth}. {text}" + (f"\n→ {answer}" if answer else "") + mark, root_cause)
                 )
             else:
-                lines.append(("    " * depth + text + mark, root_cause))
-            for child in children(graph, node):
-                walk(child, depth + 1)
-
-        walk(root_of(graph), 0)
+                level, label = outline_level(depth)
+                lines.append(("    " * level + label + text + mark, root_cause))
         return lines
 
     # -- time -------------------------------------------------------------------------------
@@ -540,10 +535,7 @@ class PresenterView(QWidget):
             self.showFullScreen()
 
 
-def _descendants(graph: object, node: str, depth: int = 1) -> list[tuple[str, int]]:
-    """Every node under ``node`` in drawing order, with its depth below it."""
-    found: list[tuple[str, int]] = []
-    for child in children(graph, node):  # type: ignore[arg-type]
-        found.append((child, depth))
-        found.extend(_descendants(graph, child, depth + 1))
-    return found
+def _descendants(graph: nx.DiGraph, node: str) -> list[tuple[str, int]]:
+    """Every node under ``node`` in drawing order, with its depth below it (1 for a child);
+    iterative, so a cause nested 1,200 levels deep is listed like any other."""
+    return [(below, depth) for below, depth in walk(graph, node) if below != node]
