@@ -450,7 +450,7 @@ class Store:
         wal = self.path.with_name(self.path.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             return True
-        return self.intact()
+        return self.intact(untouched=not wal.exists())
 
     def _shorter_than_its_header(self, first: bytes) -> bool:
         """The page count in the header (valid when its change counters agree) against the
@@ -643,10 +643,11 @@ class Store:
         except sqlite3.Error as error:
             raise _advice(error, self.path, self.intact) from None
 
-    def intact(self) -> bool:
-        """SQLite's full integrity check, on a connection of its own."""
+    def intact(self, *, untouched: bool = False) -> bool:
+        """SQLite's full integrity check, on a connection of its own (``untouched``: as an
+        immutable file, which leaves no -wal or -shm beside it; only for a file with no WAL)."""
         try:
-            uri = f"file:{quote(str(self.path))}?mode=ro"
+            uri = f"file:{quote(str(self.path))}?mode=ro{'&immutable=1' if untouched else ''}"
             with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as conn:
                 return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         except sqlite3.Error:
