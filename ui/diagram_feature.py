@@ -41,8 +41,8 @@ class DiagramPage(QWidget):
 def install(window: Any) -> None:
     pages = {WHYS: DiagramPage(WHYS, window), ISHIKAWA: DiagramPage(ISHIKAWA, window)}
     window.diagram_pages = pages
-    window.document_tabs.addTab(pages[WHYS], window.tr("5 Whys"))
-    window.document_tabs.addTab(pages[ISHIKAWA], window.tr("Ishikawa"))
+    window.outline.add_page(pages[WHYS], lambda: window.tr("5 Whys"))
+    window.outline.add_page(pages[ISHIKAWA], lambda: window.tr("Ishikawa"))
 
     def opened(session: DocumentSession) -> None:
         for page in pages.values():

@@ -344,7 +344,7 @@ class SignoffPage(QWidget):
 def install(window: Any) -> None:
     page = SignoffPage(window)
     window.signoff_page = page
-    window.document_tabs.addTab(page, window.tr("Sign-off"))
+    window.outline.add_page(page, lambda: window.tr("Sign-off"))
 
     def opened(session: DocumentSession) -> None:
         install_signoff_workflow(session)

@@ -2,51 +2,49 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from typing import Any
 
-from app.edits import set_cell, set_field
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+from app.edits import set_field
 from app.model import Annex, Postmortem
 from app.vocabulary import AnnexKind
 from ui.editor.labels import annex_kind_labels, choices
 from ui.editor.row_section import EditorHost, RowSection
+from ui.editor.row_text import RowsWithText
 from ui.editor.rows import Column
 from ui.editor.widgets import TextEdit, button_row, monospace_font, titled
 
 
-class AnnexesPage(QWidget):
+class AnnexesPage(RowsWithText):
     def __init__(self, host: EditorHost) -> None:
-        super().__init__()
-        self.host = host
-        self.doc: Postmortem | None = None
-        self.rows = RowSection(
+        kinds = choices(annex_kind_labels())
+        rows = RowSection(
             host,
             "annexes",
             [
                 Column("title", self.tr("Title")),
-                Column(
-                    "kind",
-                    self.tr("Kind"),
-                    "choice",
-                    choices(annex_kind_labels()),
-                    convert=AnnexKind,
-                    width=90,
-                ),
+                Column("kind", self.tr("Kind"), "choice", kinds, convert=AnnexKind, width=90),
             ],
             lambda _doc, _pos: Annex(title=self.tr("New annex"), kind=AnnexKind.LOG),
             min_rows=3,
         )
-        self.table = self.rows.table
-        self.content = TextEdit(monospace=True)
+        super().__init__(
+            host,
+            rows,
+            text_field="content",
+            prompt=self.tr("Select an annex to edit its content."),
+            caption=self.tr("Content of “{0}”"),
+            monospace=True,
+        )
+        self.content = self.text
         self.content.setObjectName("field_annex_content")
-        self.content.setEnabled(False)
-        self.content.committed.connect(self._commit_content)
-        self.content_label = QLabel(self.tr("Select an annex to edit its content."))
+        self.content_label = self.text_label
         self.open_link_button = QPushButton(self.tr("Open link"))
         self.open_link_button.setObjectName("annex_open_link")
         self.open_link_button.clicked.connect(self.open_link)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.acknowledgements = TextEdit()
         self.acknowledgements.setObjectName("field_acknowledgements")
         self.acknowledgements.setMaximumHeight(90)
@@ -60,36 +58,14 @@ class AnnexesPage(QWidget):
         layout.addLayout(button_row(self.open_link_button))
         layout.addWidget(titled(self.tr("Acknowledgements"), self.acknowledgements))
 
-    def _current(self) -> int | None:
-        rows = self.table.selected_source_rows()
-        if not rows or self.doc is None or rows[0] >= len(self.doc.annexes):
-            return None
-        return rows[0]
-
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._show_current()
-
-    def _show_current(self) -> None:
-        row = self._current()
-        if row is None or self.doc is None:
-            self.content.setEnabled(False)
-            self.content.load("")
-            self.open_link_button.setEnabled(False)
-            return
-        annex = self.doc.annexes[row]
-        self.content.setEnabled(True)
-        self.content.setFont(monospace_font() if annex.kind == AnnexKind.LOG else self.font())
-        self.content_label.setText(self.tr("Content of “{0}”").format(annex.title))
-        self.content.load(annex.content)
-        self.open_link_button.setEnabled(annex.kind == AnnexKind.LINK)
-
-    def _commit_content(self, text: str) -> None:
-        row = self._current()
-        if row is not None and self.doc is not None:
-            self.host.apply_change(set_cell(self.doc, "annexes", row, "content", text))
+    def row_shown(self, item: Any) -> None:
+        """Logs in a monospace font; "Open link" only for a link annex."""
+        if item is not None:
+            self.content.setFont(monospace_font() if item.kind == AnnexKind.LOG else self.font())
+        self.open_link_button.setEnabled(item is not None and item.kind == AnnexKind.LINK)
 
     def open_link(self) -> bool:
-        row = self._current()
+        row = self.current()
         if row is None or self.doc is None:
             return False
         url = QUrl.fromUserInput(self.doc.annexes[row].content.strip().split("\n", 1)[0])
@@ -99,11 +75,6 @@ class AnnexesPage(QWidget):
         return QDesktopServices.openUrl(url)
 
     def load(self, doc: Postmortem | None) -> None:
-        self.doc = doc
-        self.rows.load(doc)
-        if doc is None:
-            return
-        self.acknowledgements.load(doc.acknowledgements)
-        if self._current() is None and doc.annexes:
-            self.table.selectRow(0)  # show the first annex's content rather than an empty box
-        self._show_current()
+        super().load(doc)
+        if doc is not None:
+            self.acknowledgements.load(doc.acknowledgements)

@@ -29,6 +29,7 @@ from ui.editor.pickers import attach_picker
 from ui.editor.row_section import EditorHost, RowSection
 from ui.editor.rows import Column
 from ui.editor.widgets import ChoiceBox, FieldEdit, titled
+from ui.i18n import current_language
 from ui.preferences import current_preferences
 
 MOMENTS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
@@ -211,8 +212,8 @@ class HeaderPage(QWidget):
             return
         for name, widget in self.fields.items():
             widget.load(getattr(doc, name))
-        language = doc.language if doc.language in ("en", "fr") else "en"
-        scale = current_preferences().severity_scale(language)
+        # the meaning is read by the person editing: the interface language, not the report's
+        scale = current_preferences().severity_scale(current_language())
         self.severity.set_choices(
             [
                 (

@@ -1,13 +1,15 @@
 """The section outline: a sidebar naming every section of the open postmortem.
 
-The sections stay pages of a ``QTabWidget`` (features keep adding theirs with ``addTab``) whose
-tab bar is hidden; the outline lists those pages in document order, one line each, with a
-✔ / ⚠ / ○ glyph saying whether the section has content or needs attention, and the reason in
-the tooltip. Ctrl+PgUp / Ctrl+PgDown and Ctrl+1…9 move between sections from anywhere in the
-window.
+The sections stay pages of a ``QTabWidget`` (features add theirs with ``add_page``, which
+names them again after a live language switch) whose tab bar is hidden; the outline lists
+those pages in document order, one line each, with a ✔ / ⚠ / ○ glyph saying whether the
+section has content or needs attention, and the reason in the tooltip. Ctrl+PgUp /
+Ctrl+PgDown and Ctrl+1…9 move between sections from anywhere in the window.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
@@ -76,6 +78,8 @@ class SectionOutline(QListWidget):
         self.tabs = tabs
         self.keys: dict[int, str] = {}  # id(page) → section key
         self.states: dict[str, SectionState] = {}
+        #: pages added by features, with what names them in the current language
+        self.titles: list[tuple[QWidget, Callable[[], str]]] = []
         self.setObjectName("sectionOutline")
         self.setAccessibleName(translate("Outline", "Sections"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,6 +94,28 @@ class SectionOutline(QListWidget):
         tabs.currentChanged.connect(self._page_shown)
 
     # -- pages -------------------------------------------------------------------------------
+
+    def add_page(self, page: QWidget, title: Callable[[], str]) -> None:
+        """Add a feature's page as a section named ``title()``, now and after a language switch
+        (the editor's own pages are rebuilt in the new language instead)."""
+        self.titles.append((page, title))
+        self.tabs.addTab(page, title())
+        self.rebuild()
+
+    def retitle(self) -> None:
+        """Name the features' pages (tabs and outline lines) in the interface language."""
+        self.setAccessibleName(translate("Outline", "Sections"))
+        for page, title in self.titles:
+            index = self.tabs.indexOf(page)
+            if index < 0:
+                continue
+            text = title()
+            self.tabs.setTabText(index, text)
+            item = self.item(index)
+            if item is not None:
+                item.setText(text.replace("&", ""))
+        self._show_states()  # the status tooltips too
+        self.updateGeometry()
 
     def arrange(self, order: list[tuple[str, QWidget | None]]) -> None:
         """Put the known pages in document order (unknown ones keep their place after them)."""
@@ -127,7 +153,9 @@ class SectionOutline(QListWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retitle()
+        elif event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self.updateGeometry()
 
     def key_of(self, row: int) -> str:
