@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -42,6 +41,7 @@ from app.signoff import (
     role_states,
 )
 from app.vocabulary import Status
+from ui.flow_layout import FlowLayout
 from ui.pdf_export import PdfExporter
 from ui.signoff_dialog import STATE_WORDS, SignoffDialog, role_text
 
@@ -114,19 +114,20 @@ class SignoffPage(QWidget):
         self.exporter.finished.connect(self._exported)
         self.exporter.failed.connect(self._failed)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sign_button)
-        buttons.addWidget(self.reopen_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.approval_button)
-        buttons.addWidget(self.collect_button)
-        export_row = QHBoxLayout()
+        buttons = FlowLayout()  # rows that wrap in a narrow window instead of widening it
+        for button in (
+            self.sign_button,
+            self.reopen_button,
+            self.approval_button,
+            self.collect_button,
+        ):
+            buttons.addWidget(button)
+        export_row = FlowLayout()
         export_row.addWidget(QLabel(self.tr("Report language")))
         export_row.addWidget(self.language)
         export_row.addWidget(QLabel(self.tr("Paper")))
         export_row.addWidget(self.paper)
         export_row.addWidget(self.export_button)
-        export_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)

@@ -44,6 +44,24 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 11
 KIND_ROLE = Qt.ItemDataRole.UserRole + 12
 MAX_FIT, MIN_FIT = 480, 140  # a column sized to content is never wider, a text never narrower
+#: as a last resort in a narrow window: the narrowest a text column and any other column get
+SQUEEZED_TEXT, SQUEEZED = 80, 50
+
+
+def squeeze(wanted: list[int], floors: list[int], room: int) -> list[int]:
+    """Widths as close to ``wanted`` as fit in ``room``: the widest are capped to one common
+    width, none below its floor (when even the floors do not fit, the floors)."""
+    if sum(wanted) <= room:
+        return wanted
+
+    def capped(cap: int) -> list[int]:
+        return [min(want, max(floor, cap)) for want, floor in zip(wanted, floors, strict=True)]
+
+    low, high = 0, max(wanted)
+    while high - low > 1:  # ``low``: the widest common width that makes everything fit
+        cap = (low + high) // 2
+        low, high = (cap, high) if sum(capped(cap)) <= room else (low, cap)
+    return capped(low)
 
 
 @dataclass
@@ -407,17 +425,12 @@ class RowTable(QTableView):
             for c in range(count)
         ]
         room = self.viewport().width() or sum(wanted)
-        excess = sum(wanted) - room
-        texts = [c for c in range(count) if model.columns[c].kind in ("text", "computed", "list")]
-        if excess > 0 and texts:
-            # the widest texts are brought down to one common width, never below a floor
-            low, high = MIN_FIT, max(wanted[c] for c in texts)
-            while high - low > 1:
-                cap = (low + high) // 2
-                saved = sum(max(0, wanted[c] - cap) for c in texts)
-                low, high = (cap, high) if saved >= excess else (low, cap)
-            for c in texts:  # ``low``: the widest common width that makes everything fit
-                wanted[c] = min(wanted[c], low)
+        texts = {c for c in range(count) if model.columns[c].kind in ("text", "computed", "list")}
+        # first the widest texts are brought down to one common width, never below a floor;
+        # only when that is not enough is every column shortened (elided), texts the least
+        wanted = squeeze(wanted, [MIN_FIT if c in texts else w for c, w in enumerate(wanted)], room)
+        least = [min(w, SQUEEZED_TEXT if c in texts else SQUEEZED) for c, w in enumerate(wanted)]
+        wanted = squeeze(wanted, least, room)
         for c, width in enumerate(wanted):
             self.setColumnWidth(c, width)
         self._fit_rows()
