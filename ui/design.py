@@ -7,11 +7,18 @@ for people who do not tell red from green.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
+
+from app.paths import resource
+
+if TYPE_CHECKING:
+    from app.diagrams.layout import Layout, TextLine
 
 #: Spacing scale in pixels: margins and gaps use only these.
 SPACE = (4, 8, 12, 16, 24)
@@ -115,4 +122,63 @@ def theme_style(theme: str) -> str:
         f" color: {colours.on_accent}; border-left: 3px solid {colours.accent}; }}"
         f"QLabel#sectionTitle {{ color: {colours.accent}; }}"
         f"QTableView#actionsTable::item {{ padding: {SPACE[0] - 1}px {SPACE[0]}px; }}"
+    ) + (_check_box_style(colours) if theme == "dark" else "")
+
+
+def _check_box_style(colours: Palette) -> str:
+    """Check boxes (also those in lists) framed in a light grey and filled with the accent when
+    checked: the platform style draws a dark frame on the dark background, nearly invisible."""
+    check = resource("icons", "check-on-accent.svg").as_posix()
+    indicator = "QCheckBox::indicator, QAbstractItemView::indicator"
+    return (
+        f"{indicator.replace(',', ':unchecked,')}:unchecked {{ width: 13px; height: 13px;"
+        f" border: 1px solid {colours.muted}; border-radius: 3px; background: #1e1e1e; }}"
+        f"{indicator.replace(',', ':checked,')}:checked {{ width: 13px; height: 13px;"
+        f" border: 1px solid {colours.accent}; border-radius: 3px;"
+        f" background: {colours.accent}; image: url({check}); }}"
+        f"{indicator.replace(',', ':disabled,')}:disabled {{ border-color: #5a5a5a;"
+        " background: #2b2b2b; }"
+    )
+
+
+@functools.cache
+def _mirrored(colour: str) -> str:
+    """``colour`` with its lightness mirrored, hue and saturation kept: white paper turns dark
+    grey, dark ink light, a pale fill deep and its dark text pale, so contrasts survive."""
+    hue, saturation, lightness, alpha = QColor(colour).getHslF()
+    return QColor.fromHslF(max(hue, 0.0), saturation, 0.1 + 0.8 * (1 - lightness), alpha).name()
+
+
+def screen_colour(colour: str, theme: str | None = None) -> str:
+    """A print colour of a diagram as shown on screen in ``theme`` (the current one)."""
+    return _mirrored(colour) if (theme or current_theme()) == "dark" else colour
+
+
+def diagram_on_screen(layout: Layout, theme: str | None = None) -> Layout:
+    """The layout in the screen colours of ``theme``: in the dark theme the diagram is drawn
+    dark like the rest of the window; exports and the PDF keep the print colours."""
+    if (theme or current_theme()) != "dark":
+        return layout
+    dark = _mirrored
+
+    def ink(line: TextLine) -> TextLine:
+        return replace(line, colour=dark(line.colour))
+
+    boxes = [
+        replace(
+            box,
+            fill=dark(box.fill),
+            border=dark(box.border),
+            badge_fill=dark(box.badge_fill),
+            lines=tuple(ink(line) for line in box.lines),
+            badge=None if box.badge is None else ink(box.badge),
+        )
+        for box in layout.boxes
+    ]
+    return replace(
+        layout,
+        boxes=boxes,
+        connectors=[replace(line, colour=dark(line.colour)) for line in layout.connectors],
+        labels=[replace(label, colour=dark(label.colour)) for label in layout.labels],
+        background=dark(layout.background),
     )

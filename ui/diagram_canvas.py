@@ -52,9 +52,10 @@ from app.diagrams.graph import (
     parent,
     root_of,
 )
-from app.diagrams.layout import Layout, in_language
+from app.diagrams.layout import BACKGROUND, Layout, in_language
 from app.errors import PostmortemError
 from app.session import Change, DocumentSession
+from ui.design import diagram_on_screen, screen_colour
 from ui.diagram_items import BoxItem, ConnectorItem
 from ui.session_bridge import SessionBridge
 
@@ -137,7 +138,7 @@ class DiagramView(QGraphicsView):
         self.setObjectName(f"diagram-{kind}")
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setBackgroundBrush(QColor(screen_colour(BACKGROUND)))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -191,8 +192,9 @@ class DiagramView(QGraphicsView):
         # badges in the report's language: what the room sees is what the report prints
         layout = in_language(layout_for(self.session.doc, self.kind), self.session.doc.language)
         self.layout_ = layout
+        painted = diagram_on_screen(layout)  # in the theme's colours; exports keep print ones
         seen: set[str] = set()
-        for box in layout.boxes:
+        for box in painted.boxes:
             seen.add(box.node_id)
             item = self.items_.get(box.node_id)
             if item is None:
@@ -204,7 +206,7 @@ class DiagramView(QGraphicsView):
         for gone in set(self.items_) - seen:
             scene.removeItem(self.items_.pop(gone))
         wanted: set[tuple[str, str, str]] = set()
-        for connector in layout.connectors:
+        for connector in painted.connectors:
             key = (connector.source, connector.target, connector.kind)
             wanted.add(key)
             line = self.connectors_.get(key)
@@ -227,6 +229,12 @@ class DiagramView(QGraphicsView):
             self.select(root_of(self._graph()))
         elif self.selected is not None:
             self.items_[self.selected].set_state(selected=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new theme: its diagram colours
+            self.setBackgroundBrush(QColor(screen_colour(BACKGROUND)))
+            self.rebuild()
 
     # ----- selection --------------------------------------------------------------------
     def selected_node(self) -> str | None:

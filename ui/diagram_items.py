@@ -13,8 +13,16 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
-from app.diagrams.layout import FONTS, SELECTED_BORDER, Box, Connector, TextLine
+from app.diagrams.layout import (
+    DROP_TARGET_FILL,
+    FONTS,
+    SELECTED_BORDER,
+    Box,
+    Connector,
+    TextLine,
+)
 from app.diagrams.svg_export import arrow_head
+from ui.design import screen_colour
 
 FONT_PIXELS = 100  # text is drawn at 100 px and scaled, for sub-pixel exact sizes
 
@@ -116,7 +124,7 @@ class BoxItem(QGraphicsItem):
         pen = QPen(QColor(box.border), box.border_width)
         if box.dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
-        fill = "#c8f0c8" if self.drop_target else box.fill
+        fill = screen_colour(DROP_TARGET_FILL) if self.drop_target else box.fill
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(fill)))
         painter.drawRoundedRect(QRectF(0, 0, box.w, box.h), box.radius, box.radius)
@@ -129,7 +137,7 @@ class BoxItem(QGraphicsItem):
             draw_line(painter, line, 0, 0)
         if self.selected:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(SELECTED_BORDER), 3.0, Qt.PenStyle.SolidLine))
+            painter.setPen(QPen(QColor(screen_colour(SELECTED_BORDER)), 3.0, Qt.PenStyle.SolidLine))
             painter.drawRoundedRect(QRectF(-3, -3, box.w + 6, box.h + 6), 6, 6)
 
 
