@@ -4,7 +4,8 @@
 
 Writes OUT_FOLDER/{theme}-{width}x{height}-{nn}-{section}.png for the light, dark and
 high-contrast themes at 1280×720 and 1920×1080, and prints any section whose outline needed
-a scroll bar or whose table columns are cut (text wider than its column).
+a scroll bar, whose tables scroll sideways, or (at 1920×1080) whose table columns are cut
+(text wider than its column).
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ def truncated_columns(window: object) -> list[str]:
     return cut
 
 
+def sideways(window: object) -> list[str]:
+    """Visible tables of the current section that need a horizontal scroll bar."""
+    tables = window.document_tabs.currentWidget().findChildren(QTableView)  # type: ignore[attr-defined]
+    return [
+        table.objectName()
+        for table in tables
+        if table.isVisible() and table.horizontalScrollBar().maximum() > 0
+    ]
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -64,11 +75,14 @@ def main() -> int:
             outline = window.outline
             for row in range(outline.count()):
                 outline.setCurrentRow(row)
-                app.processEvents()
+                for _ in range(3):  # tables fit their columns once shown: let that settle
+                    app.processEvents()
                 key = outline.key_of(row) or f"page{row}"
                 window.grab().save(str(out / f"{theme}-{width}x{height}-{row:02d}-{key}.png"))
                 if outline.verticalScrollBar().isVisible():
                     problems.append(f"{theme} {width}x{height}: the outline scrolls")
+                where = f"{theme} {width}x{height} {key}"
+                problems += [f"{where}: {table} scrolls sideways" for table in sideways(window)]
                 if width == 1920:
                     problems += [
                         f"{theme} {width}x{height} {key}: {c}" for c in truncated_columns(window)

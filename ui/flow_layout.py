@@ -1,12 +1,13 @@
 """A layout that places widgets left to right and wraps them onto the next line when narrow.
 
-Used for short label–value strips (derived times) that must never force a horizontal scroll.
+Used for short label–value strips (derived times) and rows of buttons, which must never force
+a horizontal scroll.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -18,6 +19,12 @@ class FlowLayout(QLayout):
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:
+        """Put ``widget`` at ``index`` (as ``QBoxLayout.insertWidget`` does)."""
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)

@@ -45,7 +45,7 @@ CHOICES_ROLE = Qt.ItemDataRole.UserRole + 11
 KIND_ROLE = Qt.ItemDataRole.UserRole + 12
 MAX_FIT, MIN_FIT = 480, 140  # a column sized to content is never wider, a text never narrower
 #: as a last resort in a narrow window: the narrowest a text column and any other column get
-SQUEEZED_TEXT, SQUEEZED = 80, 50
+SQUEEZED_TEXT, SQUEEZED = 64, 40
 
 
 def squeeze(wanted: list[int], floors: list[int], room: int) -> list[int]:
@@ -384,7 +384,7 @@ class RowTable(QTableView):
         )
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setMinimumSectionSize(50)
+        header.setMinimumSectionSize(SQUEEZED)
         for number, column in enumerate(model.columns):
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(number, column.width or 280)

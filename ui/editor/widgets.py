@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.errors import PostmortemError
 from ui.design import SPACE, heading_font, palette
 from ui.editor.messages import localized
+from ui.flow_layout import FlowLayout
 
 Parser = Callable[[str], Any]
 Formatter = Callable[[Any], str]
@@ -192,11 +192,11 @@ class ChoiceBox(QComboBox):
         self.committed.emit(self.itemData(index))
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
+def button_row(*buttons: QPushButton) -> FlowLayout:
+    """Buttons left to right, wrapping onto a second line in a narrow window."""
+    row = FlowLayout(spacing=SPACE[1])
     for button in buttons:
         row.addWidget(button)
-    row.addStretch(1)
     return row
 
 
