@@ -222,7 +222,8 @@ def test_fill_undo_all_redo_all_then_reopen(
     editor = window.editor
     assert editor.header.fields["title"].text() == "Panne du paiement — déploiement v2"
     assert editor.header.fields["started_at"].text() == "2026-03-02 14:00 +01:00"
-    assert editor.header.severity.currentText() == "P1 — Dégradation sévère"  # report in French
+    # the report is in French, the meaning is read by whoever edits: in the interface language
+    assert editor.header.severity.currentText() == "P1 — Severe degradation"
     assert cell_text(editor.actions.table, 0, 1) == "Team Payments"
     assert cell_text(editor.actions.table, 0, 4) == "In progress"
     assert cell_text(editor.timeline.table, 2, 2) == "سارة"
