@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app import signing
 from app.approval import stored_pdf
 from app.attestation import signoff_problem
 from app.cli import main
@@ -407,3 +408,29 @@ def test_an_approved_json_export_stays_approved_when_imported_elsewhere(
     assert "warning" not in capsys.readouterr().err  # its sign-offs verify offline
     with Store(other) as store:
         assert store.load(session.doc.id).status == Status.APPROVED
+
+
+def test_names_a_certificate_cannot_hold_are_refused_before_any_key_is_made(
+    store: Store, demo: Postmortem, db_path: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    store.close()
+    phrase = tmp_path / "phrase.txt"
+    phrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    base = ["--db", str(db_path), "sign", demo.id, "--passphrase-file", str(phrase)]
+    assert main([*base, "--role", "prepared_by", "--name", "Ana 🔥 Ruiz"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot hold 🔥" in err and "internal error" not in err
+    assert not personal_key_path("Ana 🔥 Ruiz").exists(), "no key made for a refused name"
+    assert main([*base, "--role", "prepared_by", "--name", "Ana Ruiz", "--email", "anä@x.org"]) == 2
+    assert "plain ASCII" in capsys.readouterr().err
+    # accents and other scripts are fine
+    assert main([*base, "--role", "prepared_by", "--name", "Zoë Ωmega Ruiz"]) == 0
+    # a key made by an older version for such a name: a clear way out, not an internal error
+    with monkeypatch.context() as older_version:
+        older_version.setattr(signing, "check_certificate_name", lambda *_: None)
+        create_personal_key(PASSPHRASE, "Ana 🔥 Ruiz", path=personal_key_path("Ana Ruiz"))
+    assert main([*base, "--role", "reviewed_by", "--name", "Ana Ruiz"]) == 1
+    assert "move that file aside" in capsys.readouterr().err
+    with Store(db_path) as reopened:
+        assert [s.name for s in reopened.load(demo.id).signoffs] == ["Zoë Ωmega Ruiz"]
