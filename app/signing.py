@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PostmortemError, ValidationError
+from app.fileio import read_source
 from app.paths import data_dir
 
 PASSPHRASE_ENV = "POSTMORTEM_STUDIO_KEY_PASSPHRASE"
@@ -271,12 +272,12 @@ def load_key(path: Path, passphrase: str) -> SignerKey:
     """Open a PKCS#12 file; a wrong passphrase or a damaged file gives a clear error."""
     from cryptography.hazmat.primitives.serialization import pkcs12
 
+    if not path.exists():
+        raise SigningError(f"No signing key file at {path}.")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SigningError(f"No signing key file at {path}.") from None
-    except OSError as error:
-        raise SigningError(f"Cannot read the signing key {path}: {error.strerror}.") from None
+        data = read_source(path, 1024 * 1024, "a signing key is a few kilobytes")
+    except PostmortemError as error:
+        raise SigningError(f"Cannot read the signing key: {error}") from None
     try:
         key, certificate, extra = pkcs12.load_key_and_certificates(data, passphrase.encode())
     except ValueError:

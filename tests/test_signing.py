@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import stat
 import subprocess
 from pathlib import Path
@@ -336,7 +337,12 @@ def test_plain_export_of_a_report_in_review_is_unsigned(
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"just some text", "is not a PDF file"), ("truncated", "truncated"), ("dir", "folder")],
+    [
+        (b"just some text", "is not a PDF file"),
+        ("truncated", "truncated"),
+        ("dir", "folder"),
+        ("fifo", "not a file"),  # reading a FIFO would wait for a writer forever
+    ],
 )
 def test_verify_unreadable_files(
     content: bytes | str, message: str, tmp_path: Path,
@@ -348,6 +354,8 @@ def test_verify_unreadable_files(
         path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     elif content == "dir":
         path.mkdir()
+    elif content == "fifo":
+        os.mkfifo(path)
     else:
         assert isinstance(content, bytes)
         path.write_bytes(content)
