@@ -15,8 +15,8 @@ from app.diagrams.document_layout import layout_for
 from app.diagrams.graph import children, root_of
 from app.store import Store
 from tests.editor_helpers import use_temporary_settings
-from ui.diagram_canvas import DiagramView
-from ui.diagram_export import render_png
+from ui.diagrams.canvas import DiagramView
+from ui.diagrams.export import render_png
 from ui.main_window import MainWindow
 from ui.preferences import apply_theme
 
