@@ -37,6 +37,7 @@ from app.errors import PostmortemError, ValidationError
 from app.model import Postmortem
 from app.natural_dates import format_moment, format_moment_full, incident_day
 from app.timeutil import parse_date
+from ui.design import screen_colour
 from ui.editor.pickers import attach_picker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -243,10 +244,11 @@ class RowsModel(QAbstractTableModel):
         )
         if role in hinted and self.row_hint:
             colour, tip = self.row_hint(row)
+            # a pale hint with dark text; mirrored (deep hint, pale text) in the dark theme
             if role == Qt.ItemDataRole.BackgroundRole and colour is not None:
-                return QBrush(colour)
+                return QBrush(QColor(screen_colour(colour.name())))
             if role == Qt.ItemDataRole.ForegroundRole and colour is not None:
-                return QBrush(QColor("#1a1a1a"))  # readable on the light hint in every theme
+                return QBrush(QColor(screen_colour("#1a1a1a")))
             if role == Qt.ItemDataRole.ToolTipRole and tip:
                 return tip
         if role == Qt.ItemDataRole.ToolTipRole and value is not None:
