@@ -198,47 +198,47 @@
   <context>
     <name>AnnexesPage</name>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="27" />
+      <location filename="../../ui/editor/annexes.py" line="28" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="30" />
+      <location filename="../../ui/editor/annexes.py" line="29" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="37" />
+      <location filename="../../ui/editor/annexes.py" line="31" />
       <source>New annex</source>
       <translation>Nouvelle annexe</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="45" />
+      <location filename="../../ui/editor/annexes.py" line="38" />
       <source>Select an annex to edit its content.</source>
       <translation>Sélectionnez une annexe pour modifier son contenu.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="46" />
+      <location filename="../../ui/editor/annexes.py" line="45" />
       <source>Open link</source>
       <translation>Ouvrir le lien</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="57" />
+      <location filename="../../ui/editor/annexes.py" line="55" />
       <source>Annexes</source>
       <translation>Annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="61" />
+      <location filename="../../ui/editor/annexes.py" line="59" />
       <source>Acknowledgements</source>
       <translation>Remerciements</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="82" />
+      <location filename="../../ui/editor/annexes.py" line="39" />
       <source>Content of “{0}”</source>
       <translation>Contenu de « {0} »</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/annexes.py" line="97" />
+      <location filename="../../ui/editor/annexes.py" line="73" />
       <source>This annex does not hold a web address.</source>
       <translation>Cette annexe ne contient pas d'adresse web.</translation>
     </message>
@@ -1413,167 +1413,167 @@
   <context>
     <name>HeaderPage</name>
     <message>
-      <location filename="../../ui/editor/header.py" line="82" />
+      <location filename="../../ui/editor/header.py" line="83" />
       <source>incident date</source>
       <translation>date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="86" />
+      <location filename="../../ui/editor/header.py" line="87" />
       <source>start time</source>
       <translation>heure de début</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="87" />
+      <location filename="../../ui/editor/header.py" line="88" />
       <source>detection time</source>
       <translation>heure de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="88" />
+      <location filename="../../ui/editor/header.py" line="89" />
       <source>mitigation time</source>
       <translation>heure d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="89" />
+      <location filename="../../ui/editor/header.py" line="90" />
       <source>resolution time</source>
       <translation>heure de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="93" />
+      <location filename="../../ui/editor/header.py" line="94" />
       <source>14:31, 2:31 PM or 2026-01-15 14:31</source>
       <translation>14:31, 14h31 ou 2026-01-15 14:31</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="101" />
+      <location filename="../../ui/editor/header.py" line="102" />
       <source>postmortem date</source>
       <translation>date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="106" />
+      <location filename="../../ui/editor/header.py" line="107" />
       <source>Names, separated by commas</source>
       <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="107" />
+      <location filename="../../ui/editor/header.py" line="108" />
       <source>Tags, separated by commas</source>
       <translation>Étiquettes, séparées par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="131" />
+      <location filename="../../ui/editor/header.py" line="132" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="132" />
+      <location filename="../../ui/editor/header.py" line="133" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="133" />
+      <location filename="../../ui/editor/header.py" line="134" />
       <source>Time zone</source>
       <translation>Fuseau horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="134" />
+      <location filename="../../ui/editor/header.py" line="135" />
       <source>Started at</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="135" />
+      <location filename="../../ui/editor/header.py" line="136" />
       <source>Detected at</source>
       <translation>Détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="136" />
+      <location filename="../../ui/editor/header.py" line="137" />
       <source>Mitigated at</source>
       <translation>Atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="137" />
+      <location filename="../../ui/editor/header.py" line="138" />
       <source>Resolved at</source>
       <translation>Résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="138" />
+      <location filename="../../ui/editor/header.py" line="139" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="139" />
+      <location filename="../../ui/editor/header.py" line="140" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="140" />
+      <location filename="../../ui/editor/header.py" line="141" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="141" />
+      <location filename="../../ui/editor/header.py" line="142" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="142" />
+      <location filename="../../ui/editor/header.py" line="143" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="143" />
+      <location filename="../../ui/editor/header.py" line="144" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="144" />
+      <location filename="../../ui/editor/header.py" line="145" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="150" />
+      <location filename="../../ui/editor/header.py" line="151" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="151" />
+      <location filename="../../ui/editor/header.py" line="152" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="154" />
+      <location filename="../../ui/editor/header.py" line="155" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="161" />
+      <location filename="../../ui/editor/header.py" line="162" />
       <source>New participant</source>
       <translation>Nouveau participant</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="168" />
+      <location filename="../../ui/editor/header.py" line="169" />
       <source>Service</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="171" />
+      <location filename="../../ui/editor/header.py" line="172" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="178" />
+      <location filename="../../ui/editor/header.py" line="179" />
       <source>new-service</source>
       <translation>nouveau-service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="182" />
+      <location filename="../../ui/editor/header.py" line="183" />
       <source>Derived times</source>
       <translation>Temps calculés</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="188" />
+      <location filename="../../ui/editor/header.py" line="189" />
       <source>People</source>
       <translation>Personnes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="189" />
+      <location filename="../../ui/editor/header.py" line="190" />
       <source>Affected services</source>
       <translation>Services touchés</translation>
     </message>
@@ -2467,27 +2467,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="347" />
+      <location filename="../../ui/report_feature.py" line="348" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="357" />
+      <location filename="../../ui/report_feature.py" line="358" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="362" />
+      <location filename="../../ui/report_feature.py" line="363" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="366" />
+      <location filename="../../ui/report_feature.py" line="367" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="369" />
+      <location filename="../../ui/report_feature.py" line="370" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2676,83 +2676,82 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>NarrativeGroup</name>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="31" />
+      <location filename="../../ui/editor/narrative.py" line="27" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="34" />
+      <location filename="../../ui/editor/narrative.py" line="28" />
       <source>Part</source>
       <translation>Partie</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="41" />
+      <location filename="../../ui/editor/narrative.py" line="30" />
       <source>New section</source>
       <translation>Nouvelle section</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="49" />
-      <location filename="../../ui/editor/narrative.py" line="81" />
+      <location filename="../../ui/editor/narrative.py" line="37" />
       <source>Select a section to edit its text.</source>
       <translation>Sélectionnez une section pour modifier son texte.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="59" />
+      <location filename="../../ui/editor/narrative.py" line="49" />
       <source>Lead-up</source>
       <translation>Prélude</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="59" />
+      <location filename="../../ui/editor/narrative.py" line="49" />
       <source>Trigger</source>
       <translation>Déclencheur</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="60" />
+      <location filename="../../ui/editor/narrative.py" line="50" />
       <source>Fault</source>
       <translation>Défaillance</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="60" />
+      <location filename="../../ui/editor/narrative.py" line="50" />
       <source>Detection</source>
       <translation>Détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="61" />
+      <location filename="../../ui/editor/narrative.py" line="51" />
       <source>Response</source>
       <translation>Réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="61" />
+      <location filename="../../ui/editor/narrative.py" line="51" />
       <source>Recovery</source>
       <translation>Rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="62" />
+      <location filename="../../ui/editor/narrative.py" line="52" />
       <source>Resolution</source>
       <translation>Résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="62" />
+      <location filename="../../ui/editor/narrative.py" line="52" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="63" />
+      <location filename="../../ui/editor/narrative.py" line="53" />
       <source>Assessment</source>
       <translation>Bilan</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="63" />
+      <location filename="../../ui/editor/narrative.py" line="53" />
       <source>Background</source>
       <translation>Contexte</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="64" />
+      <location filename="../../ui/editor/narrative.py" line="54" />
       <source>Investigation</source>
       <translation>Investigation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/narrative.py" line="85" />
+      <location filename="../../ui/editor/narrative.py" line="38" />
       <source>Text of “{0}”</source>
       <translation>Texte de « {0} »</translation>
     </message>
@@ -2760,67 +2759,69 @@ Quitter quand même et les perdre ?</translation>
   <context>
     <name>Outline</name>
     <message>
-      <location filename="../../ui/editor/outline.py" line="45" />
+      <location filename="../../ui/editor/outline.py" line="47" />
       <source>Root cause without a corrective action: {0}</source>
       <translation>Cause racine sans action corrective : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="50" />
+      <location filename="../../ui/editor/outline.py" line="52" />
       <source>{0} action(s) without an owner.</source>
       <translation>{0} action(s) sans responsable.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="51" />
+      <location filename="../../ui/editor/outline.py" line="53" />
       <source>{0} action(s) without a due date.</source>
       <translation>{0} action(s) sans échéance.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="58" />
+      <location filename="../../ui/editor/outline.py" line="60" />
       <source>No title yet.</source>
       <translation>Pas encore de titre.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="59" />
+      <location filename="../../ui/editor/outline.py" line="61" />
       <source>No incident date: times typed alone (14:31) need it.</source>
       <translation>Pas de date d'incident : les heures tapées seules (14:31) en ont besoin.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="62" />
+      <location filename="../../ui/editor/outline.py" line="64" />
       <source>No severity.</source>
       <translation>Pas de sévérité.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="63" />
+      <location filename="../../ui/editor/outline.py" line="65" />
       <source>No event is marked (started, detected, resolved…): derived times are empty.</source>
       <translation>Aucun événement n'est marqué (début, détection, résolution…) : les durées calculées sont vides.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="80" />
+      <location filename="../../ui/editor/outline.py" line="84" />
+      <location filename="../../ui/editor/outline.py" line="107" />
       <source>Sections</source>
+      <extracomment>pages added by features, with what names them in the current language</extracomment>
       <translation>Sections</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="160" />
+      <location filename="../../ui/editor/outline.py" line="188" />
       <source>Nothing written yet.</source>
       <translation>Rien d'écrit pour l'instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="161" />
+      <location filename="../../ui/editor/outline.py" line="189" />
       <source>Has content.</source>
       <translation>A du contenu.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="185" />
+      <location filename="../../ui/editor/outline.py" line="213" />
       <source>Previous section</source>
       <translation>Section précédente</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="188" />
+      <location filename="../../ui/editor/outline.py" line="216" />
       <source>Next section</source>
       <translation>Section suivante</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/outline.py" line="193" />
+      <location filename="../../ui/editor/outline.py" line="221" />
       <source>Section {0}</source>
       <translation>Section {0}</translation>
     </message>
@@ -3607,88 +3608,88 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="124" />
+      <location filename="../../ui/report_feature.py" line="126" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="126" />
+      <location filename="../../ui/report_feature.py" line="128" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="159" />
+      <location filename="../../ui/report_feature.py" line="160" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="168" />
+      <location filename="../../ui/report_feature.py" line="169" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="172" />
+      <location filename="../../ui/report_feature.py" line="173" />
       <source>{0} sign-off(s) STALE or NOT VERIFIED: sign again</source>
       <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="196" />
+      <location filename="../../ui/report_feature.py" line="197" />
       <source>Certificate sha256:{0}</source>
       <translation>Certificat sha256:{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="235" />
+      <location filename="../../ui/report_feature.py" line="236" />
       <source>Sign off</source>
       <translation>Signer</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="259" />
+      <location filename="../../ui/report_feature.py" line="260" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="259" />
-      <location filename="../../ui/report_feature.py" line="292" />
+      <location filename="../../ui/report_feature.py" line="260" />
+      <location filename="../../ui/report_feature.py" line="293" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="283" />
+      <location filename="../../ui/report_feature.py" line="284" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="292" />
+      <location filename="../../ui/report_feature.py" line="293" />
       <source>Collect a signed PDF</source>
       <translation>Recueillir un PDF signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="311" />
+      <location filename="../../ui/report_feature.py" line="312" />
       <source>Collected {0}: {1}</source>
       <translation>{0} recueilli : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="311" />
+      <location filename="../../ui/report_feature.py" line="312" />
       <source>nothing new</source>
       <translation>rien de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="320" />
+      <location filename="../../ui/report_feature.py" line="321" />
       <source>Unknown signer</source>
       <translation>Signataire inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="323" />
+      <location filename="../../ui/report_feature.py" line="324" />
       <source>Add this signer to the trust list for the role they signed, and collect?</source>
       <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="333" />
+      <location filename="../../ui/report_feature.py" line="334" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="340" />
+      <location filename="../../ui/report_feature.py" line="341" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>
