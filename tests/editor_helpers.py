@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEd
 
 import ui.main_window as main_window_module
 import ui.preferences as preferences_module
+from app.demo import add_demo
 from app.store import Store
 from ui.editor.rows import RowTable
 from ui.main_window import MainWindow
@@ -36,6 +37,17 @@ def make_window(qtbot, store: Store, monkeypatch: pytest.MonkeyPatch, **kwargs) 
     window = MainWindow(store, **kwargs)
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def open_demo(qtbot, store: Store, size: tuple[int, int] = (1280, 720)) -> MainWindow:
+    """The whole window, with every feature, showing the demo postmortem."""
+    doc = add_demo(store)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.select(doc.id)
     return window
 
 

@@ -10,11 +10,10 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QCheckBox
 
-from app.demo import add_demo
 from app.diagrams.document_layout import layout_for
 from app.diagrams.graph import children, root_of
 from app.store import Store
-from tests.editor_helpers import use_temporary_settings
+from tests.editor_helpers import open_demo, use_temporary_settings
 from ui.diagrams.canvas import DiagramView
 from ui.diagrams.export import render_png
 from ui.main_window import MainWindow
@@ -24,13 +23,7 @@ from ui.preferences import apply_theme
 @pytest.fixture
 def window(qtbot: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     use_temporary_settings(tmp_path, monkeypatch)
-    doc = add_demo(store)
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.resize(1280, 720)
-    main.show()
-    main.select(doc.id)
-    yield main
+    yield open_demo(qtbot, store)
     apply_theme("light")
 
 

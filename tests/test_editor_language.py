@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.demo import add_demo
 from app.store import Store
-from tests.editor_helpers import choose, use_temporary_settings
+from tests.editor_helpers import choose, open_demo, use_temporary_settings
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 
@@ -27,11 +26,7 @@ def test_a_live_switch_renames_every_section_and_the_severity_meanings(
     qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     use_temporary_settings(tmp_path, monkeypatch)
-    doc = add_demo(store)
-    window = MainWindow(store)  # with every feature: the diagrams and sign-off add sections
-    qtbot.addWidget(window)
-    window.show()
-    window.select(doc.id)
+    window = open_demo(qtbot, store)  # every feature: the diagrams and sign-off add sections
     choose(qtbot, window.editor.header.language, "French")  # the report will be in French
     severity = window.editor.header.severity
     assert severity.itemText(0) == "P0 — Service completely down"  # read in the UI language

@@ -8,10 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.demo import add_demo
 from app.store import Store
-from tests.editor_helpers import use_temporary_settings
-from ui.main_window import MainWindow
+from tests.editor_helpers import open_demo, use_temporary_settings
 from ui.preferences import apply_theme
 
 
@@ -20,13 +18,8 @@ def test_small_screen_in_high_contrast_keeps_titles_readable_and_tables_unscroll
 ) -> None:
     prefs = use_temporary_settings(tmp_path, monkeypatch)
     prefs.theme = "high_contrast"
-    doc = add_demo(store)
-    window = MainWindow(store)
-    qtbot.addWidget(window)
+    window = open_demo(qtbot, store)
     try:
-        window.resize(1280, 720)
-        window.show()
-        window.select(doc.id)
         window.outline.setCurrentRow(window.outline.row_of("actions"))
         table = window.editor.actions.rows.table
         qtbot.waitExposed(table)

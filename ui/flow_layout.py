@@ -58,13 +58,24 @@ class FlowLayout(QLayout):
         return size
 
     def _place(self, rect: QRect, *, move: bool) -> int:
-        x, y, line = rect.x(), rect.y(), 0
+        """Lay the items out in lines (each centred vertically on its line); the height used."""
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = rect.x()
         for item in self._items:
             hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line > 0:
-                x, y, line = rect.x(), y + line + self._gap // 2, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if x + hint.width() > rect.right() + 1 and lines[-1]:
+                lines.append([])
+                x = rect.x()
+            lines[-1].append((item, hint))
             x += hint.width() + self._gap
-            line = max(line, hint.height())
-        return y + line - rect.y()
+        y = rect.y()
+        for number, line in enumerate(lines):
+            height = max((hint.height() for _item, hint in line), default=0)
+            x = rect.x()
+            for item, hint in line:
+                if move:
+                    top = y + (height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), hint))
+                x += hint.width() + self._gap
+            y += height + (self._gap // 2 if number < len(lines) - 1 else 0)
+        return y - rect.y()
