@@ -20,6 +20,4 @@ def build_pdf(
     PDF's CreationDate, so exporting the same revision twice gives the same bytes."""
     from app.report.renderer import render_pdf
 
-    return render_pdf(
-        doc, language=language, paper=paper, required_roles=roles, created=created
-    )
+    return render_pdf(doc, language=language, paper=paper, required_roles=roles, created=created)
