@@ -163,7 +163,9 @@ def chain_bench() -> None:
         nodes = _chain(doc.whys, "p") or []
         runs = [part.caption for part in pages.parts]
 
-        def draw_runs(diagram: _Diagram = diagram, nodes: list[str] = nodes) -> None:
+        def draw_runs(
+            diagram: _Diagram = diagram, nodes: list[str] = nodes, runs: list[str] = runs
+        ) -> None:
             start = 0
             for caption in runs:  # "1–7": each printed run laid out and drawn once
                 last = int(caption.split("–")[-1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from app.demo import demo_document
 from app.model import Postmortem
 from app.report import diagrams
@@ -121,7 +123,7 @@ def test_a_very_long_chain_prints_every_why_once_on_as_few_pages_as_8_points_all
     assert pages is not None and not pages.incomplete
     runs = [[int(n) for n in part.caption.split("–")] for part in pages.parts]
     assert runs[0][0] == 1 and runs[-1][-1] == 120
-    assert all(after[0] == before[-1] + 1 for before, after in zip(runs, runs[1:], strict=False))
+    assert all(after[0] == before[-1] + 1 for before, after in pairwise(runs))
     assert all(part.smallest >= 8.0 for part in pages.parts)
     nodes = ["p", *(f"w{index}" for index in range(1, 121))]
     diagram = _Diagram(doc, "whys", doc.whys, "p", *room, "en")
