@@ -132,7 +132,9 @@ def split_runs(text: str, face: str = REGULAR) -> list[tuple[str, str]]:
     if text.isascii():
         return [(text, face)]
     main = coverage(face)
-    fallbacks = [(name, coverage(name)) for name in FALLBACKS]
+    # a styled face lacking a letter (the oblique has no Arabic) falls back to the upright one
+    faces = FALLBACKS if face == REGULAR else (REGULAR, *FALLBACKS)
+    fallbacks = [(name, coverage(name)) for name in faces]
     runs: list[tuple[str, str]] = []
     current: list[str] = []
     current_face = face

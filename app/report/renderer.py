@@ -21,7 +21,7 @@ from app.model import DEFAULT_BLAMELESS_NOTE, Postmortem
 from app.report import diagrams, glance
 from app.report.fonts import BOLD, MONO, REGULAR, register_fonts
 from app.report.labels import Labels
-from app.report.rich import flowables, inline_markup, plain_text
+from app.report.rich import flowables, inline_markup, plain_text, text_runs
 from app.report.scripts import bidi_paragraph, has_rtl, visual_line
 from app.report.styles import (
     ACCENT,
@@ -323,7 +323,7 @@ class ReportRenderer:
             if not item.strip():
                 continue
             if has_rtl(item):
-                flow.append(bidi_paragraph(plain_text(item), self.styles["bullet"], "•"))
+                flow.append(bidi_paragraph(text_runs(item), self.styles["bullet"], "•"))
             else:
                 flow.append(Paragraph(inline_markup(item), self.styles["bullet"], bulletText="•"))
         return flow
@@ -423,7 +423,7 @@ class ReportRenderer:
             body = markup(text, style.fontName)
         else:
             if has_rtl(text):
-                return bidi_paragraph(plain_text(text), style)
+                return bidi_paragraph(text_runs(text, style.fontName), style)
             text = break_long_tokens(text, style.fontName, CELL_SIZE, room, newline="\u2028")
             body = inline_markup(text)
         if cell.colour:
@@ -696,7 +696,7 @@ class ReportRenderer:
                 f"outline{depth}", leftIndent=14 + indent, bulletIndent=2 + indent
             )
             if has_rtl(text):
-                lines.append(bidi_paragraph(text, style, bullet))
+                lines.append(bidi_paragraph(text_runs(text), style, bullet))
             else:
                 lines.append(Paragraph(inline_markup(text), style, bulletText=bullet))
         return lines
