@@ -58,3 +58,27 @@ def test_bullets_extract_as_bullets_not_control_characters() -> None:
     text = pdf_text(render_pdf(doc, language="en"))
     assert "• Rollback was fast" in text and "• Alerts fired" in text
     assert "\x7f" not in text
+
+
+def test_zwj_emoji_sequences_print_as_one_glyph_and_copy_back_whole() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.model import Postmortem
+    from app.report.fonts import EMOJI, map_symbols
+    from app.report.renderer import render_pdf
+    from tests.report_helpers import pdf_text
+
+    technologist, family = "👩\u200d💻", "👨\u200d👩\u200d👧\u200d👦"
+    doc = Postmortem(title="Emoji", summary=f"On call: {technologist}, then the {family} team.")
+    text = pdf_text(render_pdf(doc, language="en"))
+    assert f"On call: {technologist}, then the {family} team." in text  # copied back whole
+    # one glyph, as wide as one emoji (not a woman beside a laptop)
+    for sequence in (technologist, family, "👩🏽\u200d💻"):
+        drawn = map_symbols(sequence)
+        assert len(drawn) == 1
+        assert stringWidth(drawn, EMOJI, 10) == stringWidth("👩", EMOJI, 10)
+    # a sequence the font has no glyph for prints as its parts; joiners between words vanish
+    assert map_symbols("👩\u200d🔥\u200d🔥") == "👩🔥🔥"
+    assert map_symbols("a\u200db") == "ab"
+    # a character of the user's in the codes standing for sequences is never drawn as one
+    assert map_symbols("\U0010f000 \U0010f69a") == "◆ ◆"
