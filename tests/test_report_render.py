@@ -170,7 +170,7 @@ def test_symbols_emoji_zwj_flags_and_rtl_are_readable() -> None:
     for lookalike in ("♨", "⚿", "☺", "⟳"):
         assert lookalike not in text
     # the joiner is only read back inside the sequence drawn as one glyph
-    assert text.count("\u200d") == 1
+    assert text.count("\u200d") == text.count("👩\u200d💻")
     for invisible in ("\ufe0f", "\U0001f3fd"):
         assert invisible not in text
 
