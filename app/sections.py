@@ -126,6 +126,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(SectionId.ACKNOWLEDGEMENTS, 1, lambda doc: bool(doc.acknowledgements.strip())),
 )
 BY_ID = {section.id: section for section in SECTIONS}
+#: sections never listed as "not covered" when empty (optional, or a heading for others)
+UNLISTED = frozenset({SectionId.NARRATIVE, SectionId.ANALYSIS, SectionId.PARKING_LOT})
 
 
 def filled(doc: Postmortem, section: SectionId) -> bool:
@@ -149,3 +151,13 @@ def title(section: SectionId, language: str) -> str:
     from app.report.labels import Labels
 
     return "" if section == SectionId.NARRATIVE else Labels(language)[section.value]
+
+
+def not_covered_line(titles: list[str], language: str) -> str:
+    """ "Not covered: Impact, Timeline." — the sections left out for being empty, named once."""
+    from app.report.labels import Labels
+
+    if not titles:
+        return ""
+    colon = " : " if language == "fr" else ": "
+    return f"{Labels(language)['not_covered']}{colon}{', '.join(titles)}."

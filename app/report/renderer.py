@@ -37,7 +37,7 @@ from app.report.styles import (
 from app.report.tables import Cell, break_long_tokens, column_widths
 from app.report.text_safety import chunks, markup
 from app.report.times import document_zone, first_time, pdf_date, revision_time, time_problems
-from app.sections import SECTIONS, SectionId
+from app.sections import SECTIONS, UNLISTED, SectionId, not_covered_line
 from app.sections import title as section_title
 from app.signoff import role_states
 from app.visible_text import MAX_ANNEX_BYTES, excerpt
@@ -57,8 +57,6 @@ CELL_PADDING = 4
 NOWRAP_LENGTH = 24
 #: outlines indent at most this many levels
 OUTLINE_LEVELS = 4
-#: sections never listed as "not covered" when empty (optional, or a heading for others)
-UNLISTED = frozenset({SectionId.NARRATIVE, SectionId.ANALYSIS, SectionId.PARKING_LOT})
 #: titles the Markdown importer gives its working notes (never printed in the report)
 IMPORT_NOTE_TITLES = frozenset({"Import notes", "Notes de l'import"})
 #: text that may hold Markdown (anything else is printed as one plain line, fast)
@@ -816,11 +814,8 @@ class ReportRenderer:
 
     def _not_covered(self) -> list[Any]:
         """One line naming the sections left out for having nothing in them."""
-        if not self.not_covered:
-            return []
-        colon = " : " if self.words.language == "fr" else ": "
-        line = f"{self.words['not_covered']}{colon}{', '.join(self.not_covered)}."
-        return [self._p(line, "muted")]
+        line = not_covered_line(self.not_covered, self.words.language)
+        return [self._p(line, "muted")] if line else []
 
     def _signoff(self) -> list[Any]:
         from reportlab.platypus import KeepTogether, Spacer
