@@ -341,5 +341,4 @@ class MeetingFeature:
         self.action.setEnabled(False)
 
 
-def install(window: Any) -> None:
-    window.meeting_feature = MeetingFeature(window)
+FEATURE = MeetingFeature

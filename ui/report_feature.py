@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
@@ -44,6 +44,9 @@ from app.signoff import (
 from app.vocabulary import Status
 from ui.pdf_export import PdfExporter
 from ui.signoff_dialog import STATE_WORDS, SignoffDialog, role_text
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 STALE_COLOUR = "#a00000"
 CURRENT_COLOUR = "#1d6b2a"
@@ -341,33 +344,64 @@ class SignoffPage(QWidget):
         self.window.show_error(message)
 
 
-def install(window: Any) -> None:
-    page = SignoffPage(window)
-    window.signoff_page = page
-    window.document_tabs.addTab(page, window.tr("Sign-off"))
+class ReportFeature:
+    """The PDF and sign-off actions at once; the Sign-off page with the document side."""
 
-    def opened(session: DocumentSession) -> None:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._page: SignoffPage | None = None
+        window.document_opened.connect(self._opened)
+        window.document_closed.connect(self._closed)
+        export = QAction(window.tr("Export report as PDF…"), window)
+        export.setObjectName("exportReportPdf")
+        export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P))
+        export.triggered.connect(self._on_page(SignoffPage.choose_export))
+        window.menus["file"].addAction(export)
+        gather = QAction(window.tr("Collect signed PDF…"), window)
+        gather.setObjectName("collectSignedPdf")
+        gather.triggered.connect(self._on_page(SignoffPage.choose_collect))
+        window.menus["file"].addAction(gather)
+        sign = QAction(window.tr("Sign off…"), window)
+        sign.setObjectName("signOffAction")
+        sign.triggered.connect(self._on_page(SignoffPage.ask_signoff))
+        again = QAction(window.tr("Reopen approved report"), window)
+        again.setObjectName("reopenAction")
+        again.triggered.connect(self._on_page(SignoffPage.reopen))
+        window.menus["document"].addAction(sign)
+        window.menus["document"].addAction(again)
+
+    def _on_page(self, act: Callable[[SignoffPage], object]) -> Callable[[], None]:
+        """A menu action's slot: the page is built (with the document side) on first use."""
+
+        def slot() -> None:
+            act(self.page)
+
+        return slot
+
+    @property
+    def page(self) -> SignoffPage:
+        self.window.document_side()  # the page is built with the document side
+        page = self._page
+        assert page is not None
+        return page
+
+    def add_pages(self) -> dict[str, QWidget]:
+        page = self._page = SignoffPage(self.window)
+        self.window.document_tabs.addTab(page, self.window.tr("Sign-off"))
+        page.show_document(self.window.current)
+        return {"signoff": page}
+
+    def _opened(self, session: DocumentSession) -> None:
         install_signoff_workflow(session)
-        session.subscribe(lambda doc, _description: page.show_document(doc))
-        page.show_document(session.doc)
+        session.subscribe(lambda doc, _description: self._show(doc))
+        self._show(session.doc)
 
-    window.document_opened.connect(opened)
-    window.document_closed.connect(lambda: page.show_document(None))
+    def _closed(self) -> None:
+        self._show(None)
 
-    export = QAction(window.tr("Export report as PDF…"), window)
-    export.setObjectName("exportReportPdf")
-    export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P))
-    export.triggered.connect(page.choose_export)
-    window.menus["file"].addAction(export)
-    gather = QAction(window.tr("Collect signed PDF…"), window)
-    gather.setObjectName("collectSignedPdf")
-    gather.triggered.connect(page.choose_collect)
-    window.menus["file"].addAction(gather)
-    sign = QAction(window.tr("Sign off…"), window)
-    sign.setObjectName("signOffAction")
-    sign.triggered.connect(page.ask_signoff)
-    again = QAction(window.tr("Reopen approved report"), window)
-    again.setObjectName("reopenAction")
-    again.triggered.connect(page.reopen)
-    window.menus["document"].addAction(sign)
-    window.menus["document"].addAction(again)
+    def _show(self, doc: Postmortem | None) -> None:
+        if self._page is not None:
+            self._page.show_document(doc)
+
+
+FEATURE = ReportFeature
