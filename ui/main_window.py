@@ -54,6 +54,10 @@ REPORT_DELAY_MS = 300
 
 RETRY_MS = 3000
 
+#: pause after an import or an edit after which the search rows that wait are written, so the
+#: next search does not pay for them
+SEARCH_INDEX_DELAY_MS = 1500
+
 
 class WelcomePage(QWidget):
     """Shown when the database has no postmortem: offers the demo."""
@@ -201,6 +205,10 @@ class MainWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_INDEX_DELAY_MS)
+        self.search_timer.timeout.connect(self._write_waiting_search_rows)
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.retry_save)
@@ -448,6 +456,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh(self) -> None:
         selected = self.current.id if self.current else None
+        self.search_timer.start()  # an import (or a new postmortem) leaves its search row waiting
         try:
             self.list_model.refresh(self.search.text(), self.home.filters())
         except PostmortemError as error:
@@ -470,6 +479,13 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.empty_selection)
         elif not selected:
             self.pages.setCurrentWidget(self.empty_selection)
+
+    @Slot()
+    def _write_waiting_search_rows(self) -> None:
+        try:
+            self.store.flush_search()
+        except PostmortemError:
+            pass  # they keep waiting: the next search writes them, or says what stops it
 
     def select(self, postmortem_id: str) -> None:
         row = self.list_model.row_of(postmortem_id)
@@ -572,6 +588,7 @@ class MainWindow(QMainWindow):
             self._save_recovered()
         self._show_document()
         self._refresh_list_row()
+        self.search_timer.start()
         self.document_changed.emit(description)
 
     def _refresh_list_row(self) -> None:
