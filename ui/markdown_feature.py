@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from app.errors import PostmortemError
 from app.model import Postmortem
-from app.signoff import required_roles, settle_imported_approval
 
 if TYPE_CHECKING:
     from app.markdown.report import ImportReport
@@ -159,6 +158,8 @@ def review_markdown(window: MainWindow, path: Path) -> ImportReviewDialog | None
     except (PostmortemError, OSError) as error:
         window.show_error(window.tr("Cannot import {0}: {1}").format(path.name, error))
         return None
+    from app.signoff import required_roles, settle_imported_approval
+
     report.warnings.extend(settle_imported_approval(doc, required_roles(window.store)))
     dialog = ImportReviewDialog(window, doc, report)
     window.features.get(MarkdownFeature).review = dialog
