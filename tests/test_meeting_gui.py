@@ -26,10 +26,11 @@ from app.meeting.timer import MINUTE, SECOND
 from app.model import Postmortem
 from app.store import Store
 from ui.main_window import MainWindow
+from ui.meeting.agenda_dialog import AgendaDialog
 from ui.meeting.control_panel import ControlPanel
 from ui.meeting.live_views import RowColumn
 from ui.meeting.presenter_view import PresenterView
-from ui.meeting_feature import AgendaDialog, MeetingFeature
+from ui.meeting_feature import MeetingFeature
 
 T0 = datetime(2026, 1, 16, 14, 0, tzinfo=UTC)
 SHOTS = Path("/tmp/shots/C")

@@ -102,57 +102,57 @@
   <context>
     <name>AgendaDialog</name>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="60" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="37" />
       <source>Start the meeting</source>
       <translation>Démarrer la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="66" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="43" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="66" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="43" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="73" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="50" />
       <source>Add a step</source>
       <translation>Ajouter une étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="74" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="51" />
       <source>New step</source>
       <translation>Nouvelle étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="75" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="52" />
       <source>Remove the step</source>
       <translation>Retirer l'étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="77" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="54" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="83" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="60" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="133" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="110" />
       <source>Total: {0} min</source>
       <translation>Total : {0} min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="154" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="131" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="154" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="131" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1851,48 +1851,48 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="47" />
+      <location filename="../../ui/markdown_feature.py" line="46" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="52" />
+      <location filename="../../ui/markdown_feature.py" line="51" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} narrative sections, {5} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} sections de récit, {5} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="66" />
+      <location filename="../../ui/markdown_feature.py" line="65" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="67" />
+      <location filename="../../ui/markdown_feature.py" line="66" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="68" />
+      <location filename="../../ui/markdown_feature.py" line="67" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="71" />
+      <location filename="../../ui/markdown_feature.py" line="70" />
       <source>Text kept aside</source>
       <translation>Texte mis de côté</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="75" />
+      <location filename="../../ui/markdown_feature.py" line="74" />
       <source>Nothing is lost: the text kept aside is shown here in full, to copy where it belongs; it is not printed in the postmortem.</source>
       <translation>Rien n'est perdu : le texte mis de côté est affiché ici en entier, à recopier là où il doit aller ; il n'est pas imprimé dans le postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="85" />
+      <location filename="../../ui/markdown_feature.py" line="84" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="69" />
-      <location filename="../../ui/markdown_feature.py" line="103" />
+      <location filename="../../ui/markdown_feature.py" line="68" />
+      <location filename="../../ui/markdown_feature.py" line="102" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -2452,22 +2452,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Vérifier la base de données…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="174" />
+      <location filename="../../ui/markdown_feature.py" line="175" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="180" />
+      <location filename="../../ui/markdown_feature.py" line="181" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="181" />
+      <location filename="../../ui/markdown_feature.py" line="182" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="185" />
+      <location filename="../../ui/meeting_feature.py" line="43" />
       <source>Start meeting…</source>
       <translation>Démarrer la réunion…</translation>
     </message>
@@ -2522,22 +2522,22 @@ Quitter quand même et les perdre ?</translation>
       <translation>La base de données {0} est endommagée : restaurez une sauvegarde (fichiers *.bak à côté).</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="246" />
+      <location filename="../../ui/meeting_feature.py" line="107" />
       <source>A meeting of “{0}” is open; end it (or close its controls) before starting another.</source>
       <translation>Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="255" />
+      <location filename="../../ui/meeting_feature.py" line="116" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="256" />
+      <location filename="../../ui/meeting_feature.py" line="117" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="300" />
+      <location filename="../../ui/meeting_feature.py" line="163" />
       <source>Meeting controls</source>
       <translation>Pilotage de la réunion</translation>
     </message>
