@@ -187,7 +187,7 @@ def test_json_nesting_just_under_the_parser_limit_is_checked_without_recursion()
 
 
 def test_the_report_tab_and_the_diagram_tabs_show_deep_trees(qtbot: Any, store: Store) -> None:
-    from ui.diagram_feature import DiagramFeature
+    from ui.diagrams.feature import DiagramFeature
     from ui.main_window import MainWindow
 
     chain, fish = deep_whys(3_000), deep_ishikawa()

@@ -28,7 +28,7 @@ from tests.editor_helpers import (
     use_temporary_settings,
 )
 from tests.report_helpers import pdf_text
-from ui.diagram_feature import DiagramFeature
+from ui.diagrams.feature import DiagramFeature
 from ui.editor.pickers import PickerPopup
 from ui.main_window import MainWindow
 

@@ -14,7 +14,7 @@ from app.store import Store
 from tests.editor_helpers import use_temporary_settings
 from tests.tracking_helpers import TODAY, fill
 from ui.dashboard import DashboardWidget
-from ui.diagram_feature import DiagramFeature
+from ui.diagrams.feature import DiagramFeature
 from ui.main_window import MainWindow
 from ui.report_feature import ReportFeature
 from ui.tracking_feature import TrackingFeature
@@ -23,7 +23,7 @@ FIRST_PAINT = """
 import sys
 from ui.launcher import main
 main(["--smoke-test", "--db", sys.argv[1]])
-heavy = ("networkx", "ui.editor.header", "ui.editor.actions", "ui.diagram_canvas",
+heavy = ("networkx", "ui.editor.header", "ui.editor.actions", "ui.diagrams.canvas",
          "ui.document_view", "app.diagrams.changes")
 print("LOADED", ",".join(name for name in heavy if name in sys.modules))
 """

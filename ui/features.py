@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 FEATURES: tuple[str, ...] = (
-    "ui.diagram_feature",
+    "ui.diagrams.feature",
     "ui.tracking_feature",
     "ui.report_feature",
     "ui.markdown_feature",

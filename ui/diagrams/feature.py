@@ -33,7 +33,7 @@ class DiagramPage(QWidget):
 
     def __init__(self, kind: str, window: Any) -> None:
         super().__init__()
-        from ui.diagram_canvas import DiagramView
+        from ui.diagrams.canvas import DiagramView
 
         self.view = DiagramView(kind, window=window)
         answer = self.tr("Shift+F2: answer · ") if kind == WHYS else ""
@@ -120,7 +120,7 @@ def export_diagram(window: Any, kind: str, fmt: str, path: Path) -> bool:
     from argparse import Namespace
 
     from app.diagrams.svg_export import export_svg
-    from ui.diagram_export import export_png
+    from ui.diagrams.export import export_png
 
     exporter = export_png if fmt == "png" else export_svg
     try:
