@@ -29,7 +29,7 @@ def window(qtbot: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def show_section(qtbot: Any, window: MainWindow, key: str) -> DiagramView:
     window.outline.setCurrentRow(window.outline.row_of(key))
-    view: DiagramView = window.diagram_pages[key].view
+    view: DiagramView = window.document_side().feature_pages[key].view
     qtbot.waitExposed(view)
     return view
 

@@ -49,8 +49,8 @@ def test_a_live_switch_renames_every_section_and_the_severity_meanings(
             "Signatures",
             "Rapport",
         )
-        assert tab_title(window, window.diagram_pages["whys"]) == "5 Pourquoi"
-        assert tab_title(window, window.signoff_page) == "Signatures"
+        assert tab_title(window, window.document_side().feature_pages["whys"]) == "5 Pourquoi"
+        assert tab_title(window, window.document_side().feature_pages["signoff"]) == "Signatures"
         severity = window.editor.header.severity
         assert severity.itemText(0) == "P0 — Service complètement down"
         assert window.current is not None and window.current.language == "fr"
