@@ -240,8 +240,8 @@ class MainWindow(QMainWindow):
             area.tabs.currentChanged.connect(self._tab_changed)
             for feature in self.features.with_pages():
                 area.feature_pages.update(feature.add_pages())
+            self._retranslate_document_side()  # the report's name, before the outline lists it
             area.arrange()
-            self._retranslate_document_side()
         return self._area
 
     def has_document_side(self) -> bool:
