@@ -61,9 +61,7 @@ class Text(Codec):
         if not value and self.fallback is not None:
             value = self.fallback()
         if self.allowed and value not in self.allowed:
-            raise FormatError(
-                f"{where}: '{value}' is not supported ({' or '.join(self.allowed)})."
-            )
+            raise FormatError(f"{where}: '{value}' is not supported ({' or '.join(self.allowed)}).")
         return value
 
 
