@@ -84,6 +84,8 @@ class Field:
     keys: tuple[str, ...] = ()
     #: written only when it holds something, so that older documents keep their exact bytes
     omit_empty: bool = False
+    #: written as a ``**Label** : value`` line at the top of a Markdown export
+    header_line: bool = False
 
     @property
     def label_id(self) -> str:
@@ -164,46 +166,59 @@ DOCUMENT_FIELDS: tuple[Field, ...] = (
     Field("title", TEXT, "Title", "Titre",
           ("titre", "title", "incident", "nom de l incident", "incident title")),
     Field("incident_date", Day(), "Incident date", "Date de l'incident",
-          ("date de l incident", "incident date", "date", "date de l evenement")),
+          ("date de l incident", "incident date", "date", "date de l evenement"),
+          header_line=True),
     Field("started_at", Moment(), "Started", "Début",
           ("date heure debut", "debut", "start", "started", "start time", "incident start",
            "heure de debut", "started at", "impact start", "impact started", "impact started at",
            "impact start time", "began", "debut de l incident", "debut de l impact",
-           "outage start", "start of impact")),
+           "outage start", "start of impact"),
+          header_line=True),
     Field("detected_at", Moment(), "Detected", "Détection",
           ("detection", "detected", "detected at", "heure de detection", "reported at",
-           "reported", "declared at", "identified at", "date heure de detection")),
+           "reported", "declared at", "identified at", "date heure de detection"),
+          header_line=True),
     Field("mitigated_at", Moment(), "Mitigated", "Atténuation",
-          ("attenuation", "mitigated", "mitigated at", "mitigation", "mitigated on")),
+          ("attenuation", "mitigated", "mitigated at", "mitigation", "mitigated on"),
+          header_line=True),
     Field("resolved_at", Moment(), "Resolved", "Résolution",
           ("date heure fin", "fin", "end", "ended", "end time", "resolved", "resolution",
            "resolved at", "heure de fin", "impact end", "impact ended", "impact ended at",
            "fin de l incident", "fin de l impact", "outage end", "end of impact", "closed at",
-           "heure de resolution", "retablissement")),
+           "heure de resolution", "retablissement"),
+          header_line=True),
     Field("severity", TEXT, "Severity", "Sévérité",
-          ("severite", "severity", "sev", "gravite", "niveau", "priority", "priorite")),
+          ("severite", "severity", "sev", "gravite", "niveau", "priority", "priorite"),
+          header_line=True),
     Field("status", Choice(Status, "draft"), "Status", "Statut",
-          ("statut", "status", "etat", "state")),
+          ("statut", "status", "etat", "state"),
+          header_line=True),
     Field("author", TEXT, "Author", "Auteur",
           ("auteur", "author", "authors", "auteurs", "auteur du rapport", "redige par",
-           "written by", "owner", "incident owner", "redacteur", "prepared by")),
+           "written by", "owner", "incident owner", "redacteur", "prepared by"),
+          header_line=True),
     Field("reviewers", Texts(), "Reviewers", "Réviseurs",
-          ("reviseurs", "relecteurs", "reviewers", "reviewed by", "revu par")),
+          ("reviseurs", "relecteurs", "reviewers", "reviewed by", "revu par"),
+          header_line=True),
     Field("participants", Rows(Participant, PARTICIPANT_FIELDS), "Participants", "Participants",
           ("participants", "attendees", "people", "personnes presentes")),
     Field("postmortem_date", Day(), "Postmortem date", "Date du post-mortem",
           ("date du post mortem", "date du postmortem", "date du rapport", "postmortem date",
            "post mortem date", "report date", "date de la revue", "review date",
-           "meeting date")),
+           "meeting date"),
+          header_line=True),
     Field("services", Rows(Service, SERVICE_FIELDS), "Affected services", "Services affectés",
           ("services", "services affectes", "affected services", "systems affected",
            "services impactes", "composants affectes")),
-    Field("tags", Texts(), "Tags", "Tags", ("tags", "etiquettes", "labels", "mots cles",
-                                            "keywords")),
+    Field("tags", Texts(), "Tags", "Tags",
+          ("tags", "etiquettes", "labels", "mots cles", "keywords"),
+          header_line=True),
     Field("timezone", Text(fallback=lambda: "UTC"), "Time zone", "Fuseau horaire",
-          ("fuseau horaire", "timezone", "time zone", "fuseau")),
+          ("fuseau horaire", "timezone", "time zone", "fuseau"),
+          header_line=True),
     Field("language", Text(fallback=lambda: "en", allowed=LANGUAGES), "Language", "Langue",
-          ("langue", "language", "lang")),
+          ("langue", "language", "lang"),
+          header_line=True),
     Field("summary", TEXT, "Executive summary", "Résumé exécutif",
           ("impact", "resume", "summary", "executive summary", "resume executif")),
     Field("impact", Rows(ImpactRow, IMPACT_FIELDS)),
@@ -230,6 +245,8 @@ DOCUMENT_FIELDS: tuple[Field, ...] = (
 BY_NAME: dict[str, Field] = {field.name: field for field in DOCUMENT_FIELDS}
 #: the fields a header line or the header block names (they have a label)
 HEADER_FIELDS: tuple[Field, ...] = tuple(field for field in DOCUMENT_FIELDS if field.label_en)
+#: the fields written as header lines of a Markdown export, in this order
+HEADER_LINES: tuple[Field, ...] = tuple(field for field in DOCUMENT_FIELDS if field.header_line)
 
 
 def header_label(name: str, language: str) -> str:
