@@ -197,7 +197,7 @@ DOCUMENT_FIELDS: tuple[Field, ...] = (
           ("auteur", "author", "authors", "auteurs", "auteur du rapport", "redige par",
            "written by", "owner", "incident owner", "redacteur", "prepared by"),
           header_line=True),
-    Field("reviewers", Texts(), "Reviewers", "Réviseurs",
+    Field("reviewers", Texts(), "Reviewers", "Relecteurs",
           ("reviseurs", "relecteurs", "reviewers", "reviewed by", "revu par"),
           header_line=True),
     Field("participants", Rows(Participant, PARTICIPANT_FIELDS), "Participants", "Participants",
@@ -210,7 +210,7 @@ DOCUMENT_FIELDS: tuple[Field, ...] = (
     Field("services", Rows(Service, SERVICE_FIELDS), "Affected services", "Services affectés",
           ("services", "services affectes", "affected services", "systems affected",
            "services impactes", "composants affectes")),
-    Field("tags", Texts(), "Tags", "Tags",
+    Field("tags", Texts(), "Tags", "Étiquettes",
           ("tags", "etiquettes", "labels", "mots cles", "keywords"),
           header_line=True),
     Field("timezone", Text(fallback=lambda: "UTC"), "Time zone", "Fuseau horaire",
@@ -252,6 +252,11 @@ HEADER_LINES: tuple[Field, ...] = tuple(field for field in DOCUMENT_FIELDS if fi
 def header_label(name: str, language: str) -> str:
     """The label of a header field (``incident_date`` → "Date de l'incident" in French)."""
     return BY_NAME[name].label(language)
+
+
+def header_labels(language: str) -> dict[str, str]:
+    """Header field name → its label in ``language``."""
+    return {field.name: field.label(language) for field in HEADER_FIELDS}
 
 
 def dated_values(
