@@ -9,8 +9,10 @@ From this one description:
   synonyms, see ``app.markdown.fields``) and the exporter writes them (``label``);
 - anything showing a header field to a person names it by ``label_id`` / ``label(lang)``.
 
-To add a field: add it to the model, then one ``Field`` line here (and, for a header field the
-Markdown importer should read, how to read its value in ``app.markdown.header_fields``).
+To add a field: add it to the model, then one ``Field`` line here (written only when not
+empty, so that existing documents keep their bytes and digests). A header field whose value is
+not plain text, a date, a time or a list of names also needs its reader in
+``app.markdown.header_reader``; one the PDF shows needs its line in the report's header.
 """
 
 from __future__ import annotations
