@@ -164,6 +164,9 @@ def test_delete_unlinks_actions_and_flags_root_causes_without_action() -> None:
     linked = layout_for(doc, ISHIKAWA).box(cause)
     assert not linked.needs_action
     assert linked.badge is not None and linked.badge.text == ROOT_CAUSE_TEXT
+    part = doc.ishikawa.subgraph(["e", "c1", cause]).copy()  # a report page printing one bone
+    printed = layout_for(doc, ISHIKAWA, part)
+    assert len(printed.boxes) == 3 and not printed.box(cause).needs_action
     with pytest.raises(ValidationError, match="no corrective action has the id zz"):
         ops.link_actions(doc.ishikawa, cause, doc.actions, {"zz"})
     with pytest.raises(ValidationError, match="link to a why or a cause"):

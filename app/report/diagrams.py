@@ -11,28 +11,22 @@ reordered one by one: the layout wrapped them already.
 from __future__ import annotations
 
 import functools
-import importlib
 import math
 from typing import Any
 
+from app.diagrams.document_layout import diagram_of
 from app.diagrams.layout import (
     ARROW_SIZE,
     FONTS,
     Layout,
     TextLine,
     in_language,
-    linked_nodes,
 )
 from app.model import Postmortem
 from app.report.fonts import BOLD as BOLD_FACE
 from app.report.fonts import map_symbols, split_runs
 from app.report.scripts import visual_line
 
-#: where each diagram's layout function lives (module, function)
-LAYOUTS = {
-    "whys": ("app.diagrams.whys_layout", "layout_whys"),
-    "ishikawa": ("app.diagrams.ishikawa_layout", "layout_ishikawa"),
-}
 #: a diagram with more boxes than this is printed as an outline (a 10,000-step chain would
 #: otherwise take more than a thousand pages of drawings, and minutes to plan)
 MAX_DRAWN_BOXES = 400
@@ -50,26 +44,13 @@ PLACEHOLDERS = {
 }
 
 
-def diagram_layout(doc: Postmortem, kind: str) -> Layout | None:
-    """The layout of one of the document's diagrams, or None when it has no layout yet."""
-    module_name, function = LAYOUTS[kind]
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    graph = doc.whys if kind == "whys" else doc.ishikawa
-    linked = linked_nodes([action.causes for action in doc.actions], kind)
-    layout: Layout = getattr(module, function)(graph, linked)
-    return layout
-
-
 def box_count(doc: Postmortem, kind: str) -> int:
-    return int((doc.whys if kind == "whys" else doc.ishikawa).number_of_nodes())
+    return int(diagram_of(doc, kind).number_of_nodes())
 
 
 def has_content(doc: Postmortem, kind: str) -> bool:
     """True when the diagram holds more than its empty starting nodes."""
-    graph = doc.whys if kind == "whys" else doc.ishikawa
+    graph = diagram_of(doc, kind)
     filled = [n for n, data in graph.nodes(data=True) if str(data.get("text", "")).strip()]
     if kind == "whys":
         return len(graph) > 1 or bool(filled)

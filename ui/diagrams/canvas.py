@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QPlainTextEdit, QWidget
 
 from app.diagrams import changes, ops
-from app.diagrams.document_layout import layout_for
+from app.diagrams.document_layout import diagram_of, layout_for
 from app.diagrams.graph import (
     ISHIKAWA,
     SEED_CATEGORIES_EN,
@@ -175,7 +175,7 @@ class DiagramView(QGraphicsView):
 
     def _graph(self) -> Any:
         assert self.session is not None
-        return getattr(self.session.doc, self.kind)
+        return diagram_of(self.session.doc, self.kind)
 
     def current_layout(self) -> Layout | None:
         return self.layout_
