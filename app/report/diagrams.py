@@ -139,7 +139,7 @@ def _fitted_badge(box: Any) -> Any:
 
 def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
     """Layout y grows downwards from the top; PDF y upwards: every y becomes ``height - y``."""
-    from reportlab.graphics.shapes import Polygon, PolyLine, Rect
+    from reportlab.graphics.shapes import Polygon, PolyLine
     from reportlab.lib.colors import HexColor
 
     top = layout.height
@@ -164,32 +164,19 @@ def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
             )
     for box in layout.boxes:
         group.add(
-            Rect(
-                box.x,
-                top - box.y - box.h,
-                box.w,
+            _rounded(
+                box,
+                top,
                 box.h,
-                rx=box.radius,
-                ry=box.radius,
-                fillColor=colour(box.fill),
+                colour(box.fill),
                 strokeColor=colour(box.border),
                 strokeWidth=box.border_width,
                 strokeDashArray=[4, 3] if box.dashed else None,
             )
         )
         if box.badge is not None:
-            group.add(
-                Rect(
-                    box.x,
-                    top - box.y - box.badge_height,
-                    box.w,
-                    box.badge_height,
-                    rx=box.radius,
-                    ry=box.radius,
-                    fillColor=colour(box.badge_fill),
-                    strokeColor=None,
-                )
-            )
+            badge_fill = colour(box.badge_fill)
+            group.add(_rounded(box, top, box.badge_height, badge_fill, strokeColor=None))
             _text(group, box.badge, (box.x, box.y), top, colour)
         for line in box.lines:
             _text(group, line, (box.x, box.y), top, colour)
@@ -198,6 +185,15 @@ def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
     for label in layout.labels:
         line = TextLine(label.text, 0.0, 0.0, label.size, label.font, label.colour)
         _text(group, line, (label.x, label.y), top, colour)
+
+
+def _rounded(box: Any, top: float, height: float, fill: Any, **stroke: Any) -> Any:
+    """A rectangle as wide as ``box`` with its rounded corners, ``height`` down from its top
+    (the whole box, or the badge strip across it)."""
+    from reportlab.graphics.shapes import Rect
+
+    y = top - box.y - height
+    return Rect(box.x, y, box.w, height, rx=box.radius, ry=box.radius, fillColor=fill, **stroke)
 
 
 def _arrow_head(start: tuple[float, float], end: tuple[float, float]) -> list[float]:
