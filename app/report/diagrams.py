@@ -48,17 +48,6 @@ def box_count(doc: Postmortem, kind: str) -> int:
     return int(diagram_of(doc, kind).number_of_nodes())
 
 
-def has_content(doc: Postmortem, kind: str) -> bool:
-    """True when the diagram holds more than its empty starting nodes."""
-    graph = diagram_of(doc, kind)
-    filled = [n for n, data in graph.nodes(data=True) if str(data.get("text", "")).strip()]
-    if kind == "whys":
-        return len(graph) > 1 or bool(filled)
-    return any(data.get("role") == "cause" for _, data in graph.nodes(data=True)) or bool(
-        [n for n in filled if graph.nodes[n].get("role") == "effect"]
-    )
-
-
 def placeholder(role: str, language: str) -> str:
     """What an empty box of ``role`` shows, in ``language``."""
     from app.diagrams.layout import PLACEHOLDER
@@ -74,11 +63,6 @@ def smallest_text(layout: Layout) -> float:
     if layout.kind == "whys" and any(box.role == "why" for box in layout.boxes):
         sizes.append(NUMBER_SIZE)
     return min(sizes, default=11.0)
-
-
-def fit_scale(layout: Layout, max_width: float, max_height: float, limit: float = 1.0) -> float:
-    """The largest scale (at most ``limit``) at which the whole diagram fits the box."""
-    return min(limit, max_width / layout.width, max_height / layout.height)
 
 
 def drawing(layout: Layout, scale: float, language: str = "en", first_number: int = 0) -> Any:
