@@ -221,8 +221,9 @@ def test_every_drag_and_drop_follows_the_one_move_rule(qtbot: Any, window: MainW
     cause = ops.add_child(graph, people, "Tired on-call")
     ops.add_child(graph, cause, "No rota")
     ops.add_child(graph, tools, "Old runbook")
-    view = window.diagram_pages["ishikawa"].view
-    window.document_tabs.setCurrentWidget(window.diagram_pages["ishikawa"])
+    page = window.features.get(DiagramFeature).pages["ishikawa"]
+    view = page.view
+    window.document_tabs.setCurrentWidget(page)
     view.rebuild()
     view.fit()
     nodes = list(graph)
