@@ -136,6 +136,9 @@ def test_badge_too_long_for_its_box_keeps_its_warning_not_half_a_phrase() -> Non
     doc = demo_document()
     doc.actions = []  # the root cause has no action: "◆ CAUSE RACINE ⚠ sans action"
     layout = layout_for(doc, "ishikawa")
+    from app.report.fonts import register_fonts
+
+    register_fonts()  # as drawing() does before it fits the badges
     localised = diagrams._localised(diagrams.in_language(layout, "fr"), "fr")
     badges = [box.badge.text for box in localised.boxes if box.badge is not None]
     assert badges and all(
