@@ -8,7 +8,6 @@ diagram links in actions use the ids the importer gives the nodes.
 
 from __future__ import annotations
 
-import argparse
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from app.diagrams.graph import (
     root_of,
     walk,
 )
+from app.formats import ExportOptions, ExportReport
 from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
 from app.markdown.vocab_labels import (
     ATTENDANCE_LABELS,
@@ -92,12 +92,12 @@ TEXT = {
 }  # fmt: skip
 
 
-def export_file(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
-    """The CLI entry point (``interchange.EXPORTERS['md']``)."""
+def export_file(doc: Postmortem, path: Path, options: ExportOptions) -> ExportReport:
+    """The ``md`` export format (``app.formats``)."""
     from app.fileio import write_file
 
-    language = getattr(args, "lang", None) or doc.language
-    write_file(path, export_markdown(doc, language).encode("utf-8"))
+    write_file(path, export_markdown(doc, options.language or doc.language).encode("utf-8"))
+    return ExportReport(path)
 
 
 def export_markdown(doc: Postmortem, language: str | None = None) -> str:

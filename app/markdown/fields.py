@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from app.markdown.sections import fold
-from app.severity import DEFAULT_SCALE, SeverityLevel
 from app.vocabulary import ActionStatus, Priority, Status
 
 _KEY_VALUE = re.compile(
@@ -152,43 +151,6 @@ def priority(text: str) -> Priority | None:
     if match:
         return Priority(f"P{match.group(1)}")
     return _PRIORITY_WORDS.get(fold(text))
-
-
-def severity(text: str, scale: tuple[SeverityLevel, ...] = DEFAULT_SCALE) -> str | None:
-    """``P1``, ``SEV-2``, ``Sev 1``, ``Critical``, ``Majeur`` → a code of the scale.
-
-    The number of ``SEV-n`` / ``Pn`` / ``Sn`` is the scale's number; a word is matched against
-    the scale's names (English and French) and the usual synonyms. What matches nothing is
-    kept as written.
-    """
-    value = text.strip()
-    codes = [level.code for level in scale]
-    match = re.fullmatch(r"(?i)\s*(?:P|SEV|S|SEVERITY|NIVEAU)\s*[- ]?\s*([0-5])\b.*", value)
-    if match and f"P{match.group(1)}" in codes:
-        return f"P{match.group(1)}"
-    if match and match.group(1) in codes:
-        return match.group(1)
-    folded = fold(value)
-    words = folded.split()
-    for level in scale:
-        names = {fold(level.code), fold(level.name_en), fold(level.name_fr)}
-        if folded in names or (words and words[0] in names):
-            return level.code
-    for word, code in _SEVERITY_WORDS.items():
-        if (folded == word or (words and words[0] == word)) and code in codes:
-            return code
-    return value or None
-
-
-_SEVERITY_WORDS = {
-    "critical": "P0", "critique": "P0", "blocker": "P0", "bloquant": "P0", "urgent": "P0",
-    "emergency": "P0", "urgence": "P0", "catastrophic": "P0",
-    "major": "P1", "majeur": "P1", "majeure": "P1", "high": "P1", "haute": "P1", "severe": "P1",
-    "grave": "P1", "elevee": "P1",
-    "moderate": "P2", "modere": "P2", "moderee": "P2", "medium": "P2", "moyenne": "P2",
-    "moyen": "P2", "significant": "P2",
-    "minor": "P3", "mineur": "P3", "mineure": "P3", "low": "P3", "faible": "P3", "basse": "P3",
-}  # fmt: skip
 
 
 def split_names(text: str) -> list[str]:

@@ -9,13 +9,13 @@ every guess or failure (unknown date formats, loops in the 5 Whys, placeholders)
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 
 from app.derived import inconsistencies
 from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR, new_ishikawa
 from app.fileio import read_source
+from app.formats import ImportOptions, ImportReport
 from app.markdown import sections as S
 from app.markdown.actions_reader import ActionsReader, resolve_cause_texts
 from app.markdown.cells import (
@@ -44,7 +44,6 @@ from app.markdown.fields import (
     document_status,
     is_placeholder,
     key_value,
-    severity,
     strip_inline,
 )
 from app.markdown.fishbone import FishboneBuilder, category_line
@@ -58,7 +57,6 @@ from app.markdown.parse import (
     Table,
     parse_blocks,
 )
-from app.markdown.report import ImportReport
 from app.markdown.sections import clean_heading, fold, narrative_kind, section_kind, title_text
 from app.markdown.state import Section as _Section
 from app.markdown.timeline_reader import TimelineReader
@@ -90,6 +88,7 @@ from app.model import (
     Postmortem,
     Service,
 )
+from app.severity import severity_code
 from app.timezones import find_zone
 from app.vocabulary import (
     AnnexKind,
@@ -103,29 +102,28 @@ IMPORT_NOTES_TITLE = {"en": "Import notes", "fr": "Notes de l'import"}
 _TEXT_PARTS = ("summary", "root cause", "acknowledgements")
 
 
-def import_file(path: Path, args: argparse.Namespace | None = None) -> tuple[Postmortem, str]:
-    """The CLI entry point (``interchange.IMPORTERS``): the document and the report summary,
-    which the command prints once the document is stored."""
-    doc, report = read_markdown(path)
-    return doc, report.summary()
-
-
-def read_markdown(path: Path) -> tuple[Postmortem, ImportReport]:
+def read_markdown(
+    path: Path, options: ImportOptions | None = None
+) -> tuple[Postmortem, ImportReport]:
     raw = read_source(path, MAX_MARKDOWN_BYTES, "split it or remove embedded data")
-    return import_bytes(raw, path.name)
+    return import_bytes(raw, path.name, options)
 
 
-def import_bytes(raw: bytes, name: str = "document.md") -> tuple[Postmortem, ImportReport]:
+def import_bytes(
+    raw: bytes, name: str = "document.md", options: ImportOptions | None = None
+) -> tuple[Postmortem, ImportReport]:
     decoded = decode_markdown(raw, name)
-    doc, report = import_text(decoded.text, name)
+    doc, report = import_text(decoded.text, name, options)
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
         report.mapped.insert(0, f"text read as {decoded.encoding}")
     report.warnings[:0] = decoded.repairs
     return doc, report
 
 
-def import_text(text: str, name: str = "document.md") -> tuple[Postmortem, ImportReport]:
-    return _Importer(text, name).run()
+def import_text(
+    text: str, name: str = "document.md", options: ImportOptions | None = None
+) -> tuple[Postmortem, ImportReport]:
+    return _Importer(text, name, options or ImportOptions()).run()
 
 
 class _Importer(TimelineReader, ActionsReader):
@@ -391,7 +389,7 @@ class _Importer(TimelineReader, ActionsReader):
                     doc.incident_date = moment.date()
             return
         if name == "severity":
-            doc.severity = severity(value) or value
+            doc.severity = severity_code(value, self.options.severity_scale)
         elif name == "commander":
             role = "Incident lead" if "lead" in fold(key) else "Incident commander"
             if fold(self.doc.language) == "fr":
