@@ -25,6 +25,7 @@ from app.diagrams.graph import (
 )
 from app.formats import ExportOptions, ExportReport
 from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
+from app.markdown.sections import narrative_mark
 from app.markdown.vocab_labels import (
     ATTENDANCE_LABELS,
     AUDIENCE_LABELS,
@@ -209,6 +210,7 @@ class _Writer:
     def _narrative(self) -> None:
         for section in self.doc.narrative:
             self.line("---", "", f"## {_one_line(section.title) or '—'}", "")
+            self.line(narrative_mark(section.kind), "")
             if section.text:
                 self.line(section.text, "")
 

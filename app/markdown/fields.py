@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.markdown.sections import fold
+from app.status_labels import action_status_label
 from app.vocabulary import ActionStatus, Priority, Status
 
 _KEY_VALUE = re.compile(
@@ -62,10 +63,22 @@ _STATUS_WORDS: tuple[tuple[ActionStatus, tuple[str, ...]], ...] = (
                          "resolu", "resolved", "ferme", "met", "livre", "shipped", "ok")),
     (ActionStatus.IN_PROGRESS, ("in progress", "en cours", "wip", "started", "doing", "scheduled",
                                 "planifie", "ongoing", "in review", "en revue", "bloque",
-                                "blocked")),
+                                "blocked", "on hold", "waiting on", "waiting for",
+                                "en attente de")),
     (ActionStatus.TODO, ("todo", "to do", "a faire", "not started", "pas commence", "open",
                          "ouvert", "pending", "en attente", "planned", "prevu", "backlog", "new")),
 )  # fmt: skip
+#: status words that say exactly their status (the app's own labels among them): the others
+#: (``Blocked``, ``Waiting on vendor``) give the closest status and their wording is kept
+_PLAIN_STATUS_WORDS = frozenset(fold(action_status_label(status, language))
+                                for status in ActionStatus for language in ("en", "fr")) | {
+    "won t do", "wont do", "not doing", "abandonne", "annule", "cancelled", "canceled", "wontfix",
+    "not started", "not done", "pas commence", "pas fait", "non commence", "non fait",
+    "not yet started", "pas encore commence", "todo", "to do", "a faire", "open", "ouvert", "new",
+    "done", "fait", "termine", "complete", "completed", "closed", "fixed", "resolu", "resolved",
+    "ferme", "livre", "shipped", "ok", "in progress", "en cours", "wip", "started", "doing",
+    "ongoing",
+}  # fmt: skip
 _STATUS_SYMBOLS = {
     "✅": ActionStatus.DONE,
     "✔": ActionStatus.DONE,
@@ -139,6 +152,16 @@ def action_status(text: str) -> ActionStatus | None:
         if any(re.search(rf"\b{word}\b", folded) for word in words):
             return status
     return None
+
+
+def status_wording(text: str) -> str:
+    """The status as written when it says more than the status it maps to (``Blocked``,
+    ``Waiting on vendor``, ``Done on 3 July``); '' for a plain one (``✅ Done``, ``[x]``)."""
+    value = text.strip()
+    bare = value.lstrip("".join(_STATUS_SYMBOLS)).strip()
+    if value in ("[x]", "[X]", "[ ]", "-", "—") or not bare or fold(bare) in _PLAIN_STATUS_WORDS:
+        return ""
+    return value
 
 
 def document_status(text: str) -> Status | None:

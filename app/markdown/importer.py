@@ -57,7 +57,14 @@ from app.markdown.parse import (
     Table,
     parse_blocks,
 )
-from app.markdown.sections import clean_heading, fold, narrative_kind, section_kind, title_text
+from app.markdown.sections import (
+    clean_heading,
+    fold,
+    marked_narrative,
+    narrative_kind,
+    section_kind,
+    title_text,
+)
 from app.markdown.state import Section as _Section
 from app.markdown.timeline_reader import TimelineReader
 from app.markdown.vocab_labels import (
@@ -194,7 +201,19 @@ class _Importer(TimelineReader, ActionsReader):
         stack: list[tuple[int, _Section]] = []
         for block in blocks:
             if not isinstance(block, Heading):
-                (sections[-1].blocks if sections else preamble).append(block)
+                last = sections[-1] if sections else None
+                mark = marked_narrative(block.text) if isinstance(block, Paragraph) else None
+                if last and last.heading and not last.blocks and mark is not None:
+                    # written by our export: a narrative section, titled as written
+                    last.kind, last.marked, last.title, last.sub = (
+                        S.NARRATIVE, mark, last.heading.text, ""
+                    )  # fmt: skip
+                    continue
+                (last.blocks if last else preamble).append(block)
+                continue
+            marked = next(((lvl, s) for lvl, s in stack if s.marked is not None), None)
+            if marked is not None and block.level > marked[0]:
+                marked[1].blocks.append(block)  # a heading inside the account is its text
                 continue
             if title is None and block.level == 1 and not sections:
                 title = block
@@ -822,6 +841,14 @@ class _Importer(TimelineReader, ActionsReader):
         self.doc.acknowledgements = "\n\n".join(p for p in parts if p)
 
     def _narrative(self, section: _Section) -> None:
+        if section.marked is not None:
+            blocks = list(section.blocks)
+            if blocks and isinstance(blocks[-1], Rule):
+                blocks.pop()  # the rule the export writes before the next section
+            parts = [self.markdown(block) for block in blocks]
+            text = "\n\n".join(part for part in parts if part)
+            self.doc.narrative.append(NarrativeSection(section.title, text, section.marked))
+            return
         title = section.sub or section.title
         kind = narrative_kind(title) or narrative_kind(section.title) or ""
         parts = [self.markdown(block) for block in section.blocks if not isinstance(block, Rule)]

@@ -33,6 +33,8 @@ class Section:
     sub: str
     heading: Heading | None
     blocks: list[Block] = field(default_factory=list)
+    #: the kind a narrative section's mark states (``narrative_mark``); None: no mark
+    marked: str | None = None
 
 
 @dataclass
