@@ -263,3 +263,24 @@ def test_the_core_names_no_module_of_the_user_interface() -> None:
             if isinstance(text, str) and text.startswith(("ui.", "ui:")) and " " not in text:
                 named.append(f"{path.relative_to(PROJECT)}: {text}")
     assert named == []
+
+
+def test_the_launcher_registers_png_where_no_package_metadata_exists(
+    demo: Postmortem, db_path: Path, tmp_path: Path
+) -> None:
+    """A bundle has no entry points to read: the launcher's own registration gives it PNG."""
+    import subprocess
+    import sys
+
+    png = tmp_path / "whys.png"
+    probe = (
+        "import sys, importlib.metadata as m; m.entry_points = lambda **kw: []; "
+        "from ui.launcher import main; sys.exit(main(sys.argv[1:]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(db_path), "export", demo.id,
+         "--format", "png", "-o", str(png)],
+        capture_output=True, text=True, check=False, cwd=PROJECT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
