@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def _export_png(doc: Postmortem, path: Path, options: ExportOptions) -> ExportReport:
-    from ui.diagram_export import export_png
+    from ui.diagrams.export import export_png
 
     return export_png(doc, path, options)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from app.diagrams.graph import ISHIKAWA, WHYS
 from app.errors import PostmortemError
 from app.session import DocumentSession
-from ui.diagram_canvas import DiagramView
+from ui.diagrams.canvas import DiagramView
 
 HINT = QT_TRANSLATE_NOOP(
     "DiagramPage",

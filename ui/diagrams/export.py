@@ -44,7 +44,7 @@ def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
     from PySide6.QtWidgets import QGraphicsScene
 
     from ui.application import ensure_application
-    from ui.diagram_items import BoxItem, ConnectorItem
+    from ui.diagrams.items import BoxItem, ConnectorItem
 
     area = max(layout.width * layout.height, 1.0)
     scale = min(
