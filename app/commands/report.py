@@ -191,6 +191,9 @@ def export_pdf(doc: Postmortem, path: Path, options: ExportOptions) -> ExportRep
         data = approval_pdf(store, doc, language=options.language, paper=options.paper)
     else:
         roles = required_roles(store) if store is not None else DEFAULT_SIGNOFF_ROLES
-        data = build_pdf(doc, language=options.language, paper=options.paper, roles=roles)
+        created = store.updated_at(doc.id) if store is not None else None
+        data = build_pdf(
+            doc, language=options.language, paper=options.paper, roles=roles, created=created
+        )
     write_file(path, data)
     return report

@@ -9,6 +9,7 @@ diagram links in actions use the ids the importer gives the nodes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from app.markdown.vocab_labels import (
 )
 from app.markdown.whys import whys_ids
 from app.model import Annex, Postmortem, TimelineEntry
+from app.sections import SECTIONS, SectionId
 from app.status_labels import ACTION_STATUS_SYMBOL, action_status_label, document_status_label
 from app.visible_text import visible
 from app.vocabulary import AnnexKind, Audience
@@ -125,31 +127,70 @@ class _Writer:
         self.out: list[str] = []
         self.why_ids = whys_ids(doc.whys)
         self.fish_ids = ishikawa_ids(doc.ishikawa)
+        self.opened = ""  # the key of the section last opened
 
     def write(self) -> str:
         self._header()
-        self._summary()
-        self._narrative()
-        self._impact()
-        self._participants()
-        self._timeline()
-        self._root_cause()
-        self._bullets("went_well", self.doc.went_well, "✅ ")
-        self._bullets("went_wrong", self.doc.went_wrong, "❌ ")
-        self._bullets("lucky", self.doc.lucky, "🍀 ")
-        self._actions()
-        self._lessons()
-        self._communications()
-        self._bullets("parking", self.doc.parking_lot, "")
-        self._annexes()
-        self._thanks()
+        writers = self._writers()
+        for section in SECTIONS:  # the order of every rendering (``app.sections``)
+            write = writers.get(section.id)
+            if write is not None and (section.has_content(self.doc) or self._keeps(section.id)):
+                write()
         return "\n".join(self.out).rstrip("\n") + "\n"
+
+    def _writers(self) -> dict[SectionId, Callable[[], None]]:
+        """The template's sections (the derived times are header lines here)."""
+        doc = self.doc
+        return {
+            SectionId.SUMMARY: self._summary,
+            SectionId.NARRATIVE: self._narrative,
+            SectionId.IMPACT: self._impact,
+            SectionId.SERVICES: self._services,
+            SectionId.PARTICIPANTS: self._participants,
+            SectionId.TIMELINE: self._timeline,
+            SectionId.WHYS: self._whys,
+            SectionId.ISHIKAWA: self._fishbone,
+            SectionId.ROOT_CAUSE: self._root_cause,
+            SectionId.CONTRIBUTING: self._contributing,
+            SectionId.WENT_WELL: lambda: self._bullets("went_well", doc.went_well, "✅ "),
+            SectionId.WENT_WRONG: lambda: self._bullets("went_wrong", doc.went_wrong, "❌ "),
+            SectionId.LUCKY: lambda: self._bullets("lucky", doc.lucky, "🍀 "),
+            SectionId.ACTIONS: self._actions,
+            SectionId.LESSONS: self._lessons,
+            SectionId.COMMUNICATIONS: self._communications,
+            SectionId.PARKING_LOT: lambda: self._bullets("parking", doc.parking_lot, ""),
+            SectionId.ANNEXES: self._annexes,
+            SectionId.ACKNOWLEDGEMENTS: self._thanks,
+        }
+
+    def _keeps(self, section: SectionId) -> bool:
+        """Data a reader would not see but the file must keep to be read back the same (a
+        renamed Ishikawa category without causes, blank list items, the blameless note)."""
+        doc = self.doc
+        kept = {
+            SectionId.ISHIKAWA: self._fish_changed(),
+            SectionId.WENT_WELL: bool(doc.went_well),
+            SectionId.WENT_WRONG: bool(doc.went_wrong),
+            SectionId.LUCKY: bool(doc.lucky),
+            SectionId.CONTRIBUTING: bool(doc.contributing_factors),
+            SectionId.LESSONS: bool(doc.lessons),
+            SectionId.PARKING_LOT: bool(doc.parking_lot),
+            SectionId.ANNEXES: bool(doc.annexes),
+            SectionId.ACKNOWLEDGEMENTS: bool(doc.blameless_note),
+        }
+        return kept.get(section, False)
 
     def line(self, *lines: str) -> None:
         self.out.extend(lines)
 
     def section(self, key: str) -> None:
         self.line("---", "", f"## {self.t[key]}", "")
+        self.opened = key
+
+    def group(self, key: str) -> None:
+        """Open section ``key`` unless it is the one open (parts of one template section)."""
+        if self.opened != key:
+            self.section(key)
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         self.line("| " + " | ".join(header) + " |")
@@ -204,36 +245,35 @@ class _Writer:
 
     def _summary(self) -> None:
         self.section("summary")
-        if self.doc.summary:
-            self.line(self.doc.summary, "")
+        self.line(self.doc.summary, "")
 
     def _narrative(self) -> None:
         for section in self.doc.narrative:
             self.line("---", "", f"## {_one_line(section.title) or '—'}", "")
             self.line(narrative_mark(section.kind), "")
+            self.opened = ""
             if section.text:
                 self.line(section.text, "")
 
     def _impact(self) -> None:
         doc, t = self.doc, self.t
-        if not doc.impact and not doc.services:
-            return
         self.section("impact")
         if doc.impact:
             self.table(
                 [t["metric"], t["value"], t["target"]],
                 [[row.metric, row.value, row.target] for row in doc.impact],
             )
-        if doc.services:
-            self.line(f"**{t['services']}** :")
-            for service in doc.services:
-                label = SERVICE_LABELS[self.lang][service.state]
-                self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({label})")
-            self.line("")
+
+    def _services(self) -> None:
+        t = self.t
+        self.group("impact")
+        self.line(f"**{t['services']}** :")
+        for service in self.doc.services:
+            label = SERVICE_LABELS[self.lang][service.state]
+            self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({label})")
+        self.line("")
 
     def _participants(self) -> None:
-        if not self.doc.participants:
-            return
         t = self.t
         self.section("participants")
         labels = ATTENDANCE_LABELS[self.lang]
@@ -243,8 +283,6 @@ class _Writer:
         )
 
     def _timeline(self) -> None:
-        if not self.doc.timeline:
-            return
         t = self.t
         self.section("timeline")
         markers = MARKER_LABELS[self.lang]
@@ -269,33 +307,25 @@ class _Writer:
         written = _one_line(entry.as_written).replace("(", "[").replace(")", "]")
         return f"≈ {self.when(entry.at)}" + (f" ({written})" if written else "")
 
+    def _fish_changed(self) -> bool:
+        """True when the Ishikawa is not a new one (its seed categories, in either language)."""
+        return not any(
+            graphs_equal(self.doc.ishikawa, new_ishikawa("", categories))
+            for categories in (SEED_CATEGORIES_FR, SEED_CATEGORIES_EN)
+        )
+
     def _root_cause(self) -> None:
-        doc, t = self.doc, self.t
-        has_whys = doc.whys.number_of_nodes() > 1 or bool(_root_text(doc.whys))
-        default_fish = new_ishikawa(
-            "", SEED_CATEGORIES_FR if self.lang == "fr" else SEED_CATEGORIES_EN
-        )
-        default_other = new_ishikawa(
-            "", SEED_CATEGORIES_EN if self.lang == "fr" else SEED_CATEGORIES_FR
-        )
-        has_fish = not graphs_equal(doc.ishikawa, default_fish)
-        if has_fish and graphs_equal(doc.ishikawa, default_other):
-            has_fish = True
-        if not (has_whys or has_fish or doc.root_cause or doc.contributing_factors):
-            return
-        self.section("root_cause_section")
-        if has_whys:
-            self._whys()
-        if doc.root_cause:
-            self.line(f"### {t['root_cause']}", "", doc.root_cause, "")
-        if doc.contributing_factors:
-            self.line(f"### {t['contributing']}", "")
-            self.line(*[f"- {_one_line(item)}" for item in doc.contributing_factors], "")
-        if has_fish:
-            self._fishbone()
+        self.group("root_cause_section")
+        self.line(f"### {self.t['root_cause']}", "", self.doc.root_cause, "")
+
+    def _contributing(self) -> None:
+        self.group("root_cause_section")
+        self.line(f"### {self.t['contributing']}", "")
+        self.line(*[f"- {_one_line(item)}" for item in self.doc.contributing_factors], "")
 
     def _whys(self) -> None:
         graph, t = self.doc.whys, self.t
+        self.group("root_cause_section")
         self.line(f"### {t['whys']}", "")
         problem = _root_text(graph)
         if problem:
@@ -326,6 +356,7 @@ class _Writer:
 
     def _fishbone(self) -> None:
         graph, t = self.doc.ishikawa, self.t
+        self.group("root_cause_section")
         self.line(f"### {t['ishikawa']}", "")
         root = root_of(graph)
         effect = str(graph.nodes[root].get("text", ""))
@@ -343,14 +374,10 @@ class _Writer:
         return f"{'  ' * (depth - 1)}- {_one_line(str(data.get('text', '')))}{flag}"
 
     def _bullets(self, key: str, items: list[str], symbol: str) -> None:
-        if not items:
-            return
         self.section(key)
         self.line(*[f"- {symbol}{_one_line(item)}" for item in items], "")
 
     def _actions(self) -> None:
-        if not self.doc.actions:
-            return
         t = self.t
         self.section("actions")
         kinds, horizons = KIND_LABELS[self.lang], HORIZON_LABELS[self.lang]
@@ -403,8 +430,6 @@ class _Writer:
 
     def _lessons(self) -> None:
         lessons = self.doc.lessons
-        if not lessons:
-            return
         self.section("lessons")
         audiences: list[str] = []
         for lesson in lessons:
@@ -418,8 +443,6 @@ class _Writer:
             self.line(*[f"- {_one_line(x.text)}" for x in lessons if x.audience == audience], "")
 
     def _communications(self) -> None:
-        if not self.doc.communications:
-            return
         t = self.t
         self.section("communications")
         self.table(
@@ -436,8 +459,6 @@ class _Writer:
         )
 
     def _annexes(self) -> None:
-        if not self.doc.annexes:
-            return
         self.section("annexes")
         for annex in self.doc.annexes:
             self.line(f"### {_one_line(annex.title) or '—'}", "")
@@ -454,8 +475,6 @@ class _Writer:
 
     def _thanks(self) -> None:
         doc, t = self.doc, self.t
-        if not doc.acknowledgements and not doc.blameless_note:
-            return
         self.section("thanks")
         if doc.acknowledgements:
             self.line(doc.acknowledgements, "")
