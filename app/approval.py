@@ -69,7 +69,9 @@ def fresh_approval_pdf(
     if shown.status == Status.APPROVED:
         shown.status = Status.IN_REVIEW
     language = language or doc.language or "en"
-    report = render_pdf(shown, language=language, paper=paper, required_roles=roles)
+    report = render_pdf(
+        shown, language=language, paper=paper, required_roles=roles, for_approval=True
+    )
     return prepare_for_approval(report, doc, roles, language)
 
 
@@ -110,7 +112,10 @@ def prepare_signoff(
     field = field_name(signoff.role, signed_fields(pdf))
     labels = ROLE_LABELS.get(signoff.role, (signoff.role,))
     label = labels[1] if doc.language == "fr" and len(labels) > 1 else labels[0]
-    when = signoff.signed_at or datetime.now(UTC)
+    from app.report.times import document_zone
+
+    # shown in the document's zone, as every other time of the report
+    when = (signoff.signed_at or datetime.now(UTC)).astimezone(document_zone(doc))
     appearance = Appearance(signoff.name, label, when)
     signed = sign_field(
         pdf, key, field, digest=signoff.digest, appearance=appearance, tsa_url=tsa_url

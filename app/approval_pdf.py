@@ -173,6 +173,12 @@ class Appearance:
     when: datetime
 
 
+def stamp_time(when: datetime) -> str:
+    """``2026-01-20 17:30 UTC+01:00``: the signing time with its offset, never ambiguous."""
+    offset = when.strftime("%z") or "+0000"
+    return f"{when:%Y-%m-%d %H:%M} UTC{offset[:3]}:{offset[3:]}"
+
+
 def sign_field(
     pdf: bytes,
     signer: SignerKey,
@@ -206,7 +212,7 @@ def sign_field(
     stamp = TextStampStyle(
         stamp_text=(
             f"{appearance.name}\n{appearance.role_label}\n"
-            f"{appearance.when.strftime('%Y-%m-%d %H:%M %Z').strip()}"
+            f"{stamp_time(appearance.when)}"
         ),
         border_width=1,
     )

@@ -9,8 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from app.diagrams.graph import new_ishikawa, new_whys
 from app.vocabulary import (
@@ -25,6 +24,9 @@ from app.vocabulary import (
     ServiceState,
     Status,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_BLAMELESS_NOTE = (
     "This postmortem is blameless. Its goal is to learn and improve our systems, "

@@ -397,6 +397,12 @@ def _refuse_unstorable(text: str) -> None:
 
 
 #: given the stored document and its sequence number, what to write instead (see ``save``)
+#: the actions mirror's columns, in the order ``Store._index`` builds its rows
+ACTION_COLUMNS = (
+    "postmortem_id, id, position, action, owner, due, priority, status, kind, horizon, ticket, "
+    "completed_on"
+)
+
 Rebase: TypeAlias = "Callable[[Postmortem, int], tuple[Postmortem, dict[str, Any]]]"
 
 
@@ -851,13 +857,33 @@ class Store:
             conn.execute("INSERT OR IGNORE INTO search_pending VALUES (?)", (doc.id,))
         self._write_facts(conn, doc)
         if rows != last_rows:
-            conn.execute("DELETE FROM actions WHERE postmortem_id = ?", (doc.id,))
-            conn.executemany(
-                "INSERT INTO actions (postmortem_id, id, position, action, owner, due, priority, "
-                "status, kind, horizon, ticket, completed_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows,
-            )
+            if last_rows is None:  # written by another connection, or not since this opened
+                last_rows = conn.execute(
+                    f"SELECT {ACTION_COLUMNS} FROM actions WHERE postmortem_id = ?", (doc.id,)
+                ).fetchall()
+            self._write_action_rows(conn, doc.id, last_rows, rows)
         return body, rows
+
+    @staticmethod
+    def _write_action_rows(
+        conn: sqlite3.Connection,
+        postmortem_id: str,
+        before: list[tuple[Any, ...]],
+        after: list[tuple[Any, ...]],
+    ) -> None:
+        """The actions mirror row by row: an edit of one action writes that one row (a
+        reorder writes the rows whose position moved), a removal deletes one."""
+        old = {row[1]: tuple(row) for row in before}
+        kept = {row[1] for row in after}
+        conn.executemany(
+            "DELETE FROM actions WHERE postmortem_id = ? AND id = ?",
+            [(postmortem_id, action_id) for action_id in old if action_id not in kept],
+        )
+        conn.executemany(
+            f"INSERT OR REPLACE INTO actions ({ACTION_COLUMNS}) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [row for row in after if old.get(row[1]) != row],
+        )
 
     def flush_search(self) -> None:
         """Write the search rows that wait (``search_pending``): one transaction, one row per
@@ -969,7 +995,9 @@ class Store:
             )
         )
 
-    def summaries(self, query: str = "", *, include_deleted: bool = False) -> list[Summary]:
+    def summaries(
+        self, query: str = "", *, include_deleted: bool = False, deleted_only: bool = False
+    ) -> list[Summary]:
         sql = (
             "SELECT id, title, status, severity, incident_date, services, tags, updated_at "
             "FROM postmortems WHERE 1=1"
@@ -977,6 +1005,8 @@ class Store:
         params: list[Any] = []
         if not include_deleted:
             sql += " AND deleted_at IS NULL"
+        if deleted_only:
+            sql += " AND deleted_at IS NOT NULL"
         match = fts_query(query) if query.strip() else None
         if query.strip() and match is None:
             return []
@@ -1032,7 +1062,8 @@ class Store:
             )
 
     def deleted(self) -> list[Summary]:
-        return [s for s in self.summaries(include_deleted=True) if not self.exists(s.id)]
+        """The deleted postmortems, in the order of the list (one query)."""
+        return self.summaries(include_deleted=True, deleted_only=True)
 
     # -- revisions -------------------------------------------------------------------------
 

@@ -187,6 +187,7 @@ def test_json_nesting_just_under_the_parser_limit_is_checked_without_recursion()
 
 
 def test_the_report_tab_and_the_diagram_tabs_show_deep_trees(qtbot: Any, store: Store) -> None:
+    from ui.diagrams.feature import DiagramFeature
     from ui.main_window import MainWindow
 
     chain, fish = deep_whys(3_000), deep_ishikawa()
@@ -200,9 +201,10 @@ def test_the_report_tab_and_the_diagram_tabs_show_deep_trees(qtbot: Any, store: 
         window.open_document(doc.id)
         window.document_tabs.setCurrentWidget(window.document_view)
         assert last in window.document_view.toPlainText()
-        window.document_tabs.setCurrentWidget(window.diagram_pages[kind])
+        page = window.features.get(DiagramFeature).pages[kind]
+        window.document_tabs.setCurrentWidget(page)
         graph = doc.whys if kind == "whys" else doc.ishikawa
-        assert len(window.diagram_pages[kind].view.items_) == graph.number_of_nodes()
+        assert len(page.view.items_) == graph.number_of_nodes()
 
 
 def test_a_png_too_large_to_read_is_refused_in_one_line(db_path: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from app.diagrams.graph import children, graph_to_data, new_ishikawa, new_whys, 
 from app.model import Postmortem
 from app.store import Store
 from ui.diagrams.canvas import DiagramView
-from ui.diagrams.feature import export_diagram
+from ui.diagrams.feature import DiagramFeature, export_diagram
 from ui.main_window import MainWindow
 
 SHOTS = Path("/tmp/shots/B")
@@ -88,17 +88,17 @@ def test_both_demo_diagrams_built_by_keyboard_undone_and_redone(
     demo = demo_document()
     assert window.session is not None
     doc_id = window.session.doc.id
-    whys_view = window.diagram_pages["whys"].view
-    fish_view = window.diagram_pages["ishikawa"].view
+    whys_view = window.features.get(DiagramFeature).pages["whys"].view
+    fish_view = window.features.get(DiagramFeature).pages["ishikawa"].view
 
-    window.document_tabs.setCurrentWidget(window.diagram_pages["whys"])
+    window.document_tabs.setCurrentWidget(window.features.get(DiagramFeature).pages["whys"])
     problem, _, _, whys = outline(demo.whys)
     assert whys_view.selected_node() == "p"
     press(qtbot, whys_view, Qt.Key.Key_F2)
     write(qtbot, whys_view, problem)
     build_children(qtbot, whys_view, whys)
 
-    window.document_tabs.setCurrentWidget(window.diagram_pages["ishikawa"])
+    window.document_tabs.setCurrentWidget(window.features.get(DiagramFeature).pages["ishikawa"])
     effect, _, _, categories = outline(demo.ishikawa)
     press(qtbot, fish_view, Qt.Key.Key_F2)
     write(qtbot, fish_view, effect)
@@ -136,7 +136,7 @@ def test_both_demo_diagrams_built_by_keyboard_undone_and_redone(
 
 
 def test_refusals_show_a_message_and_keep_the_diagram(qtbot: Any, window: MainWindow) -> None:
-    view = window.diagram_pages["whys"].view
+    view = window.features.get(DiagramFeature).pages["whys"].view
     press(qtbot, view, Qt.Key.Key_Delete)
     assert "cannot be deleted" in window.last_error
     press(qtbot, view, Qt.Key.Key_R)
@@ -163,9 +163,9 @@ def test_drag_reparents_in_one_undo_step_and_refuses_cycles(qtbot: Any, window: 
     first = ops.add_child(graph, "p", "first")
     second = ops.add_child(graph, "p", "second")
     below = ops.add_child(graph, first, "below first")
-    view = window.diagram_pages["whys"].view
+    view = window.features.get(DiagramFeature).pages["whys"].view
     view.rebuild()
-    window.document_tabs.setCurrentWidget(window.diagram_pages["whys"])
+    window.document_tabs.setCurrentWidget(window.features.get(DiagramFeature).pages["whys"])
     view.fit()
 
     _drag(qtbot, view, second, first)
@@ -183,7 +183,7 @@ def test_drag_reparents_in_one_undo_step_and_refuses_cycles(qtbot: Any, window: 
 
 
 def test_zoom_keys_fit_and_readable_default(qtbot: Any, window: MainWindow) -> None:
-    view = window.diagram_pages["ishikawa"].view
+    view = window.features.get(DiagramFeature).pages["ishikawa"].view
     start = view.zoom()
     assert start * 10.5 >= 13  # smallest text at least 13 px high without zooming
     qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -199,8 +199,8 @@ def test_zoom_keys_fit_and_readable_default(qtbot: Any, window: MainWindow) -> N
 
 
 def test_markup_label_is_shown_as_typed(qtbot: Any, window: MainWindow) -> None:
-    window.document_tabs.setCurrentWidget(window.diagram_pages["whys"])
-    view = window.diagram_pages["whys"].view
+    window.document_tabs.setCurrentWidget(window.features.get(DiagramFeature).pages["whys"])
+    view = window.features.get(DiagramFeature).pages["whys"].view
     press(qtbot, view, Qt.Key.Key_Tab)
     write(qtbot, view, "<b>bold?</b> & R&D")
     node = view.selected_node()
@@ -266,8 +266,8 @@ def test_context_menu_marks_root_cause_and_links_an_action(
     main = MainWindow(store)
     qtbot.addWidget(main)
     main.open_document(doc.id)
-    main.document_tabs.setCurrentWidget(main.diagram_pages["ishikawa"])
-    view = main.diagram_pages["ishikawa"].view
+    main.document_tabs.setCurrentWidget(main.features.get(DiagramFeature).pages["ishikawa"])
+    view = main.features.get(DiagramFeature).pages["ishikawa"].view
     view.select("k9")  # "Pas d'alerte sur les pods Ready…", linked to nothing
     _menu_action(view, "Root cause on/off").trigger()
     assert view.box_item("k9").box.needs_action
@@ -281,7 +281,7 @@ def test_context_menu_marks_root_cause_and_links_an_action(
 
 
 def test_category_set_from_the_menu_and_long_label_tooltip(qtbot: Any, window: MainWindow) -> None:
-    view = window.diagram_pages["ishikawa"].view
+    view = window.features.get(DiagramFeature).pages["ishikawa"].view
     _menu_action(view, "The 6M").trigger()
     assert window.session is not None
     names = [
@@ -291,7 +291,7 @@ def test_category_set_from_the_menu_and_long_label_tooltip(qtbot: Any, window: M
     assert names[:2] == ["Manpower", "Method"]
     view.select(children(window.session.doc.ishikawa, "e")[0])
     long_label = "The retry budget " + "x" * 2000
-    window.document_tabs.setCurrentWidget(window.diagram_pages["ishikawa"])
+    window.document_tabs.setCurrentWidget(window.features.get(DiagramFeature).pages["ishikawa"])
     press(qtbot, view, Qt.Key.Key_Tab)
     write(qtbot, view, long_label)
     item = view.box_item(view.selected_node() or "")
@@ -316,8 +316,8 @@ def test_dragging_the_background_pans(qtbot: Any, store: Store) -> None:
     main.resize(1280, 720)
     main.show()
     main.open_document(doc.id)
-    main.document_tabs.setCurrentWidget(main.diagram_pages["ishikawa"])
-    view = main.diagram_pages["ishikawa"].view
+    main.document_tabs.setCurrentWidget(main.features.get(DiagramFeature).pages["ishikawa"])
+    view = main.features.get(DiagramFeature).pages["ishikawa"].view
     view.zoom_by(2.0)
     bar = view.horizontalScrollBar()
     before = bar.value()
@@ -348,7 +348,7 @@ def test_ctrl_wheel_zooms(qtbot: Any, window: MainWindow) -> None:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QWheelEvent
 
-    view = window.diagram_pages["whys"].view
+    view = window.features.get(DiagramFeature).pages["whys"].view
     start = view.zoom()
     centre = QPointF(view.viewport().rect().center())
     event = QWheelEvent(

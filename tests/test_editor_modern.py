@@ -28,6 +28,7 @@ from tests.editor_helpers import (
     use_temporary_settings,
 )
 from tests.report_helpers import pdf_text
+from ui.diagrams.feature import DiagramFeature
 from ui.editor.pickers import PickerPopup
 from ui.main_window import MainWindow
 
@@ -329,7 +330,7 @@ def diagram_view(qtbot, store: Store, doc: Postmortem, kind: str):
     main.resize(1280, 720)
     main.show()
     main.open_document(doc.id)
-    page = main.diagram_pages[kind]
+    page = main.features.get(DiagramFeature).pages[kind]
     main.document_tabs.setCurrentWidget(page)
     return main, page.view
 

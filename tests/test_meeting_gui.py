@@ -26,10 +26,11 @@ from app.meeting.timer import MINUTE, SECOND
 from app.model import Postmortem
 from app.store import Store
 from ui.main_window import MainWindow
+from ui.meeting.agenda_dialog import AgendaDialog
 from ui.meeting.control_panel import ControlPanel
 from ui.meeting.live_views import RowColumn
 from ui.meeting.presenter_view import PresenterView
-from ui.meeting_feature import AgendaDialog, MeetingFeature
+from ui.meeting_feature import MeetingFeature
 
 T0 = datetime(2026, 1, 16, 14, 0, tzinfo=UTC)
 SHOTS = Path("/tmp/shots/C")
@@ -70,7 +71,7 @@ def running(qtbot, store: Store, demo: Postmortem) -> tuple[MainWindow, FakeCloc
     window.show()
     window.open_document(demo.id)
     clock = FakeClock(T0)
-    feature: MeetingFeature = window.meeting_feature  # type: ignore[attr-defined]
+    feature: MeetingFeature = window.features.get(MeetingFeature)
     feature.clock = clock
     agenda = builtin_templates("en")[0]
     assert feature.start_with(agenda) is not None
@@ -81,7 +82,7 @@ def running(qtbot, store: Store, demo: Postmortem) -> tuple[MainWindow, FakeCloc
 
 
 def parts(window: MainWindow) -> tuple[ControlPanel, PresenterView]:
-    feature: MeetingFeature = window.meeting_feature  # type: ignore[attr-defined]
+    feature: MeetingFeature = window.features.get(MeetingFeature)
     assert feature.panel is not None and feature.presenter is not None
     return feature.panel, feature.presenter
 
@@ -104,7 +105,7 @@ def test_a_meeting_run_by_keyboard(
 ) -> None:
     window, clock = running
     panel, presenter = parts(window)
-    assert window.meeting_feature.action.isEnabled()  # type: ignore[attr-defined]
+    assert window.features.get(MeetingFeature).action.isEnabled()
     assert text(presenter, "presenterTitle") == "Introduction and ground rules"
     assert text(presenter, "presenterCountdown") == "05:00"
     assert text(presenter, "presenterNext") == "Next: Timeline review (10 min)"
@@ -289,7 +290,7 @@ def test_the_menu_resumes_a_meeting_in_progress(
     clock.advance(MINUTE)
     panel.close()  # the facilitator closes the controls; the meeting goes on
     clock.advance(2 * MINUTE)
-    feature: MeetingFeature = window.meeting_feature  # type: ignore[attr-defined]
+    feature: MeetingFeature = window.features.get(MeetingFeature)
     monkeypatch.setattr(feature, "_resume_wanted", lambda: True)
     feature.action.trigger()
     panel, presenter = parts(window)
@@ -297,7 +298,7 @@ def test_the_menu_resumes_a_meeting_in_progress(
     qtbot.addWidget(presenter)
     assert text(presenter, "presenterTitle") == "Timeline review"
     assert text(presenter, "presenterCountdown") == "07:00"
-    assert window.meeting_feature.action in window.menus["meeting"].actions()  # type: ignore[attr-defined]
+    assert window.features.get(MeetingFeature).action in window.menus["meeting"].actions()
 
 
 def test_start_meeting_uses_the_documents_language(
@@ -305,7 +306,7 @@ def test_start_meeting_uses_the_documents_language(
 ) -> None:
     window = MainWindow(store)
     qtbot.addWidget(window)
-    feature: MeetingFeature = window.meeting_feature  # type: ignore[attr-defined]
+    feature: MeetingFeature = window.features.get(MeetingFeature)
     assert not feature.action.isEnabled()  # no document open yet
     window.open_document(demo.id)
     feature.clock = FakeClock(T0)
@@ -347,7 +348,7 @@ def test_controls_can_dock_into_the_main_window(
     qtbot, running: tuple[MainWindow, FakeClock]
 ) -> None:
     window, clock = running
-    feature: MeetingFeature = window.meeting_feature  # type: ignore[attr-defined]
+    feature: MeetingFeature = window.features.get(MeetingFeature)
     assert feature.panel is not None
     meeting = feature.panel.meeting
     feature.open(meeting, docked=True)
@@ -373,7 +374,7 @@ def test_follow_up_variant_lists_open_actions_of_other_postmortems(
     qtbot.addWidget(window)
     window.show()
     window.open_document(demo.id)
-    feature: MeetingFeature = window.meeting_feature  # type: ignore[attr-defined]
+    feature: MeetingFeature = window.features.get(MeetingFeature)
     feature.clock = FakeClock(T0)
     follow_up = builtin_templates("en")[1]
     assert feature.start_with(follow_up) is not None

@@ -30,7 +30,7 @@ def window(qtbot, store: Store, demo: Postmortem) -> MainWindow:
     qtbot.addWidget(main)
     main.show()
     main.open_document(demo.id)
-    feature: MeetingFeature = main.meeting_feature  # type: ignore[attr-defined]
+    feature: MeetingFeature = main.features.get(MeetingFeature)
     feature.clock = FakeClock(T0)
     assert feature.start_with(builtin_templates("en")[0]) is not None
     assert feature.panel is not None and feature.presenter is not None
@@ -40,7 +40,7 @@ def window(qtbot, store: Store, demo: Postmortem) -> MainWindow:
 
 
 def feature_of(window: MainWindow) -> MeetingFeature:
-    return window.meeting_feature  # type: ignore[attr-defined,no-any-return]
+    return window.features.get(MeetingFeature)
 
 
 def panel_of(window: MainWindow) -> ControlPanel:
@@ -205,6 +205,7 @@ from app.demo import add_demo
 from tests.meeting_helpers import T0
 from ui.application import ensure_application
 from ui.main_window import MainWindow
+from ui.meeting_feature import MeetingFeature
 
 app = ensure_application()
 store = Store(sys.argv[1])
@@ -212,7 +213,7 @@ doc = add_demo(store)
 window = MainWindow(store)
 window.show()
 window.open_document(doc.id)
-feature = window.meeting_feature
+feature = window.features.get(MeetingFeature)
 feature.clock = FakeClock(T0)
 meeting = feature.start_with(builtin_templates("en")[0])
 meeting.start()

@@ -14,6 +14,7 @@ from app.store import Store
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, Status
 from tests.report_helpers import pdf_text
 from ui.main_window import MainWindow
+from ui.report_feature import ReportFeature
 
 
 def _wait_for_export(page, seconds: float = 20.0) -> None:
@@ -34,7 +35,7 @@ def _window(qtbot, store: Store, doc: Postmortem) -> MainWindow:
     window.show()
     window.refresh()
     window.open_document(doc.id)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     window.document_tabs.setCurrentWidget(page)
     page.open_when_done = False
     return window
@@ -49,7 +50,7 @@ def _type(qtbot, edit, text: str) -> None:
 
 
 def _sign_with_dialog(qtbot, window: MainWindow, role: str, name: str | None = None) -> None:
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     dialog.role.setCurrentIndex(dialog.role.findData(role))
@@ -72,7 +73,7 @@ def test_dialog_prefills_author_and_signs_with_a_new_personal_key(
     settings.setValue("author/name", "Sofia Benali")
     settings.setValue("author/title", "Head of Platform")
     window = _window(qtbot, store, demo)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert dialog.name.text() == "Sofia Benali"
@@ -107,7 +108,7 @@ def test_dialog_prefills_author_and_signs_with_a_new_personal_key(
 def test_a_wrong_passphrase_is_shown_and_nothing_is_signed(qtbot, store: Store, demo: Postmortem):
     window = _window(qtbot, store, demo)
     _sign_with_dialog(qtbot, window, "prepared_by", "Camille")
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     dialog.role.setCurrentIndex(dialog.role.findData("reviewed_by"))
@@ -121,7 +122,7 @@ def test_a_wrong_passphrase_is_shown_and_nothing_is_signed(qtbot, store: Store, 
 
 def test_edit_makes_signoff_stale_then_all_roles_lock(qtbot, store: Store, demo: Postmortem):
     window = _window(qtbot, store, demo)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     _sign_with_dialog(qtbot, window, "prepared_by", "Camille")
     window.apply_change(FieldChange("Edit summary", lambda d: d, "summary", "New summary."))
     assert "STALE" in page.status.text()
@@ -154,7 +155,7 @@ def test_the_status_control_cannot_reach_approved(qtbot, store: Store, demo: Pos
 
 def test_export_runs_off_the_gui_thread(qtbot, store: Store, demo: Postmortem, tmp_path: Path):
     window = _window(qtbot, store, demo)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     page.language.setCurrentIndex(page.language.findData("en"))
     target = tmp_path / "report.pdf"
     page.export_to(target)
@@ -177,7 +178,7 @@ def test_exporting_twice_gives_the_same_bytes_dated_at_the_revision(
     from app.report.times import pdf_date
 
     window = _window(qtbot, store, demo)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     files = []
     for name in ("first.pdf", "second.pdf"):
         target = tmp_path / name
@@ -193,7 +194,7 @@ def test_exporting_twice_gives_the_same_bytes_dated_at_the_revision(
 
 def test_export_error_is_shown(qtbot, store: Store, demo: Postmortem, tmp_path: Path):
     window = _window(qtbot, store, demo)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     page.export_to(tmp_path / "missing-folder" / "report.pdf")
     assert "does not exist" in window.last_error
     assert page.export_button.isEnabled()
@@ -212,7 +213,7 @@ def test_approved_export_is_the_pdf_signed_by_each_person(
     install_signoff_workflow(session)
     approve(session)
     window = _window(qtbot, store, demo)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     target = tmp_path / "signed.pdf"
     page.export_to(target)  # no passphrase: the signatures were made at each sign-off
     _wait_for_export(page)
@@ -233,7 +234,7 @@ def test_export_for_approval_then_collect_from_the_file_menu(
     from tests.signing_helpers import key_for, pyhanko_sign
 
     window = _window(qtbot, store, demo)
-    page = window.signoff_page
+    page = window.features.get(ReportFeature).page
     blank = tmp_path / "for-approval.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blank), ""))
     qtbot.mouseClick(page.approval_button, Qt.MouseButton.LeftButton)
@@ -253,6 +254,6 @@ def test_export_for_approval_then_collect_from_the_file_menu(
     assert asked and "not on the trust list" in asked[0] and "Julien Roux" in asked[0]
     doc = store.load(demo.id)
     assert [(s.role, s.name) for s in doc.signoffs] == [("reviewed_by", "Julien Roux")]
-    assert window.signoff_page.table.item(1, 1).text() == "Julien Roux"
+    assert window.features.get(ReportFeature).page.table.item(1, 1).text() == "Julien Roux"
     trusted = load_trust()
     assert trusted.find(key_for("Julien Roux").fingerprint) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
@@ -24,6 +25,7 @@ from app.metrics import compute_metrics
 from app.model import Postmortem, Service
 from app.recurrence import LINK_LIMIT, RecurrenceIndex, Signature, reasons, significant_words
 from app.store import Store, migrations
+from app.vocabulary import ActionStatus
 from tests.foundation_helpers import run_cli
 from tests.tracking_helpers import TODAY, fill
 
@@ -389,3 +391,88 @@ def test_a_damaged_document_waiting_for_its_search_row_does_not_stop_searches(
         assert [s.id for s in store.summaries("climatisation")] == [sound.id]
         with pytest.raises(StoreError, match="damaged"):
             store.load(damaged.id)
+
+
+# -- the actions mirror and the deleted list -----------------------------------------------------
+
+
+def _actions_mirror(path: Path, postmortem_id: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT id, position, action, owner, status FROM actions WHERE postmortem_id = ? "
+            "ORDER BY position",
+            (postmortem_id,),
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def _expected_mirror(doc: Postmortem) -> list[tuple[object, ...]]:
+    return [(a.id, i, a.action, a.owner, a.status.value) for i, a in enumerate(doc.actions)]
+
+
+def _rows_written_by_one_owner_change(store: Store, actions: int) -> int:
+    doc = demo_document()
+    doc.id = f"with-{actions}-actions"
+    template = doc.actions[0]
+    doc.actions = [
+        replace(template, id=f"a{number}", action=f"Step {number}") for number in range(actions)
+    ]
+    seq = store.save(doc)
+    before = store._conn.total_changes
+    doc.actions[actions // 2].owner = "Someone else"
+    store.save(doc, expected_seq=seq)
+    return store._conn.total_changes - before
+
+
+def test_editing_one_action_writes_one_row_of_the_mirror_however_many_there_are(
+    store: Store,
+) -> None:
+    assert _rows_written_by_one_owner_change(store, 5) == _rows_written_by_one_owner_change(
+        store, 80
+    )
+
+
+def test_the_actions_mirror_follows_edits_moves_and_removals_from_any_connection(
+    db_path: Path,
+) -> None:
+    store = Store(db_path)
+    doc = demo_document()
+    seq = store.save(doc)
+    doc.actions[0].owner = "Camille"
+    doc.actions.append(replace(doc.actions[1], id="added", action="A new one"))
+    seq = store.save(doc, expected_seq=seq)
+    assert _actions_mirror(db_path, doc.id) == _expected_mirror(doc)
+    doc.actions.reverse()
+    del doc.actions[1]
+    seq = store.save(doc, expected_seq=seq)
+    assert _actions_mirror(db_path, doc.id) == _expected_mirror(doc)
+    store.close()
+    with Store(db_path) as other:  # a connection that did not write the rows it replaces
+        fresh, seq = other.load_versioned(doc.id)
+        fresh.actions[-1].status = ActionStatus.DONE
+        fresh.actions.pop(0)
+        other.save(fresh, expected_seq=seq)
+        assert _actions_mirror(db_path, doc.id) == _expected_mirror(fresh)
+
+
+def test_the_deleted_list_comes_from_one_query_in_the_list_order(store: Store) -> None:
+    kept = demo_document()
+    store.save(kept)
+    gone = []
+    for number in range(3):
+        doc = demo_document()
+        doc.id = f"gone-{number}"
+        doc.incident_date = date(2025, 1, 1 + number)
+        store.save(doc)
+        store.delete(doc.id)
+        gone.append(doc.id)
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    try:
+        listed = [s.id for s in store.deleted()]
+    finally:
+        store._conn.set_trace_callback(None)
+    assert listed == list(reversed(gone))
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1

@@ -7,12 +7,14 @@ import json
 import os
 import stat
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from app import signing
-from app.approval import stored_pdf
+from app.approval import prepare_signoff, stored_pdf
+from app.approval_pdf import stamp_time
 from app.attestation import signoff_problem
 from app.cli import main
 from app.errors import FormatError, ValidationError
@@ -39,6 +41,7 @@ from app.verify import (
     verify_pdf,
 )
 from app.vocabulary import Status
+from tests.report_helpers import page_texts, squashed
 from tests.signing_helpers import PASSPHRASE, TEAM, approve, key_for, sign_role, team_trust
 
 
@@ -442,3 +445,22 @@ def test_names_a_certificate_cannot_hold_are_refused_before_any_key_is_made(
     assert "move that file aside" in capsys.readouterr().err
     with Store(db_path) as reopened:
         assert [s.name for s in reopened.load(demo.id).signoffs] == ["Zoë Ωmega Ruiz"]
+
+
+def test_the_copy_for_approval_says_so_and_its_stamps_use_the_document_zone(
+    store: Store, demo: Postmortem
+) -> None:
+    session = _session(store, demo)
+    signed_at = datetime(2026, 1, 20, 16, 30, tzinfo=UTC)
+    sign_role(session, "prepared_by", TEAM["prepared_by"], now=signed_at)
+    pdf = stored_pdf(store, session.doc)
+    assert pdf is not None
+    cover = squashed(page_texts(pdf)[0])
+    assert squashed("POUR APPROBATION") in cover
+    assert squashed("Préparé par, Relu par, Approuvé par, Archivé par") in cover
+    assert "BROUILLON" not in "".join(page_texts(pdf)), "a copy for approval is not a draft"
+    prepared = prepare_signoff(
+        session, "reviewed_by", TEAM["reviewed_by"], key=key_for(TEAM["reviewed_by"]), now=signed_at
+    )
+    # the demo's zone is Europe/Paris: 16:30 UTC is 17:30 there, and the stamp says so
+    assert stamp_time(prepared.appearance.when) == "2026-01-20 17:30 UTC+01:00"

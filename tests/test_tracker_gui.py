@@ -19,7 +19,9 @@ from app.store import Store
 from app.vocabulary import ActionStatus, Status
 from tests.tracking_helpers import TODAY, fill
 from ui.main_window import MainWindow
+from ui.maintenance_feature import DatabaseCheck
 from ui.tracker import OVERDUE_BACKGROUND, TrackerModel, TrackerWidget
+from ui.tracking_feature import TrackingFeature
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def window(qtbot, store: Store) -> Iterator[MainWindow]:  # type: ignore[no-unty
     fill(store)
     main = MainWindow(store)
     qtbot.addWidget(main)
-    main.tracking.today = lambda: TODAY  # type: ignore[attr-defined]
+    main.features.get(TrackingFeature).today = lambda: TODAY
     main.show()
     yield main
     main.close_document()
@@ -41,7 +43,7 @@ def view_action(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
 
 def open_tracker(window: MainWindow) -> TrackerWidget:
     view_action(window, "Action tracker").trigger()
-    tracker = window.tracking.tracker  # type: ignore[attr-defined]
+    tracker = window.features.get(TrackingFeature).tracker
     assert tracker is not None and tracker.isVisible()
     return tracker
 
@@ -189,8 +191,8 @@ def test_many_actions_load_in_batches(qtbot, store: Store) -> None:  # type: ign
     store.save(doc)
     main = MainWindow(store)
     qtbot.addWidget(main)
-    main.tracking.today = lambda: TODAY  # type: ignore[attr-defined]
-    tracker = main.tracking.show_tracker()  # type: ignore[attr-defined]
+    main.features.get(TrackingFeature).today = lambda: TODAY
+    tracker = main.features.get(TrackingFeature).show_tracker()
     model = tracker.table.model()
     assert model.rowCount() == 500 and model.canFetchMore()
     assert tracker.count.text() == "1200 action(s) · 1200 overdue"
@@ -201,7 +203,7 @@ def test_many_actions_load_in_batches(qtbot, store: Store) -> None:  # type: ign
 
 def test_dashboard_shows_the_figures(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view_action(window, "Metrics dashboard").trigger()
-    dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
+    dashboard = window.features.get(TrackingFeature).dashboard
     assert dashboard.isVisible()
     qtbot.waitUntil(lambda: not dashboard.loading)
     assert dashboard.summary.text() == "3 postmortems · 7 actions · figures on 2026-03-01"
@@ -256,7 +258,7 @@ def test_the_open_dashboard_follows_edits(qtbot, window: MainWindow) -> None:  #
 
     window.open_document("db")
     view_action(window, "Metrics dashboard").trigger()
-    dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
+    dashboard = window.features.get(TrackingFeature).dashboard
     qtbot.waitUntil(lambda: dashboard.overdue.text() == "1")
     assert window.apply_change(status_change("a3", ActionStatus.DONE, TODAY))
     qtbot.waitUntil(lambda: dashboard.overdue.text() == "0", timeout=10_000)
@@ -266,7 +268,7 @@ def test_the_open_dashboard_follows_edits(qtbot, window: MainWindow) -> None:  #
 def test_closing_the_main_window_closes_the_tracker_and_dashboard(window: MainWindow) -> None:
     open_tracker(window)
     view_action(window, "Metrics dashboard").trigger()
-    feature = window.tracking  # type: ignore[attr-defined]
+    feature = window.features.get(TrackingFeature)
     assert feature.tracker_window.isVisible() and feature.dashboard_window.isVisible()
     window.close()
     assert not feature.tracker_window.isVisible()
@@ -285,7 +287,7 @@ def _tools_action(window: MainWindow, name: str):  # type: ignore[no-untyped-def
 
 def test_check_database_reports_a_sound_file(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _tools_action(window, "Check database…").trigger()
-    check = window.database_check  # type: ignore[attr-defined]
+    check = window.features.get(DatabaseCheck)
     qtbot.waitUntil(lambda: check.report is not None and check.report.isVisible(), timeout=10_000)
     assert check.report.icon() == QMessageBox.Icon.Information
     assert "No damage found" in check.report.text()
@@ -296,7 +298,7 @@ def test_check_database_reports_damage(qtbot, window: MainWindow) -> None:  # ty
     window.store.flush_search()
     window.store._conn.execute("DELETE FROM postmortem_search")
     _tools_action(window, "Check database…").trigger()
-    check = window.database_check  # type: ignore[attr-defined]
+    check = window.features.get(DatabaseCheck)
     qtbot.waitUntil(lambda: check.report is not None and check.report.isVisible(), timeout=10_000)
     assert check.report.icon() == QMessageBox.Icon.Warning
     assert "restore a backup" in check.report.text()
@@ -306,7 +308,7 @@ def test_check_database_reports_damage(qtbot, window: MainWindow) -> None:  # ty
 
 def test_typing_in_the_editor_leaves_the_tracker_where_it_was(window: MainWindow) -> None:
     window.open_document("db")
-    tracker = window.tracking.show_tracker()  # type: ignore[attr-defined]
+    tracker = window.features.get(TrackingFeature).show_tracker()
     tracker.table.selectRow(1)
     selected = tracker.selected_row()
     assert selected is not None
@@ -357,7 +359,7 @@ def test_an_edit_made_while_the_figures_are_computed_is_not_lost(
 
     window.open_document("db")
     view_action(window, "Metrics dashboard").trigger()
-    dashboard = window.tracking.dashboard  # type: ignore[attr-defined]
+    dashboard = window.features.get(TrackingFeature).dashboard
     qtbot.waitUntil(lambda: not dashboard.loading)
     assert dashboard.overdue.text() == "1"
     gate = threading.Event()

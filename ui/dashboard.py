@@ -63,13 +63,24 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bars: list[tuple[str, int, QColor]] = []
+        #: the first figures are still being computed: say so rather than "No data"
+        self.computing = False
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_bars(self, bars: Sequence[tuple[str, int, QColor]]) -> None:
         self.bars = list(bars)
+        self.computing = False
         self.setToolTip("\n".join(f"{label}: {value}" for label, value, _ in self.bars))
         self.update()
+
+    def set_computing(self, computing: bool) -> None:
+        self.computing = computing
+        self.update()
+
+    def placeholder(self) -> str:
+        """What an empty chart says: the figures are on their way, or there are none."""
+        return self.tr("Computing…") if self.computing else self.tr("No data")
 
     def sizeHint(self) -> QSize:
         return QSize(320, 170)
@@ -84,7 +95,7 @@ class BarChart(QWidget):
         area = QRectF(self.rect()).adjusted(4, line + 4, -4, -(line + 6))
         if not self.bars:
             painter.setPen(MUTED)
-            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self.tr("No data"))
+            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self.placeholder())
             return
         top = max(value for _, value, _ in self.bars) or 1
         slot = area.width() / len(self.bars)
@@ -430,6 +441,11 @@ class DashboardWidget(QWidget):
         """Compute every figure again (on a worker thread); ``loading`` until they arrive."""
         self._waiting_for = self.loader.start(self.today())
         self.summary.setText(self.tr("Computing the figures…"))
+        if self.metrics is None:  # nothing shown yet: every card says the figures are coming
+            for chart in (self.severity_chart, self.month_chart):
+                chart.set_computing(True)
+            for label in (self.overdue, self.to_postmortem, self.recurrence_rate):
+                label.setText("…")
         self.refresh_button.setEnabled(False)
 
     @property
@@ -447,8 +463,11 @@ class DashboardWidget(QWidget):
                 result.update(doc)
             self._edited_meanwhile.clear()
             self.show_metrics(result.metrics())
-        elif self.on_error is not None:
-            self.on_error(str(result))
+        else:
+            for chart in (self.severity_chart, self.month_chart):
+                chart.set_computing(False)
+            if self.on_error is not None:
+                self.on_error(str(result))
 
     def postmortem_changed(self, doc: Postmortem) -> None:
         """After an edit: only ``doc`` is read again (everything, on another day)."""

@@ -32,9 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _load_the_model_before_qt() -> None:
     """Once PySide6 is imported, it reads the source of every module imported after it (to
-    look for ``__feature__`` switches); the document model and networkx's hundreds of modules,
-    imported first, start faster."""
-    import app.jsonio  # noqa: F401
+    look for ``__feature__`` switches); the document model and the store, imported first,
+    start faster. (networkx is not among them: it loads with the first diagram built.)"""
+    import app.jsonio
+    import app.store  # noqa: F401
 
 
 def smoke_test(args: list[str]) -> int:

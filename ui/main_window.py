@@ -9,18 +9,16 @@ document is older than the database's reloads it first (and says so), then appli
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,32 +30,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.demo import add_demo
 from app.errors import PostmortemError, StoreError
-from app.fileio import read_text
-from app.jsonio import document_from_json
-from app.model import Postmortem
-from app.session import Change, DocumentSession
 from app.store import Store
-from ui.document_view import DocumentView
-from ui.editor import DocumentEditor
-from ui.editor.descriptions import describe
-from ui.editor.messages import localized
-from ui.editor.outline import SectionOutline
-from ui.editor.widgets import FieldEdit, TextEdit
-from ui.features import FEATURES
+from ui.features import FEATURES, AddsPages, Features
 from ui.help import show_help
 from ui.home import HomePanel
 from ui.i18n import install_language
 from ui.postmortem_list import PostmortemListModel
 from ui.preferences import PreferencesDialog, apply_theme, current_preferences
-from ui.revisions import RevisionsDialog
 from ui.session_bridge import SessionBridge
+
+if TYPE_CHECKING:
+    from app.model import Postmortem
+    from app.session import Change, DocumentSession
+    from ui.document_area import DocumentArea
+    from ui.document_view import DocumentView
+    from ui.editor import DocumentEditor
+    from ui.editor.outline import SectionOutline
+    from ui.revisions import RevisionsDialog
 
 #: pause in editing after which the Report tab (when shown) renders the document again
 REPORT_DELAY_MS = 300
 
 RETRY_MS = 3000
+
+#: pause after an import or an edit after which the search rows that wait are written, so the
+#: next search does not pay for them
+SEARCH_INDEX_DELAY_MS = 1500
 
 
 class WelcomePage(QWidget):
@@ -137,10 +136,14 @@ class EditCommand(QUndoCommand):
 class MainWindow(QMainWindow):
     """The shell: home list on the left, the open document's tabs on the right.
 
-    Features (``ui.features.FEATURES``) add menus and document tabs; they follow the open
+    Features (``ui.features``) add menus and document tabs; they follow the open
     document through ``document_opened`` (with its ``DocumentSession``) and ``document_closed``,
-    and make edits with ``apply_change`` (one undoable step, saved before it is shown).
+    and make edits with ``apply_change`` (one undoable step, saved before it is shown). The
+    document side (``ui.document_area``: editor pages, feature pages, the report) is built when
+    a document is first opened: the first paint shows the list without paying for it.
     """
+
+    _ready = False  # set once __init__ is done: language changes before that have nothing to do
 
     document_opened = Signal(object)
     document_closed = Signal()
@@ -168,24 +171,8 @@ class MainWindow(QMainWindow):
         self.table = self.home.table
 
         self.welcome = WelcomePage()
-        self.document_view = DocumentView()
-        self.document_tabs = QTabWidget()
-        self.document_tabs.setObjectName("documentTabs")
-        self.document_tabs.setDocumentMode(True)
-        self.document_tabs.addTab(self.document_view, "")
-        self.editor = DocumentEditor(self, self.document_tabs, lambda: self.today())  # noqa: PLW0108
-        self.outline = SectionOutline(self.document_tabs)
-        self.outline.shortcut_actions(self)
-        self.document_area = QWidget()
-        self.document_area.setObjectName("documentArea")
-        area_layout = QHBoxLayout(self.document_area)
-        area_layout.setContentsMargins(0, 0, 0, 0)
-        area_layout.setSpacing(0)
-        area_layout.addWidget(self.outline)
-        area_layout.addWidget(self.document_tabs, 1)
-        self.document_tabs.setCurrentIndex(0)
+        self._area: DocumentArea | None = None
         self._report_stale = True
-        self.document_tabs.currentChanged.connect(self._tab_changed)
         # The report re-renders the whole document: once typing pauses, and only when shown.
         self.report_timer = QTimer(self)
         self.report_timer.setSingleShot(True)
@@ -202,7 +189,7 @@ class MainWindow(QMainWindow):
         self.empty_selection = QLabel()
         self.empty_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.empty_selection, self.document_area):
+        for page in (self.welcome, self.empty_selection):
             self.pages.addWidget(page)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -218,6 +205,10 @@ class MainWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_INDEX_DELAY_MS)
+        self.search_timer.timeout.connect(self._write_waiting_search_rows)
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.retry_save)
@@ -228,13 +219,60 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self.refresh)
         self.home.filters_changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        for feature in FEATURES:
-            importlib.import_module(feature).install(self)
-        self._arrange_sections()
+        self.features = Features(self)
+        for module in FEATURES:
+            self.features.load(module)
         self._group_file_menu()
         self._size_home()
         self.refresh()
         self.home.update_facets()
+        self._ready = True
+
+    # -- the document side, built on first use --------------------------------------------
+
+    def document_side(self) -> DocumentArea:
+        if self._area is None:
+            from ui.document_area import DocumentArea
+
+            area = self._area = DocumentArea(self, lambda: self.today())  # noqa: PLW0108
+            area.outline.shortcut_actions(self)
+            self.pages.addWidget(area.widget)
+            area.tabs.currentChanged.connect(self._tab_changed)
+            for feature in self.features.with_pages():
+                area.feature_pages.update(feature.add_pages())
+            area.arrange()
+            self._retranslate_document_side()
+        return self._area
+
+    def has_document_side(self) -> bool:
+        return self._area is not None
+
+    def feature_pages_ready(self, feature: AddsPages) -> None:
+        """A feature with document tabs was built: they join the document side if it exists
+        (otherwise they are added when it is built)."""
+        if self._area is not None:
+            self._area.feature_pages.update(feature.add_pages())
+            self._area.arrange()
+
+    @property
+    def document_area(self) -> QWidget:
+        return self.document_side().widget
+
+    @property
+    def document_tabs(self) -> QTabWidget:
+        return self.document_side().tabs
+
+    @property
+    def document_view(self) -> DocumentView:
+        return self.document_side().view
+
+    @property
+    def editor(self) -> DocumentEditor:
+        return self.document_side().editor
+
+    @property
+    def outline(self) -> SectionOutline:
+        return self.document_side().outline
 
     # -- menus and texts -------------------------------------------------------------------
 
@@ -332,11 +370,13 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Postmortem Studio"))
         self.keys_action.setText(self.tr("&Keyboard shortcuts"))
         self.guide_action.setText(self.tr("&Getting started"))
-        self.document_tabs.setTabText(
-            self.document_tabs.indexOf(self.document_view), self.tr("Report")
-        )
+        self._retranslate_document_side()
         self.empty_selection.setText(self.tr("Select a postmortem to read it."))
         self._update_title()
+
+    def _retranslate_document_side(self) -> None:
+        if self._area is not None:
+            self._area.tabs.setTabText(self._area.tabs.indexOf(self._area.view), self.tr("Report"))
 
     @Slot()
     def _update_undo_texts(self) -> None:
@@ -344,22 +384,13 @@ class MainWindow(QMainWindow):
         stack = self.undo_stack
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
-        undo, redo = describe(stack.undoText()), describe(stack.redoText())
+        undo, redo = stack.undoText(), stack.redoText()
+        if undo or redo:  # the editor's descriptions load with the first edit, not at start-up
+            from ui.editor.descriptions import describe
+
+            undo, redo = describe(undo), describe(redo)
         self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
-
-    def _rebuild_editor(self) -> None:
-        """Editor pages are built in the interface language: rebuild them after a switch."""
-        current = self.document_tabs.currentIndex()
-        for page, _name, _title in self.editor.pages:
-            index = self.document_tabs.indexOf(page.parentWidget().parentWidget())
-            widget = self.document_tabs.widget(index)
-            self.document_tabs.removeTab(index)
-            widget.deleteLater()
-        self.editor = DocumentEditor(self, self.document_tabs, lambda: self.today())  # noqa: PLW0108
-        self.editor.load(self.current)
-        self._arrange_sections()
-        self.document_tabs.setCurrentIndex(max(0, current))
 
     def _size_home(self) -> None:
         """The list wide enough for its fixed columns and a readable title, the rest to the
@@ -397,27 +428,13 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 menu.addActions(group)
 
-    def _arrange_sections(self) -> None:
-        """The outline in document order: editor pages, diagrams, sign-off, then the report."""
-        diagrams = getattr(self, "diagram_pages", {})
-        pages = self.editor.containers
-        self.outline.arrange(
-            [
-                *((key, pages[key]) for key in ("header", "summary", "timeline", "analysis")),
-                ("whys", diagrams.get("whys")),
-                ("ishikawa", diagrams.get("ishikawa")),
-                *((key, pages[key]) for key in ("actions", "lessons", "parking", "annexes")),
-                ("signoff", getattr(self, "signoff_page", None)),
-                ("report", self.document_view),
-            ]
-        )
-
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "editor"):
+        if event.type() == QEvent.Type.LanguageChange and self._ready:
             self._retranslate()
             self.home.retranslate()
             self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
-            self._rebuild_editor()
+            if self._area is not None:
+                self._area.rebuild_editor(self.current)
         elif (
             event.type() == QEvent.Type.ActivationChange
             and self.isActiveWindow()
@@ -439,6 +456,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh(self) -> None:
         selected = self.current.id if self.current else None
+        self.search_timer.start()  # an import (or a new postmortem) leaves its search row waiting
         try:
             self.list_model.refresh(self.search.text(), self.home.filters())
         except PostmortemError as error:
@@ -461,6 +479,13 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.empty_selection)
         elif not selected:
             self.pages.setCurrentWidget(self.empty_selection)
+
+    @Slot()
+    def _write_waiting_search_rows(self) -> None:
+        try:
+            self.store.flush_search()
+        except PostmortemError:
+            pass  # they keep waiting: the next search writes them, or says what stops it
 
     def select(self, postmortem_id: str) -> None:
         row = self.list_model.row_of(postmortem_id)
@@ -486,12 +511,15 @@ class MainWindow(QMainWindow):
                 self.tr("The open postmortem has edits that are not saved yet; they are retried.")
             )
             return
+        from app.session import DocumentSession
+
         try:
             session = DocumentSession.open(self.store, postmortem_id)
         except PostmortemError as error:
             self.show_error(str(error))
             return
         self.close_document()
+        self.document_side()  # its pages follow the document from its first opening
         session.outside_listeners.append(self._changed_elsewhere)
         self.session = session
         self.current = session.doc
@@ -516,11 +544,15 @@ class MainWindow(QMainWindow):
         self.bridge = None
         self.current = None
         self.home.discard_untouched()
-        self.editor.load(None)
+        if self._area is not None:
+            self._area.editor.load(None)
         self._update_title()
         self.document_closed.emit()
 
     def _show_document(self) -> None:
+        if self._area is None:  # nothing was opened yet: no page to fill
+            self._update_title()
+            return
         self.editor.load(self.current)
         self.outline.load(self.current)
         self._report_stale = True
@@ -556,6 +588,7 @@ class MainWindow(QMainWindow):
             self._save_recovered()
         self._show_document()
         self._refresh_list_row()
+        self.search_timer.start()
         self.document_changed.emit(description)
 
     def _refresh_list_row(self) -> None:
@@ -565,7 +598,7 @@ class MainWindow(QMainWindow):
     # -- durability ------------------------------------------------------------------------
 
     def save_failed(self, message: str) -> None:
-        message = localized(message)
+        message = _localized(message)
         first = not self.save_problem
         self.save_problem = message
         self.save_banner.setText(
@@ -586,7 +619,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.retry_pending()  # listeners hear about the edits once they are on disk
         except PostmortemError as error:
-            self.save_problem = localized(str(error))
+            self.save_problem = _localized(str(error))
             return False
         self._save_recovered()
         return True
@@ -604,7 +637,7 @@ class MainWindow(QMainWindow):
         try:
             return self.session.reload_if_stale()
         except PostmortemError as error:
-            self.statusBar().showMessage(localized(str(error)), 8000)
+            self.statusBar().showMessage(_localized(str(error)), 8000)
             return False
 
     def _changed_elsewhere(self, _message: str) -> None:
@@ -612,7 +645,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         focused = QApplication.focusWidget()
-        if isinstance(focused, TextEdit | FieldEdit):
+        if self._area is not None and _is_text_being_typed(focused):
             focused.commit()  # text being typed when the window closes is kept too
         if self.session is not None and self.session.pending and not self.retry_save():
             answer = QMessageBox.warning(
@@ -634,6 +667,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_demo(self) -> None:
         try:
+            from app.demo import add_demo
+
             doc = add_demo(self.store)
         except PostmortemError as error:
             self.show_error(str(error))
@@ -653,6 +688,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         try:
+            from app.fileio import read_text
+            from app.jsonio import document_from_json
+
             doc = document_from_json(read_text(path))
             from app.signoff import required_roles, settle_imported_approval
 
@@ -669,6 +707,8 @@ class MainWindow(QMainWindow):
     def show_history(self) -> RevisionsDialog | None:
         if self.current is None:
             return None
+        from ui.revisions import RevisionsDialog
+
         dialog = RevisionsDialog(self, self)
         dialog.open()
         return dialog
@@ -705,7 +745,7 @@ class MainWindow(QMainWindow):
         self._show_document()
 
     def show_error(self, message: str) -> None:
-        message = localized(message)
+        message = _localized(message)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Postmortem Studio"),
@@ -724,3 +764,16 @@ class MainWindow(QMainWindow):
             self.tr("About Postmortem Studio"),
             self.tr("Postmortem Studio — blameless incident postmortems, offline."),
         )
+
+
+def _localized(message: str) -> str:
+    """A core message in the interface language (the editor's catalogue loads on first use)."""
+    from ui.editor.messages import localized
+
+    return localized(message)
+
+
+def _is_text_being_typed(widget: QWidget | None) -> bool:
+    from ui.editor.widgets import FieldEdit, TextEdit
+
+    return isinstance(widget, TextEdit | FieldEdit)

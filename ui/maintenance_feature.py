@@ -88,5 +88,4 @@ class DatabaseCheck(QObject):
         box.open()
 
 
-def install(window: MainWindow) -> None:
-    window.database_check = DatabaseCheck(window)  # type: ignore[attr-defined]
+FEATURE = DatabaseCheck

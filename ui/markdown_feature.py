@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from app.errors import PostmortemError
 from app.formats import ImportOptions
 from app.model import Postmortem
-from app.signoff import required_roles, settle_imported_approval
 from ui.preferences import current_preferences
 
 if TYPE_CHECKING:
@@ -167,36 +166,45 @@ def review_markdown(window: MainWindow, path: Path) -> ImportReviewDialog | None
     except (PostmortemError, OSError) as error:
         window.show_error(window.tr("Cannot import {0}: {1}").format(path.name, error))
         return None
+    from app.signoff import required_roles, settle_imported_approval
+
     report.warnings.extend(settle_imported_approval(doc, required_roles(window.store)))
     dialog = ImportReviewDialog(window, doc, report)
-    window.markdown_review = dialog  # type: ignore[attr-defined]
+    window.features.get(MarkdownFeature).review = dialog
     dialog.open()
     return dialog
 
 
-def install(window: MainWindow) -> None:
-    action = QAction(window.tr("Import &Markdown…"), window)
-    action.setObjectName("importMarkdownAction")
+class MarkdownFeature:
+    """File ▸ Import Markdown… and ``.md`` files dropped on the window."""
 
-    @Slot()
-    def choose() -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            window, window.tr("Import a Markdown postmortem"), "",
-            window.tr("Markdown files (*.md *.markdown)"),
-        )  # fmt: skip
-        if name:
-            review_markdown(window, Path(name))
+    def __init__(self, window: MainWindow) -> None:
+        self.review: ImportReviewDialog | None = None
+        action = QAction(window.tr("Import &Markdown…"), window)
+        action.setObjectName("importMarkdownAction")
 
-    action.triggered.connect(choose)
-    file_menu = window.menus["file"]
-    actions = file_menu.actions()
-    anchor = next((a for a in actions if a.text() == window.import_action.text()), None)
-    if anchor is not None and anchor in actions and actions.index(anchor) + 1 < len(actions):
-        file_menu.insertAction(actions[actions.index(anchor) + 1], action)
-    else:
-        file_menu.addAction(action)
-    window.import_markdown_action = action  # type: ignore[attr-defined]
-    window.setAcceptDrops(True)
-    drop_filter = _DropFilter(window)
-    window.installEventFilter(drop_filter)
-    window.markdown_drop_filter = drop_filter  # type: ignore[attr-defined]
+        @Slot()
+        def choose() -> None:
+            name, _ = QFileDialog.getOpenFileName(
+                window, window.tr("Import a Markdown postmortem"), "",
+                window.tr("Markdown files (*.md *.markdown)"),
+            )  # fmt: skip
+            if name:
+                review_markdown(window, Path(name))
+
+        action.triggered.connect(choose)
+        file_menu = window.menus["file"]
+        actions = file_menu.actions()
+        anchor = next((a for a in actions if a.text() == window.import_action.text()), None)
+        if anchor is not None and anchor in actions and actions.index(anchor) + 1 < len(actions):
+            file_menu.insertAction(actions[actions.index(anchor) + 1], action)
+        else:
+            file_menu.addAction(action)
+        self.action = action
+        window.setAcceptDrops(True)
+        drop_filter = _DropFilter(window)
+        window.installEventFilter(drop_filter)
+        self.drop_filter = drop_filter
+
+
+FEATURE = MarkdownFeature

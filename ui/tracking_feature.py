@@ -140,5 +140,4 @@ class _CloseWith(QObject):
         return False
 
 
-def install(window: MainWindow) -> None:
-    window.tracking = TrackingFeature(window)  # type: ignore[attr-defined]
+FEATURE = TrackingFeature

@@ -14,11 +14,12 @@ Node ids are short strings, stable across saves, so corrective actions can link 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from app.errors import FormatError, ValidationError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 WHYS = "whys"
 ISHIKAWA = "ishikawa"
@@ -33,14 +34,22 @@ SIX_M_EN = ("Manpower", "Method", "Machine", "Material", "Measurement", "Milieu"
 SIX_M_FR = ("Main-d'œuvre", "Méthode", "Machine", "Matière", "Mesure", "Milieu")
 
 
+def _digraph(kind: str) -> nx.DiGraph:
+    """An empty diagram. networkx (hundreds of modules) is imported by the first diagram
+    built, not by importing the model: start-up and commands that never read a diagram skip it."""
+    import networkx
+
+    return networkx.DiGraph(kind=kind)
+
+
 def new_whys(problem: str = "") -> nx.DiGraph:
-    graph = nx.DiGraph(kind=WHYS)
+    graph = _digraph(WHYS)
     graph.add_node("p", text=problem, answer="", role="problem", root_cause=False, order=0)
     return graph
 
 
 def new_ishikawa(effect: str = "", categories: tuple[str, ...] = SEED_CATEGORIES_EN) -> nx.DiGraph:
-    graph = nx.DiGraph(kind=ISHIKAWA)
+    graph = _digraph(ISHIKAWA)
     graph.add_node("e", text=effect, answer="", role="effect", root_cause=False, order=0)
     for index, name in enumerate(categories):
         node = f"c{index + 1}"
@@ -102,8 +111,10 @@ def validate_tree(graph: nx.DiGraph, kind: str) -> None:
     """Refuse anything that is not a rooted tree of the given kind, with a clear message."""
     if graph.number_of_nodes() == 0:
         raise ValidationError(f"the {label(kind)} diagram is empty: it needs its root node.")
-    if not nx.is_directed_acyclic_graph(graph):
-        cycle = nx.find_cycle(graph)
+    import networkx
+
+    if not networkx.is_directed_acyclic_graph(graph):
+        cycle = networkx.find_cycle(graph)
         path = " → ".join(str(edge[0]) for edge in cycle)
         raise ValidationError(f"the {label(kind)} diagram contains a cycle ({path}).")
     root = root_of(graph)
@@ -156,7 +167,7 @@ def graph_from_data(data: Any, kind: str) -> nx.DiGraph:
     """Build and validate a diagram from its plain form (refuses cycles and stray nodes)."""
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise FormatError(f"the {label(kind)} diagram must be an object with a 'nodes' list.")
-    graph = nx.DiGraph(kind=kind)
+    graph = _digraph(kind)
     for raw in data["nodes"]:
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             raise FormatError(f"a {label(kind)} diagram node has no string 'id'.")

@@ -25,6 +25,9 @@ LINE_LIMIT = 200
 
 @dataclass(frozen=True)
 class Approval:
+    """The block at the top of the cover: approved (who, when), or the copy for approval."""
+
+    title: str
     line: str
     revision_line: str
 
@@ -111,12 +114,24 @@ def approval(doc: Postmortem, words: Labels, digest: str) -> Approval | None:
         return None
     approver = next((s for s in doc.signoffs if s.role == "approved_by"), None)
     revision = words["approval_revision"].format(revision=doc.revision, digest=digest)
+    heading = f"✔ {words['approval'].upper()}"
     if approver is None:
-        return Approval(words["approved_unsigned"], revision)
+        return Approval(heading, words["approved_unsigned"], revision)
     title = f" ({approver.title})" if approver.title else ""
     when = words.moment(approver.signed_at, zone=True)
     return Approval(
-        words["approved_by_line"].format(name=approver.name, title=title, when=when), revision
+        heading,
+        words["approved_by_line"].format(name=approver.name, title=title, when=when),
+        revision,
+    )
+
+
+def for_approval(doc: Postmortem, words: Labels, digest: str, roles: tuple[str, ...]) -> Approval:
+    """The copy that travels to be signed: which roles make it the approved report."""
+    return Approval(
+        words["for_approval"].upper(),
+        words["for_approval_line"].format(roles=", ".join(words.term(role) for role in roles)),
+        words["approval_revision"].format(revision=doc.revision, digest=digest),
     )
 
 

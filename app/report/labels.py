@@ -96,6 +96,11 @@ _EN: dict[str, str] = {
     "approved_by_line": "Approved by {name}{title} on {when}",
     "approved_unsigned": "Approved; no approver sign-off recorded",
     "approval_revision": "Revision {revision} · content sha256:{digest}",
+    "for_approval": "For approval",
+    "for_approval_line": (
+        "This copy becomes the approved report when every required role has signed it "
+        "(Signatures page): {roles}."
+    ),
     "not_covered": "Not covered",
     "inconsistent": "⚠ Inconsistent times: {problems}. The affected durations are not shown.",
     "before": "{later} is before {earlier}",
@@ -212,6 +217,11 @@ _FR: dict[str, str] = {
     "approved_by_line": "Approuvé par {name}{title} le {when}",
     "approved_unsigned": "Approuvé ; aucune validation de l'approbateur consignée",
     "approval_revision": "Révision {revision} · empreinte sha256:{digest}",
+    "for_approval": "Pour approbation",
+    "for_approval_line": (
+        "Cet exemplaire devient le rapport approuvé quand chaque rôle requis l'a signé "
+        "(page des signatures) : {roles}."
+    ),
     "not_covered": "Non traité",
     "inconsistent": (
         "⚠ Heures incohérentes : {problems}. Les durées concernées ne sont pas affichées."

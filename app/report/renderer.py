@@ -81,8 +81,12 @@ class ReportRenderer:
         paper: str = "a4",
         required_roles: tuple[str, ...] = DEFAULT_SIGNOFF_ROLES,
         created: datetime | None = None,
+        for_approval: bool = False,
     ) -> None:
         register_fonts()
+        #: the copy that travels to be signed: it says so instead of DRAFT, and the signatures
+        #: it gathers make it the approved report
+        self.for_approval = for_approval
         self.doc = doc
         self.words = Labels(language or doc.language or "en", document_zone(doc))
         self.reference = glance.reference_instant(doc) or first_time(doc)
@@ -100,7 +104,7 @@ class ReportRenderer:
         self.frame_width = self.page_width - 2 * MARGIN
         self.frame_height = self.page_height - 2 * MARGIN - FOOTER_HEIGHT
         self.title = doc.title.strip() or self.words["untitled"]
-        self.draft = doc.status != Status.APPROVED
+        self.draft = doc.status != Status.APPROVED and not for_approval
 
     # -- document -------------------------------------------------------------------------
 
@@ -467,6 +471,8 @@ class ReportRenderer:
             self._p(self.title, "cover_title"),
         ]
         approval = glance.approval(doc, w, self.digest)
+        if self.for_approval:
+            approval = glance.for_approval(doc, w, self.digest, self.required_roles)
         if approval is not None:
             flow.append(self._approval_block(approval))
             flow.append(Spacer(1, 12))
@@ -489,8 +495,9 @@ class ReportRenderer:
             + (f" — {p.role}" if p.role else "")
             for p in doc.participants
         )
+        status = w["for_approval"] if self.for_approval else w.term(doc.status.value)
         people = [
-            (w["status"], w.term(doc.status.value)),
+            (w["status"], status),
             (w["incident_date"], w.date(doc.incident_date) if doc.incident_date else ""),
             (w["author"], doc.author),
             (w["reviewers"], ", ".join(doc.reviewers)),
@@ -510,7 +517,7 @@ class ReportRenderer:
         from reportlab.platypus import Table, TableStyle
 
         rows = [
-            [self._p(f"✔ {self.words['approval'].upper()}", "approval_title")],
+            [self._p(approval.title, "approval_title")],
             [self._p(approval.line, "approval")],
             [self._p(approval.revision_line, "approval_digest")],
         ]
@@ -906,7 +913,13 @@ def render_pdf(
     paper: str = "a4",
     required_roles: tuple[str, ...] = DEFAULT_SIGNOFF_ROLES,
     created: datetime | None = None,
+    for_approval: bool = False,
 ) -> bytes:
     return ReportRenderer(
-        doc, language=language, paper=paper, required_roles=required_roles, created=created
+        doc,
+        language=language,
+        paper=paper,
+        required_roles=required_roles,
+        created=created,
+        for_approval=for_approval,
     ).render()

@@ -107,57 +107,57 @@
   <context>
     <name>AgendaDialog</name>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="60" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="37" />
       <source>Start the meeting</source>
       <translation>Démarrer la réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="66" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="43" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="66" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="43" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="73" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="50" />
       <source>Add a step</source>
       <translation>Ajouter une étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="74" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="51" />
       <source>New step</source>
       <translation>Nouvelle étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="75" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="52" />
       <source>Remove the step</source>
       <translation>Retirer l'étape</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="77" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="54" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="83" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="60" />
       <source>Start</source>
       <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="133" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="110" />
       <source>Total: {0} min</source>
       <translation>Total : {0} min</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="154" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="131" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="154" />
+      <location filename="../../ui/meeting/agenda_dialog.py" line="131" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -251,10 +251,15 @@
   <context>
     <name>BarChart</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="87" />
+      <location filename="../../ui/dashboard.py" line="83" />
       <source>No data</source>
-      <extracomment>recurrence groups listed when there are too many links to list them all</extracomment>
       <translation>Aucune donnée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="83" />
+      <source>Computing…</source>
+      <extracomment>recurrence groups listed when there are too many links to list them all the first figures are still being computed: say so rather than "No data"</extracomment>
+      <translation>Calcul en cours…</translation>
     </message>
   </context>
   <context>
@@ -685,103 +690,103 @@
   <context>
     <name>DashboardWidget</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="334" />
+      <location filename="../../ui/dashboard.py" line="345" />
       <source>Completed</source>
       <extracomment>documents edited while the figures were being computed: applied when they arrive</extracomment>
       <translation>Terminées</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="336" />
+      <location filename="../../ui/dashboard.py" line="347" />
       <source>On time</source>
       <translation>À l'heure</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="356" />
+      <location filename="../../ui/dashboard.py" line="367" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="361" />
+      <location filename="../../ui/dashboard.py" line="372" />
       <source>Corrective actions</source>
       <translation>Actions correctives</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="368" />
+      <location filename="../../ui/dashboard.py" line="379" />
       <source>Overdue</source>
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="376" />
+      <location filename="../../ui/dashboard.py" line="387" />
       <source>Response times vs targets</source>
       <translation>Temps de réponse et cibles</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="381" />
+      <location filename="../../ui/dashboard.py" line="392" />
       <source>Incident → postmortem</source>
       <translation>Incident → postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="386" />
+      <location filename="../../ui/dashboard.py" line="397" />
       <source>Incidents by severity</source>
       <translation>Incidents par sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="388" />
+      <location filename="../../ui/dashboard.py" line="399" />
       <source>Incidents by month</source>
       <translation>Incidents par mois</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="391" />
+      <location filename="../../ui/dashboard.py" line="402" />
       <source>Recurrence</source>
       <translation>Récurrence</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="432" />
+      <location filename="../../ui/dashboard.py" line="443" />
       <source>Computing the figures…</source>
       <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="474" />
+      <location filename="../../ui/dashboard.py" line="493" />
       <source>{0} postmortems · {1} actions · figures on {2}</source>
       <translation>{0} postmortems · {1} actions · chiffres au {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="480" />
+      <location filename="../../ui/dashboard.py" line="499" />
       <source>{0} of {1}</source>
       <translation>{0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="483" />
+      <location filename="../../ui/dashboard.py" line="502" />
       <source>{0} late</source>
       <translation>{0} en retard</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="490" />
+      <location filename="../../ui/dashboard.py" line="509" />
       <source>{0} open, {1} not doing, {2} without a due date</source>
       <translation>{0} ouvertes, {1} abandonnées, {2} sans échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="497" />
+      <location filename="../../ui/dashboard.py" line="516" />
       <source>{0:.1f} d</source>
       <translation>{0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="500" />
+      <location filename="../../ui/dashboard.py" line="519" />
       <source>mean over {0} postmortem(s) with both dates</source>
       <translation>moyenne sur {0} postmortem(s) ayant les deux dates</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="503" />
+      <location filename="../../ui/dashboard.py" line="522" />
       <source>; median {0:.1f} d</source>
       <translation> ; médiane {0:.1f} j</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="519" />
+      <location filename="../../ui/dashboard.py" line="538" />
       <source>{0} of {1} postmortems share a cause with another one</source>
       <translation>{0} postmortems sur {1} partagent une cause avec un autre</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="527" />
+      <location filename="../../ui/dashboard.py" line="546" />
       <source>{0}: {1} — {2} postmortems</source>
       <translation>{0} : {1} — {2} postmortems</translation>
     </message>
@@ -875,12 +880,12 @@
   <context>
     <name>DiagramPage</name>
     <message>
-      <location filename="../../ui/diagrams/feature.py" line="17" />
+      <location filename="../../ui/diagrams/feature.py" line="23" />
       <source>Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · arrows: nearest box · Alt+arrows: parent/child/sibling · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit</source>
       <translation>Tab : ajouter un enfant · Entrée : ajouter un frère · F2 : renommer · {answer}R : cause racine · Suppr : supprimer · flèches : case la plus proche · Alt+flèches : parent/enfant/frère · glisser une case sur une autre pour la déplacer · Ctrl+molette / Ctrl+0 : zoom / ajuster</translation>
     </message>
     <message>
-      <location filename="../../ui/diagrams/feature.py" line="31" />
+      <location filename="../../ui/diagrams/feature.py" line="39" />
       <source>Shift+F2: answer · </source>
       <translation>Maj+F2 : réponse · </translation>
     </message>
@@ -888,42 +893,42 @@
   <context>
     <name>DocumentEditor</name>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="51" />
+      <location filename="../../ui/editor/__init__.py" line="56" />
       <source>Header</source>
       <translation>En-tête</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="52" />
+      <location filename="../../ui/editor/__init__.py" line="57" />
       <source>Summary and impact</source>
       <translation>Résumé et impact</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="53" />
+      <location filename="../../ui/editor/__init__.py" line="58" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="54" />
+      <location filename="../../ui/editor/__init__.py" line="59" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="55" />
+      <location filename="../../ui/editor/__init__.py" line="60" />
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="56" />
+      <location filename="../../ui/editor/__init__.py" line="61" />
       <source>Lessons</source>
       <translation>Leçons</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="57" />
+      <location filename="../../ui/editor/__init__.py" line="62" />
       <source>Parking lot</source>
       <translation>Parking</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/__init__.py" line="58" />
+      <location filename="../../ui/editor/__init__.py" line="63" />
       <source>Annexes</source>
       <translation>Annexes</translation>
     </message>
@@ -1851,48 +1856,48 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="49" />
+      <location filename="../../ui/markdown_feature.py" line="48" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="54" />
+      <location filename="../../ui/markdown_feature.py" line="53" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} narrative sections, {5} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} sections de récit, {5} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="68" />
+      <location filename="../../ui/markdown_feature.py" line="67" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="69" />
+      <location filename="../../ui/markdown_feature.py" line="68" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="70" />
+      <location filename="../../ui/markdown_feature.py" line="69" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="73" />
+      <location filename="../../ui/markdown_feature.py" line="72" />
       <source>Text kept aside</source>
       <translation>Texte mis de côté</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="77" />
+      <location filename="../../ui/markdown_feature.py" line="76" />
       <source>Nothing is lost: the text kept aside is shown here in full, to copy where it belongs; it is not printed in the postmortem.</source>
       <translation>Rien n'est perdu : le texte mis de côté est affiché ici en entier, à recopier là où il doit aller ; il n'est pas imprimé dans le postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="87" />
+      <location filename="../../ui/markdown_feature.py" line="86" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="71" />
-      <location filename="../../ui/markdown_feature.py" line="105" />
+      <location filename="../../ui/markdown_feature.py" line="70" />
+      <location filename="../../ui/markdown_feature.py" line="104" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -1900,7 +1905,7 @@
   <context>
     <name>KpiGauge</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="237" />
+      <location filename="../../ui/dashboard.py" line="248" />
       <source>target &lt; {0} · {1} incident(s)</source>
       <translation>cible &lt; {0} · {1} incident(s)</translation>
     </message>
@@ -2207,239 +2212,239 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="368" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="372" />
       <source>&amp;Getting started</source>
       <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="402" />
       <source>Postmortem &amp;list</source>
       <translation>&amp;Liste des postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="431" />
-      <location filename="../../ui/main_window.py" line="620" />
-      <location filename="../../ui/main_window.py" line="711" />
+      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="653" />
+      <location filename="../../ui/main_window.py" line="751" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="451" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="486" />
+      <location filename="../../ui/main_window.py" line="511" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="572" />
+      <location filename="../../ui/main_window.py" line="605" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="611" />
+      <location filename="../../ui/main_window.py" line="644" />
       <source>Changed elsewhere — reloaded.</source>
       <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="621" />
+      <location filename="../../ui/main_window.py" line="654" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="649" />
+      <location filename="../../ui/main_window.py" line="684" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="649" />
+      <location filename="../../ui/main_window.py" line="684" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="663" />
+      <location filename="../../ui/main_window.py" line="701" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="684" />
+      <location filename="../../ui/main_window.py" line="724" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="724" />
+      <location filename="../../ui/main_window.py" line="764" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="725" />
+      <location filename="../../ui/main_window.py" line="765" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagrams/feature.py" line="44" />
+      <location filename="../../ui/diagrams/feature.py" line="58" />
+      <source>Export diagram as {0}…</source>
+      <translation>Exporter le diagramme en {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/feature.py" line="69" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/diagrams/feature.py" line="45" />
+      <location filename="../../ui/diagrams/feature.py" line="70" />
       <source>Ishikawa</source>
       <translation>Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/diagrams/feature.py" line="64" />
+      <location filename="../../ui/diagrams/feature.py" line="93" />
       <source>Open a postmortem first, then export its diagram.</source>
       <translation>Ouvrez d'abord un postmortem, puis exportez son diagramme.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagrams/feature.py" line="69" />
+      <location filename="../../ui/diagrams/feature.py" line="98" />
       <source>Export the diagram</source>
       <translation>Exporter le diagramme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/diagrams/feature.py" line="77" />
-      <source>Export diagram as {0}…</source>
-      <translation>Exporter le diagramme en {0}…</translation>
     </message>
     <message>
       <location filename="../../ui/maintenance_feature.py" line="35" />
@@ -2452,47 +2457,42 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Vérifier la base de données…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="178" />
+      <location filename="../../ui/markdown_feature.py" line="183" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="184" />
+      <location filename="../../ui/markdown_feature.py" line="189" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="185" />
+      <location filename="../../ui/markdown_feature.py" line="190" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="185" />
+      <location filename="../../ui/meeting_feature.py" line="43" />
       <source>Start meeting…</source>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="350" />
-      <source>Sign-off</source>
-      <translation>Signatures</translation>
-    </message>
-    <message>
-      <location filename="../../ui/report_feature.py" line="360" />
+      <location filename="../../ui/report_feature.py" line="32" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="365" />
+      <location filename="../../ui/report_feature.py" line="37" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="369" />
+      <location filename="../../ui/report_feature.py" line="41" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="372" />
+      <location filename="../../ui/report_feature.py" line="44" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2527,24 +2527,29 @@ Quitter quand même et les perdre ?</translation>
       <translation>La base de données {0} est endommagée : restaurez une sauvegarde (fichiers *.bak à côté).</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="246" />
+      <location filename="../../ui/meeting_feature.py" line="107" />
       <source>A meeting of “{0}” is open; end it (or close its controls) before starting another.</source>
       <translation>Une réunion de « {0} » est ouverte ; terminez-la (ou fermez son pilotage) avant d'en commencer une autre.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="255" />
+      <location filename="../../ui/meeting_feature.py" line="116" />
       <source>Meeting in progress</source>
       <translation>Réunion en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="256" />
+      <location filename="../../ui/meeting_feature.py" line="117" />
       <source>A meeting of this postmortem is in progress. Resume it?</source>
       <translation>Une réunion de ce postmortem est en cours. La reprendre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting_feature.py" line="300" />
+      <location filename="../../ui/meeting_feature.py" line="163" />
       <source>Meeting controls</source>
       <translation>Pilotage de la réunion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="69" />
+      <source>Sign-off</source>
+      <translation>Signatures</translation>
     </message>
     <message>
       <location filename="../../ui/tracking_feature.py" line="103" />
@@ -3557,143 +3562,143 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffPage</name>
     <message>
-      <location filename="../../ui/report_feature.py" line="74" />
+      <location filename="../../ui/signoff_page.py" line="72" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="75" />
+      <location filename="../../ui/signoff_page.py" line="73" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="76" />
+      <location filename="../../ui/signoff_page.py" line="74" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="77" />
+      <location filename="../../ui/signoff_page.py" line="75" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="78" />
+      <location filename="../../ui/signoff_page.py" line="76" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="84" />
+      <location filename="../../ui/signoff_page.py" line="82" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="86" />
+      <location filename="../../ui/signoff_page.py" line="84" />
       <source>Reopen as a new revision</source>
       <translation>Rouvrir en nouvelle révision</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="96" />
+      <location filename="../../ui/signoff_page.py" line="94" />
       <source>Export PDF…</source>
       <translation>Exporter en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="98" />
+      <location filename="../../ui/signoff_page.py" line="96" />
       <source>Export for approval…</source>
       <translation>Exporter pour approbation…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="101" />
+      <location filename="../../ui/signoff_page.py" line="99" />
       <source>The PDF with an empty signature field for each role still to sign</source>
       <translation>Le PDF avec un champ de signature vide pour chaque rôle qui doit encore signer</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="103" />
+      <location filename="../../ui/signoff_page.py" line="101" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="124" />
+      <location filename="../../ui/signoff_page.py" line="122" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="126" />
+      <location filename="../../ui/signoff_page.py" line="124" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="159" />
+      <location filename="../../ui/signoff_page.py" line="157" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="168" />
+      <location filename="../../ui/signoff_page.py" line="166" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="172" />
+      <location filename="../../ui/signoff_page.py" line="170" />
       <source>{0} sign-off(s) STALE or NOT VERIFIED: sign again</source>
       <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="196" />
+      <location filename="../../ui/signoff_page.py" line="194" />
       <source>Certificate sha256:{0}</source>
       <translation>Certificat sha256:{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="235" />
+      <location filename="../../ui/signoff_page.py" line="233" />
       <source>Sign off</source>
       <translation>Signer</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="259" />
+      <location filename="../../ui/signoff_page.py" line="257" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="259" />
-      <location filename="../../ui/report_feature.py" line="295" />
+      <location filename="../../ui/signoff_page.py" line="257" />
+      <location filename="../../ui/signoff_page.py" line="293" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="286" />
+      <location filename="../../ui/signoff_page.py" line="284" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="295" />
+      <location filename="../../ui/signoff_page.py" line="293" />
       <source>Collect a signed PDF</source>
       <translation>Recueillir un PDF signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="314" />
+      <location filename="../../ui/signoff_page.py" line="312" />
       <source>Collected {0}: {1}</source>
       <translation>{0} recueilli : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="314" />
+      <location filename="../../ui/signoff_page.py" line="312" />
       <source>nothing new</source>
       <translation>rien de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="323" />
+      <location filename="../../ui/signoff_page.py" line="321" />
       <source>Unknown signer</source>
       <translation>Signataire inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="326" />
+      <location filename="../../ui/signoff_page.py" line="324" />
       <source>Add this signer to the trust list for the role they signed, and collect?</source>
       <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="336" />
+      <location filename="../../ui/signoff_page.py" line="334" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="343" />
+      <location filename="../../ui/signoff_page.py" line="341" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>
@@ -4146,20 +4151,20 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="69" />
       <source>Welcome to Postmortem Studio</source>
-      <extracomment>pause in editing after which the Report tab (when shown) renders the document again</extracomment>
+      <extracomment>pause in editing after which the Report tab (when shown) renders the document again pause after an import or an edit after which the search rows that wait are written, so the next search does not pay for them</extracomment>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="79" />
+      <location filename="../../ui/main_window.py" line="78" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="88" />
+      <location filename="../../ui/main_window.py" line="87" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
     </message>

@@ -375,6 +375,7 @@ FRENCH: dict[str, str] = {
     "Mapped ({0})": "Repris ({0})", "Kept aside ({0})": "Mis de côté ({0})",
     "Warnings ({0})": "Avertissements ({0})",
     "Create the postmortem": "Créer le postmortem", "(nothing)": "(rien)", "No data": "Aucune donnée",
+    "Computing…": "Calcul en cours…",
     "Completed": "Terminées", "On time": "À l'heure", "Refresh": "Actualiser",
     "Corrective actions": "Actions correctives", "Overdue": "En retard",
     "Response times vs targets": "Temps de réponse et cibles",

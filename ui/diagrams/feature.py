@@ -1,9 +1,13 @@
-"""The "5 Whys" and "Ishikawa" document tabs, and File ▸ Export diagram as PNG / SVG."""
+"""The "5 Whys" and "Ishikawa" document tabs, and File ▸ Export diagram as PNG / SVG.
+
+The menu is there from the start; the canvas (and networkx, the layouts) load with the pages,
+when the first document is opened.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
@@ -12,7 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from app.diagrams.graph import ISHIKAWA, WHYS
 from app.errors import PostmortemError
 from app.session import DocumentSession
-from ui.diagrams.canvas import DiagramView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 HINT = QT_TRANSLATE_NOOP(
     "DiagramPage",
@@ -27,6 +33,8 @@ class DiagramPage(QWidget):
 
     def __init__(self, kind: str, window: Any) -> None:
         super().__init__()
+        from ui.diagrams.canvas import DiagramView
+
         self.view = DiagramView(kind, window=window)
         answer = self.tr("Shift+F2: answer · ") if kind == WHYS else ""
         hint = QLabel(QCoreApplication.translate("DiagramPage", HINT).format(answer=answer))
@@ -38,32 +46,53 @@ class DiagramPage(QWidget):
         layout.addWidget(self.view, 1)
 
 
-def install(window: Any) -> None:
-    pages = {WHYS: DiagramPage(WHYS, window), ISHIKAWA: DiagramPage(ISHIKAWA, window)}
-    window.diagram_pages = pages
-    window.document_tabs.addTab(pages[WHYS], window.tr("5 Whys"))
-    window.document_tabs.addTab(pages[ISHIKAWA], window.tr("Ishikawa"))
+class DiagramFeature:
+    """The export actions at once; the two pages when the window builds its document side."""
 
-    def opened(session: DocumentSession) -> None:
-        for page in pages.values():
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.pages: dict[str, DiagramPage] = {}
+        menu = window.menus["file"]
+        anchor = _after_imports(menu.actions())
+        for fmt in ("png", "svg"):
+            action = QAction(window.tr("Export diagram as {0}…").format(fmt.upper()), window)
+            action.setObjectName(f"exportDiagram{fmt.upper()}")
+            action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
+            if anchor is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(anchor, action)
+
+    def add_pages(self) -> dict[str, QWidget]:
+        window = self.window
+        self.pages = {WHYS: DiagramPage(WHYS, window), ISHIKAWA: DiagramPage(ISHIKAWA, window)}
+        window.document_tabs.addTab(self.pages[WHYS], window.tr("5 Whys"))
+        window.document_tabs.addTab(self.pages[ISHIKAWA], window.tr("Ishikawa"))
+        window.document_opened.connect(self._opened)
+        window.document_closed.connect(self._closed)
+        if window.session is not None:
+            self._opened(window.session)
+        return dict(self.pages)
+
+    def _opened(self, session: DocumentSession) -> None:
+        for page in self.pages.values():
             page.view.set_session(session)
 
-    def closed() -> None:
-        for page in pages.values():
+    def _closed(self) -> None:
+        for page in self.pages.values():
             page.view.set_session(None)
 
-    window.document_opened.connect(opened)
-    window.document_closed.connect(closed)
+    def current_kind(self) -> str:
+        """The diagram shown, or the 5 Whys when neither is."""
+        widget = self.window.document_tabs.currentWidget()
+        return ISHIKAWA if widget is self.pages.get(ISHIKAWA) else WHYS
 
-    def current_kind() -> str:
-        widget = window.document_tabs.currentWidget()
-        return ISHIKAWA if widget is pages[ISHIKAWA] else WHYS
-
-    def export(fmt: str) -> None:
+    def export(self, fmt: str) -> None:
+        window = self.window
         if window.session is None:
             window.show_error(window.tr("Open a postmortem first, then export its diagram."))
             return
-        kind = current_kind()
+        kind = self.current_kind()
         suggested = f"{kind}.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
             window, window.tr("Export the diagram"), suggested, f"{fmt.upper()} (*.{fmt})"
@@ -71,16 +100,8 @@ def install(window: Any) -> None:
         if path:
             export_diagram(window, kind, fmt, Path(path))
 
-    menu = window.menus["file"]
-    anchor = _after_imports(menu.actions())
-    for fmt in ("png", "svg"):
-        action = QAction(window.tr("Export diagram as {0}…").format(fmt.upper()), window)
-        action.setObjectName(f"exportDiagram{fmt.upper()}")
-        action.triggered.connect(lambda _checked=False, f=fmt: export(f))
-        if anchor is None:
-            menu.addAction(action)
-        else:
-            menu.insertAction(anchor, action)
+
+FEATURE = DiagramFeature
 
 
 def _after_imports(actions: list[Any]) -> Any:

@@ -1,27 +1,23 @@
 """The document editor: one page per section group of the postmortem (see ``outline``).
 
 Every page reads the open document in ``load(doc)`` (called on opening and after each change)
-and writes through the host's ``apply_change``.
+and writes through the host's ``apply_change``. The pages are imported when the editor is built
+(the first document opened), so importing a light module of this package (``labels``) at
+start-up does not load them all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
-from app.model import Postmortem
-from ui.editor.actions import ActionsPage
-from ui.editor.analysis import AnalysisPage
-from ui.editor.annexes import AnnexesPage
-from ui.editor.header import HeaderPage
-from ui.editor.lessons import LessonsPage
-from ui.editor.parking import ParkingLotPage
-from ui.editor.row_section import EditorHost
-from ui.editor.summary import SummaryPage
-from ui.editor.timeline import TimelinePage
+if TYPE_CHECKING:
+    from app.model import Postmortem
+    from ui.editor.row_section import EditorHost
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -39,6 +35,15 @@ class DocumentEditor(QObject):
         self, host: EditorHost, tabs: QTabWidget, today: Callable[[], date] = date.today
     ) -> None:
         super().__init__()
+        from ui.editor.actions import ActionsPage
+        from ui.editor.analysis import AnalysisPage
+        from ui.editor.annexes import AnnexesPage
+        from ui.editor.header import HeaderPage
+        from ui.editor.lessons import LessonsPage
+        from ui.editor.parking import ParkingLotPage
+        from ui.editor.summary import SummaryPage
+        from ui.editor.timeline import TimelinePage
+
         self.header = HeaderPage(host)
         self.summary = SummaryPage(host)
         self.timeline = TimelinePage(host)
