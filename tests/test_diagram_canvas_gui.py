@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.demo import demo_document
 from app.diagrams import ops
-from app.diagrams.graph import children, graph_to_data, new_ishikawa, new_whys, root_of
+from app.diagrams.graph import (
+    children,
+    graph_to_data,
+    new_ishikawa,
+    new_whys,
+    parent,
+    root_of,
+)
 from app.model import Postmortem
 from app.store import Store
 from ui.diagrams.canvas import DiagramView
@@ -180,6 +187,64 @@ def test_drag_reparents_in_one_undo_step_and_refuses_cycles(qtbot: Any, window: 
 
     window.undo_action.trigger()
     assert children(window.session.doc.whys, "p") == [first, second]
+
+
+def _drag_and_look(qtbot: Any, view: DiagramView, source: str, target: str) -> bool:
+    """Grab ``source`` by its left end, drag it onto ``target``'s right end and drop it; True
+    when ``target`` turned green meanwhile (looked at left of the box being dragged)."""
+
+    def rect(node: str) -> Any:
+        return view.mapFromScene(view.box_item(node).sceneBoundingRect()).boundingRect()
+
+    def colour() -> Any:
+        spot = rect(target)
+        return view.viewport().grab().toImage().pixelColor(spot.left() + 7, spot.center().y())
+
+    start = QPoint(rect(source).left() + 4, rect(source).center().y())
+    goal = QPoint(rect(target).right() - 4, rect(target).center().y())
+    at_rest = colour()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), (start + goal) / 2)
+    qtbot.mouseMove(view.viewport(), goal)
+    during = colour()
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=goal)
+    return bool(during != at_rest and during.green() > max(during.red(), during.blue()))
+
+
+def test_every_drag_and_drop_follows_the_one_move_rule(qtbot: Any, window: MainWindow) -> None:
+    """Each box dragged onto each other box of an Ishikawa: the target turns green and the box
+    moves exactly when ``ops.can_move`` allows it; a refused drop changes nothing."""
+    assert window.session is not None
+    graph = window.session.doc.ishikawa
+    ops.use_categories(graph, ("People", "Tools"))
+    people, tools = children(graph, "e")
+    cause = ops.add_child(graph, people, "Tired on-call")
+    ops.add_child(graph, cause, "No rota")
+    ops.add_child(graph, tools, "Old runbook")
+    page = window.features.get(DiagramFeature).pages["ishikawa"]
+    view = page.view
+    window.document_tabs.setCurrentWidget(page)
+    view.rebuild()
+    view.fit()
+    nodes = list(graph)
+    moved = 0
+    for source in nodes:
+        for target in (n for n in nodes if n != source):
+            graph = window.session.doc.ishikawa
+            before = graph_to_data(graph)
+            allowed = ops.can_move(graph, source, target)
+            steps = window.undo_stack.index()
+            assert _drag_and_look(qtbot, view, source, target) == allowed, (source, target)
+            graph = window.session.doc.ishikawa
+            if allowed:
+                assert parent(graph, source) == target and children(graph, target)[-1] == source
+                assert window.undo_stack.index() == steps + 1
+                window.undo_action.trigger()
+                moved += 1
+            assert graph_to_data(window.session.doc.ishikawa) == before, (source, target)
+    # both categories onto the effect; each cause onto the categories and the other causes,
+    # except the first one onto its own sub-cause
+    assert moved == 2 + 3 + 4 + 4
 
 
 def test_zoom_keys_fit_and_readable_default(qtbot: Any, window: MainWindow) -> None:

@@ -16,6 +16,7 @@ from app.diagrams.graph import (
     new_ishikawa,
     new_whys,
     parent,
+    root_of,
 )
 from app.diagrams.ishikawa_layout import layout_ishikawa
 from app.diagrams.layout import NO_ACTION_TEXT, ROOT_CAUSE_TEXT
@@ -80,6 +81,40 @@ def test_move_reparents_a_whole_subtree() -> None:
     assert parent(graph, c) == b
 
 
+@pytest.mark.parametrize("kind", [WHYS, ISHIKAWA])
+def test_can_move_says_exactly_what_move_accepts(kind: str) -> None:
+    if kind == WHYS:
+        graph = new_whys("Outage")
+        a = _chain(graph, 2)[1]
+        ops.add_child(graph, a, "beside b")
+        ops.add_child(graph, "p", "second why")
+    else:
+        graph = new_ishikawa("503 errors", ("People", "Tools"))
+        cause = ops.add_child(graph, "c1", "Tired on-call")
+        ops.add_child(graph, cause, "No rota")
+        ops.add_child(graph, "c2", "Old runbook")
+    allowed: list[tuple[str, str]] = []
+    for node in graph:
+        for target in graph:
+            trial = graph.copy()
+            try:
+                ops.move(trial, node, target)
+                accepted = True
+            except ValidationError:
+                accepted = False
+                assert graph_to_data(trial) == graph_to_data(graph)
+            assert ops.can_move(graph, node, target) == accepted, (node, target)
+            if accepted:
+                allowed.append((node, target))
+        assert ops.can_move(graph, node) == (parent(graph, node) is not None)
+    roles = {(graph.nodes[n]["role"], graph.nodes[t]["role"]) for n, t in allowed}
+    if kind == WHYS:
+        assert roles == {("why", "problem"), ("why", "why")}
+    else:
+        assert roles == {("category", "effect"), ("cause", "category"), ("cause", "cause")}
+    assert not ops.can_move(graph, "nope", root_of(graph))
+
+
 def test_ishikawa_categories_and_cause_roles() -> None:
     graph = new_ishikawa("503 errors", SIX_M_EN)
     assert len(children(graph, "e")) == 6
@@ -129,6 +164,9 @@ def test_delete_unlinks_actions_and_flags_root_causes_without_action() -> None:
     linked = layout_for(doc, ISHIKAWA).box(cause)
     assert not linked.needs_action
     assert linked.badge is not None and linked.badge.text == ROOT_CAUSE_TEXT
+    part = doc.ishikawa.subgraph(["e", "c1", cause]).copy()  # a report page printing one bone
+    printed = layout_for(doc, ISHIKAWA, part)
+    assert len(printed.boxes) == 3 and not printed.box(cause).needs_action
     with pytest.raises(ValidationError, match="no corrective action has the id zz"):
         ops.link_actions(doc.ishikawa, cause, doc.actions, {"zz"})
     with pytest.raises(ValidationError, match="link to a why or a cause"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from app.demo import demo_document
+from app.diagrams.document_layout import layout_for
 from app.model import Postmortem
 from app.report import diagrams
 from app.report.renderer import render_pdf
@@ -21,8 +22,7 @@ def _shapes(group: object) -> list[object]:
 
 
 def test_diagram_background_is_transparent_so_the_watermark_shows() -> None:
-    layout = diagrams.diagram_layout(demo_document(), "ishikawa")
-    assert layout is not None
+    layout = layout_for(demo_document(), "ishikawa")
     drawing = diagrams.drawing(layout, 1.0, "fr")
     from reportlab.graphics.shapes import Rect
 
@@ -135,8 +135,10 @@ def test_a_very_long_chain_prints_every_why_once_on_as_few_pages_as_8_points_all
 def test_badge_too_long_for_its_box_keeps_its_warning_not_half_a_phrase() -> None:
     doc = demo_document()
     doc.actions = []  # the root cause has no action: "◆ CAUSE RACINE ⚠ sans action"
-    layout = diagrams.diagram_layout(doc, "ishikawa")
-    assert layout is not None
+    layout = layout_for(doc, "ishikawa")
+    from app.report.fonts import register_fonts
+
+    register_fonts()  # as drawing() does before it fits the badges
     localised = diagrams._localised(diagrams.in_language(layout, "fr"), "fr")
     badges = [box.badge.text for box in localised.boxes if box.badge is not None]
     assert badges and all(

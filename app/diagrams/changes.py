@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from app.diagrams import ops
-from app.diagrams.graph import ISHIKAWA, WHYS, validate_tree
+from app.diagrams.document_layout import diagram_of
+from app.diagrams.graph import ISHIKAWA, validate_tree
 from app.errors import ValidationError
 from app.model import Action, Postmortem
 
@@ -37,7 +38,7 @@ class DiagramChange:
             self._expect(doc, self._before)
             self._restore(doc, self._after)
             return
-        original = _graph(doc, self.kind)
+        original = diagram_of(doc, self.kind)
         graph = original.copy()
         actions = copy.deepcopy(doc.actions)
         self.created = self.edit(graph, actions)
@@ -63,7 +64,7 @@ class DiagramChange:
     def _expect(self, doc: Postmortem, state: tuple[nx.DiGraph, dict[str, list[str]]]) -> None:
         """Redo and undo replace the whole diagram: refused when it was changed since (in
         another window or program), so that change is never lost."""
-        if not _same_graph(_graph(doc, self.kind), state[0]):
+        if not _same_graph(diagram_of(doc, self.kind), state[0]):
             raise ValidationError(
                 f"“{self.description}” cannot be redone or undone: the diagram was changed since."
             )
@@ -85,13 +86,6 @@ def _set_links(doc: Postmortem, links: dict[str, list[str]]) -> None:
     for action in doc.actions:
         if action.id in links:
             action.causes = list(links[action.id])
-
-
-def _graph(doc: Postmortem, kind: str) -> nx.DiGraph:
-    if kind not in (WHYS, ISHIKAWA):
-        raise ValueError(kind)
-    graph: nx.DiGraph = getattr(doc, kind)
-    return graph
 
 
 def _links(doc: Postmortem) -> dict[str, list[str]]:

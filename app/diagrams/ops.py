@@ -102,13 +102,15 @@ def set_answer(graph: nx.DiGraph, node: str, answer: str) -> None:
     graph.nodes[node]["answer"] = _check_text(answer)
 
 
-def move(graph: nx.DiGraph, node: str, new_parent: str, index: int | None = None) -> None:
-    """Re-parent ``node`` (with its subtree) under ``new_parent``, at ``index`` or last."""
+def _check_move(graph: nx.DiGraph, node: str, new_parent: str | None = None) -> None:
+    """The one rule for moving a node: raises a ``ValidationError`` saying why ``node`` may not
+    go under ``new_parent`` (or, without ``new_parent``, may not move at all)."""
     _require(graph, node)
-    _require(graph, new_parent)
-    old_parent = parent(graph, node)
-    if old_parent is None:
+    if parent(graph, node) is None:
         raise ValidationError("the root of a diagram cannot be moved.")
+    if new_parent is None:
+        return
+    _require(graph, new_parent)
     if node == new_parent or new_parent in nx.descendants(graph, node):
         raise ValidationError(
             "a node cannot move under itself or one of its own sub-nodes: that would make a cycle."
@@ -118,6 +120,23 @@ def move(graph: nx.DiGraph, node: str, new_parent: str, index: int | None = None
         if role == "category":
             raise ValidationError("a category stays on the spine; it cannot go under a cause.")
         raise ValidationError("a cause goes under a category or another cause, not on the spine.")
+
+
+def can_move(graph: nx.DiGraph, node: str, new_parent: str | None = None) -> bool:
+    """Whether ``node`` may be dropped onto ``new_parent`` (or be picked up at all, without it):
+    what the canvas highlights is exactly what ``move`` accepts."""
+    try:
+        _check_move(graph, node, new_parent)
+    except ValidationError:
+        return False
+    return True
+
+
+def move(graph: nx.DiGraph, node: str, new_parent: str, index: int | None = None) -> None:
+    """Re-parent ``node`` (with its subtree) under ``new_parent``, at ``index`` or last."""
+    _check_move(graph, node, new_parent)
+    old_parent = parent(graph, node)
+    assert old_parent is not None  # a root was refused above
     graph.remove_edge(old_parent, node)
     for position, kid in enumerate(children(graph, old_parent)):
         graph.nodes[kid]["order"] = position

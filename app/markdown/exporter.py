@@ -24,6 +24,8 @@ from app.diagrams.graph import (
     root_of,
     walk,
 )
+from app.field_codecs import Day, Moment, Texts
+from app.fields import HEADER_LINES, Field, header_label
 from app.formats import ExportOptions, ExportReport
 from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
 from app.markdown.sections import narrative_mark
@@ -45,12 +47,9 @@ from app.vocabulary import AnnexKind, Audience
 
 TEXT = {
     "en": {
-        "incident_date": "Incident date", "severity": "Severity", "status": "Status",
-        "author": "Author", "reviewers": "Reviewers", "postmortem_date": "Postmortem date",
-        "started_at": "Started", "detected_at": "Detected", "mitigated_at": "Mitigated",
-        "resolved_at": "Resolved", "timezone": "Time zone", "tags": "Tags", "language": "Language",
+        "status": "Status",
         "summary": "📋 Executive summary", "impact": "📊 Impact", "metric": "Metric",
-        "value": "Value", "target": "Target", "services": "Affected services",
+        "value": "Value", "target": "Target",
         "participants": "👥 Participants", "name": "Name", "role": "Role",
         "attendance": "Attendance", "timeline": "⏱️ Timeline", "time": "Time", "event": "Event",
         "actor": "Actor/System", "notes": "Notes", "marker": "Marker",
@@ -68,13 +67,10 @@ TEXT = {
         "annexes": "📎 Annexes", "thanks": "🤝 Acknowledgements", "note": "Note",
     },
     "fr": {
-        "incident_date": "Date de l'incident", "severity": "Sévérité", "status": "Statut",
-        "author": "Auteur", "reviewers": "Réviseurs", "postmortem_date": "Date du post-mortem",
-        "started_at": "Début", "detected_at": "Détection", "mitigated_at": "Atténuation",
-        "resolved_at": "Résolution", "timezone": "Fuseau horaire", "tags": "Tags",
-        "language": "Langue", "summary": "📋 Résumé exécutif", "impact": "📊 Impact",
+        "status": "Statut",
+        "summary": "📋 Résumé exécutif", "impact": "📊 Impact",
         "metric": "Métrique", "value": "Valeur", "target": "Cible",
-        "services": "Services affectés", "participants": "👥 Participants", "name": "Nom",
+        "participants": "👥 Participants", "name": "Nom",
         "role": "Rôle", "attendance": "Présence", "timeline": "⏱️ Chronologie",
         "time": "Heure", "event": "Événement", "actor": "Acteur/Système", "notes": "Notes",
         "marker": "Repère", "root_cause_section": "🔍 Cause racine",
@@ -214,28 +210,28 @@ class _Writer:
     # -- parts --------------------------------------------------------------------------
 
     def _header(self) -> None:
-        doc, t = self.doc, self.t
+        doc = self.doc
         self.line(f"# {_one_line(doc.title) or 'Postmortem'}", "")
-        fields: list[tuple[str, str]] = [
-            ("incident_date", _day(doc.incident_date) or "—"),
-            ("severity", doc.severity),
-            ("status", document_status_label(doc.status, self.lang)),
-            ("author", doc.author),
-            ("reviewers", ", ".join(doc.reviewers)),
-            ("postmortem_date", _day(doc.postmortem_date)),
-            ("started_at", self._full(doc.started_at)),
-            ("detected_at", self._full(doc.detected_at)),
-            ("mitigated_at", self._full(doc.mitigated_at)),
-            ("resolved_at", self._full(doc.resolved_at)),
-            ("timezone", doc.timezone),
-            ("tags", ", ".join(doc.tags)),
-            ("language", doc.language),
-        ]
+        fields = [(field.name, self._header_value(field)) for field in HEADER_LINES]
         shown = [(key, value) for key, value in fields if value]
         for index, (key, value) in enumerate(shown):
             ending = "  " if index < len(shown) - 1 else ""
-            self.line(f"**{t[key]}** : {_one_line(value)}{ending}")
+            self.line(f"**{header_label(key, self.lang)}** : {_one_line(value)}{ending}")
         self.line("")
+
+    def _header_value(self, field: Field) -> str:
+        value = getattr(self.doc, field.name)
+        if field.name == "status":
+            return document_status_label(value, self.lang)
+        if field.name == "incident_date":
+            return _day(value) or "—"
+        if isinstance(field.codec, Day):
+            return _day(value)
+        if isinstance(field.codec, Moment):
+            return self._full(value)
+        if isinstance(field.codec, Texts):
+            return ", ".join(value)
+        return str(value)
 
     def _full(self, moment: datetime | None) -> str:
         if moment is None:
@@ -265,9 +261,8 @@ class _Writer:
             )
 
     def _services(self) -> None:
-        t = self.t
         self.group("impact")
-        self.line(f"**{t['services']}** :")
+        self.line(f"**{header_label('services', self.lang)}** :")
         for service in self.doc.services:
             label = SERVICE_LABELS[self.lang][service.state]
             self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({label})")

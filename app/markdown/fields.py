@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.fields import HEADER_FIELDS
 from app.markdown.sections import fold
 from app.status_labels import action_status_label
 from app.vocabulary import ActionStatus, Priority, Status
@@ -18,40 +19,16 @@ _KEY_VALUE = re.compile(
     r"(?:\*\*|__)?\s*(?P<value>.*?)\s*$"
 )
 
-FIELD_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("postmortem_date", ("date du post mortem", "date du postmortem", "date du rapport",
-                         "postmortem date", "post mortem date", "report date", "date de la revue",
-                         "review date", "meeting date")),
-    ("incident_date", ("date de l incident", "incident date", "date", "date de l evenement")),
-    ("started_at", ("date heure debut", "debut", "start", "started", "start time",
-                    "incident start", "heure de debut", "started at", "impact start",
-                    "impact started", "impact started at", "impact start time", "began",
-                    "debut de l incident", "debut de l impact", "outage start", "start of impact")),
-    ("detected_at", ("detection", "detected", "detected at", "heure de detection", "reported at",
-                     "reported", "declared at", "identified at", "date heure de detection")),
-    ("mitigated_at", ("attenuation", "mitigated", "mitigated at", "mitigation", "mitigated on")),
-    ("resolved_at", ("date heure fin", "fin", "end", "ended", "end time", "resolved",
-                     "resolution", "resolved at", "heure de fin", "impact end", "impact ended",
-                     "impact ended at", "fin de l incident", "fin de l impact", "outage end",
-                     "end of impact", "closed at", "heure de resolution", "retablissement")),
-    ("title", ("titre", "title", "incident", "nom de l incident", "incident title")),
-    ("severity", ("severite", "severity", "sev", "gravite", "niveau", "priority", "priorite")),
-    ("status", ("statut", "status", "etat", "state")),
-    ("author", ("auteur", "author", "authors", "auteurs", "auteur du rapport", "redige par",
-                "written by", "owner", "incident owner", "redacteur", "prepared by")),
-    ("reviewers", ("reviseurs", "relecteurs", "reviewers", "reviewed by", "revu par")),
-    ("participants", ("participants", "attendees", "people", "personnes presentes")),
-    ("services", ("services", "services affectes", "affected services", "systems affected",
-                  "services impactes", "composants affectes")),
-    ("tags", ("tags", "etiquettes", "labels", "mots cles", "keywords")),
-    ("timezone", ("fuseau horaire", "timezone", "time zone", "fuseau")),
-    ("language", ("langue", "language", "lang")),
+#: header keys that name no field of the document but feed one: a stated duration gives the
+#: end of the incident, an incident commander becomes a participant
+_READING_AIDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("duration", ("duree totale", "duree", "duration", "total duration", "duree de l incident",
                   "impact duration", "duree de l impact")),
     ("commander", ("commander", "incident commander", "incident lead", "lead", "ic",
                    "responsable de l incident", "incident manager", "coordinateur")),
-    ("summary", ("impact", "resume", "summary")),
 )  # fmt: skip
+#: (field name, folded keys): the document's header fields (``app.fields``) and the aids
+FIELD_KEYS = tuple((field.name, field.keys) for field in HEADER_FIELDS) + _READING_AIDS
 _KEY_INDEX = {key: name for name, keys in FIELD_KEYS for key in keys}
 
 _STATUS_WORDS: tuple[tuple[ActionStatus, tuple[str, ...]], ...] = (

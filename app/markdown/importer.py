@@ -27,26 +27,22 @@ from app.markdown.cells import (
     inherits,
     joined_items,
     link_items,
-    person_names,
     why_words,
 )
 from app.markdown.dates import (
     all_days,
     find_day,
-    parse_day,
-    parse_duration,
     parse_when,
     starts_with_time,
-    zone_named,
 )
 from app.markdown.decode import decode_markdown
 from app.markdown.fields import (
-    document_status,
     is_placeholder,
     key_value,
     strip_inline,
 )
 from app.markdown.fishbone import FishboneBuilder, category_line
+from app.markdown.header_reader import HeaderReader
 from app.markdown.parse import (
     Block,
     Code,
@@ -71,7 +67,6 @@ from app.markdown.vocab_labels import (
     ATTENDANCE_LABELS,
     lesson_audience,
     lookup,
-    service_state,
 )
 from app.markdown.whys import (
     NO_ROOT_CAUSE,
@@ -93,15 +88,11 @@ from app.model import (
     NarrativeSection,
     Participant,
     Postmortem,
-    Service,
 )
-from app.severity import severity_code
-from app.timezones import find_zone
 from app.vocabulary import (
     AnnexKind,
     Attendance,
     Audience,
-    ServiceState,
 )
 
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
@@ -133,7 +124,7 @@ def import_text(
     return _Importer(text, name, options or ImportOptions()).run()
 
 
-class _Importer(TimelineReader, ActionsReader):
+class _Importer(HeaderReader, TimelineReader, ActionsReader):
     """Reads the sections in order and fills the document; see ``ImportState`` for its state."""
 
     # -- driving -------------------------------------------------------------------------
@@ -351,118 +342,6 @@ class _Importer(TimelineReader, ActionsReader):
                     self._field(pair[0], pair[1], pair[2], line, where)
                 elif not self._zone_statement(line):
                     self.keep(where, line, "not a known header field")
-
-    def _field(self, name: str, key: str, value: str, line: str, where: str) -> None:
-        doc = self.doc
-        if name == "incident_date" and fold(value) in ("", "unknown", "inconnue", "n a"):
-            self.date_unknown = True
-            self.report.mapped.append(f"{key}: {value} → no incident date")
-            return
-        if is_placeholder(value):
-            self.keep(where, line, "template placeholder")
-            return
-        if name not in ("status", "timezone"):
-            self.report.mapped.append(f"{key}: {value} → {name.replace('_', ' ')}")
-        if name == "title":
-            if doc.title and doc.title != value:
-                self.keep(where, line, "second title")
-            else:
-                doc.title = value
-            return
-        if name in ("incident_date", "postmortem_date"):
-            day = parse_day(value, self.context)
-            if day is None:
-                self.report.warnings.append(
-                    f"{key}: '{value}' is not a date I can read; kept as text."
-                )
-                self.keep(where, line, "unknown date format")
-                return
-            setattr(doc, name, day)
-            if name == "incident_date":
-                self.context.incident_date = day
-                moment, _ = parse_when(value, self.context)
-                if moment and not doc.started_at and re.search(r"\d[:h]\d\d", value):
-                    doc.started_at = moment
-                    self.header_times = True
-            return
-        if name in ("started_at", "detected_at", "mitigated_at", "resolved_at"):
-            moment, assumed = parse_when(value, self.context)
-            if moment is None:
-                self.report.warnings.append(
-                    f"{key}: '{value}' is not a time I can read; kept as text."
-                )
-                self.keep(where, line, "unknown date format")
-                return
-            if assumed:
-                self.report.warnings.append(
-                    f"{key}: no time zone given; {moment.tzname()} assumed."
-                )
-            setattr(doc, name, moment)
-            named = find_zone(value)
-            if named is not None and self.context.zone is None:
-                self._set_zone(named[0])
-            self.header_times = True
-            if self.context.incident_date is None:
-                self.context.incident_date = moment.date()
-                if doc.incident_date is None and not self.date_unknown:
-                    doc.incident_date = moment.date()
-            return
-        if name == "severity":
-            doc.severity = severity_code(value, self.options.severity_scale)
-        elif name == "commander":
-            role = "Incident lead" if "lead" in fold(key) else "Incident commander"
-            if fold(self.doc.language) == "fr":
-                role = "Responsable de l'incident"
-            for person in person_names(value):
-                doc.participants.append(Participant(person, role))
-        elif name == "status":
-            status = document_status(value)
-            if status is None:
-                self.keep(where, line, "unknown status")
-            else:
-                doc.status = status
-                self.report.mapped.append(f"{key}: {value} → status {status.value}")
-        elif name == "author":
-            doc.author = value
-        elif name == "reviewers":
-            doc.reviewers = person_names(value)
-        elif name == "participants":
-            doc.participants = [Participant(name) for name in person_names(value)]
-        elif name == "services":
-            for part in person_names(value):
-                doc.services.append(self._service(part))
-        elif name == "tags":
-            doc.tags = [tag.strip().lstrip("#") for tag in value.split(",") if tag.strip()]
-        elif name == "timezone":
-            zone = zone_named(value)
-            if zone is None:
-                self.report.warnings.append(f"{key}: unknown time zone '{value}'; UTC assumed.")
-                self.keep(where, line, "unknown time zone")
-            else:
-                self._set_zone(zone)
-                self.report.mapped.append(f"{key}: {value} → time zone {doc.timezone}")
-        elif name == "language":
-            doc.language = "fr" if fold(value) in ("fr", "francais", "french") else "en"
-        elif name == "duration":
-            doc.impact.append(ImpactRow(key, value))
-            self.stated_duration = parse_duration(value)
-        elif name == "summary":
-            doc.summary = f"{doc.summary}\n\n{key} : {value}".strip() if doc.summary else value
-        else:
-            self.keep(where, line)
-
-    def _service(self, text: str) -> Service:
-        state_word = re.search(r"\(([^)]*)\)\s*$", text)
-        symbol_state = {"❌": ServiceState.DOWN, "⚠": ServiceState.DEGRADED,
-                        "✅": ServiceState.OK}.get(text.strip()[:1])  # fmt: skip
-        name = LEADING_SYMBOLS.sub("", text).strip()
-        state = symbol_state
-        if state_word:
-            self.status_words.add(state_word.group(1).strip())
-            state = service_state(state_word.group(1)) or state
-            if service_state(state_word.group(1)):
-                name = name[: name.rfind("(")].strip()
-        return Service(strip_inline(name), state or ServiceState.OK)
 
     def _settle_window(self) -> None:
         """End from start + stated duration; times out of order are reported, never negated."""

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from app.diagrams.document_layout import diagram_of, layout_for
 from app.diagrams.graph import children, root_of
 from app.diagrams.layout import Layout
 from app.model import Postmortem
@@ -92,7 +93,7 @@ class _Diagram:
 
     def segment(self, nodes: Sequence[str], first: int) -> Part | None:
         """The part holding one run of a chain of whys, numbered from ``first``."""
-        layout = _layout_of(self.doc, self.kind, self.graph.subgraph(nodes).copy())
+        layout = layout_for(self.doc, self.kind, self.graph.subgraph(nodes).copy())
         last = first + len(nodes) - 1
         caption = f"{max(first, 1)}–{last}" if last > max(first, 1) else str(last)
         return _part(layout, self.upright, self.wide, self.language, caption, first_number=first)
@@ -110,16 +111,14 @@ def plan(
     upright: tuple[float, float],
     wide: tuple[float, float],
     language: str,
-) -> Pages | None:
-    """The printed parts of one diagram, or None when it has no layout."""
-    layout = diagrams.diagram_layout(doc, kind)
-    if layout is None:
-        return None
+) -> Pages:
+    """The printed parts of one diagram."""
+    layout = layout_for(doc, kind)
     elided = any(box.elided for box in layout.boxes)
     whole = _part(layout, upright, wide, language)
     if whole is not None:
         return Pages([whole], split=False, incomplete=elided)
-    graph = doc.whys if kind == "whys" else doc.ishikawa
+    graph = diagram_of(doc, kind)
     root = root_of(graph)
     diagram = _Diagram(doc, kind, graph, root, upright, wide, language)
     branches = children(graph, root)
@@ -167,7 +166,7 @@ def _chain_parts(diagram: _Diagram) -> tuple[list[Part], bool]:
     nodes = _chain(diagram.graph, diagram.root)
     if nodes is None:
         return [], True
-    whole = _layout_of(diagram.doc, diagram.kind, diagram.graph)
+    whole = layout_for(diagram.doc, diagram.kind)
     by_node = {box.node_id: box for box in whole.boxes}
     boxes = [by_node[node] for node in nodes]
     top = min(box.y for box in whole.boxes)
@@ -234,16 +233,4 @@ def _sub_layout(
     keep = {root}
     for branch in branches:
         keep |= {branch, *nx.descendants(graph, branch)}
-    return _layout_of(doc, kind, graph.subgraph(keep).copy())
-
-
-def _layout_of(doc: Postmortem, kind: str, graph: nx.DiGraph) -> Layout:
-    """The layout of ``graph`` (a part of one of the document's diagrams)."""
-    import importlib
-
-    from app.diagrams.layout import linked_nodes
-
-    module_name, function = diagrams.LAYOUTS[kind]
-    linked = linked_nodes([action.causes for action in doc.actions], kind)
-    layout: Layout = getattr(importlib.import_module(module_name), function)(graph, linked)
-    return layout
+    return layout_for(doc, kind, graph.subgraph(keep).copy())

@@ -11,28 +11,22 @@ reordered one by one: the layout wrapped them already.
 from __future__ import annotations
 
 import functools
-import importlib
 import math
 from typing import Any
 
+from app.diagrams.document_layout import diagram_of
 from app.diagrams.layout import (
     ARROW_SIZE,
     FONTS,
     Layout,
     TextLine,
     in_language,
-    linked_nodes,
 )
 from app.model import Postmortem
 from app.report.fonts import BOLD as BOLD_FACE
 from app.report.fonts import map_symbols, split_runs
 from app.report.scripts import visual_line
 
-#: where each diagram's layout function lives (module, function)
-LAYOUTS = {
-    "whys": ("app.diagrams.whys_layout", "layout_whys"),
-    "ishikawa": ("app.diagrams.ishikawa_layout", "layout_ishikawa"),
-}
 #: a diagram with more boxes than this is printed as an outline (a 10,000-step chain would
 #: otherwise take more than a thousand pages of drawings, and minutes to plan)
 MAX_DRAWN_BOXES = 400
@@ -50,21 +44,8 @@ PLACEHOLDERS = {
 }
 
 
-def diagram_layout(doc: Postmortem, kind: str) -> Layout | None:
-    """The layout of one of the document's diagrams, or None when it has no layout yet."""
-    module_name, function = LAYOUTS[kind]
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    graph = doc.whys if kind == "whys" else doc.ishikawa
-    linked = linked_nodes([action.causes for action in doc.actions], kind)
-    layout: Layout = getattr(module, function)(graph, linked)
-    return layout
-
-
 def box_count(doc: Postmortem, kind: str) -> int:
-    return int((doc.whys if kind == "whys" else doc.ishikawa).number_of_nodes())
+    return int(diagram_of(doc, kind).number_of_nodes())
 
 
 def placeholder(role: str, language: str) -> str:
@@ -82,11 +63,6 @@ def smallest_text(layout: Layout) -> float:
     if layout.kind == "whys" and any(box.role == "why" for box in layout.boxes):
         sizes.append(NUMBER_SIZE)
     return min(sizes, default=11.0)
-
-
-def fit_scale(layout: Layout, max_width: float, max_height: float, limit: float = 1.0) -> float:
-    """The largest scale (at most ``limit``) at which the whole diagram fits the box."""
-    return min(limit, max_width / layout.width, max_height / layout.height)
 
 
 def drawing(layout: Layout, scale: float, language: str = "en", first_number: int = 0) -> Any:
@@ -147,7 +123,7 @@ def _fitted_badge(box: Any) -> Any:
 
 def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
     """Layout y grows downwards from the top; PDF y upwards: every y becomes ``height - y``."""
-    from reportlab.graphics.shapes import Polygon, PolyLine, Rect
+    from reportlab.graphics.shapes import Polygon, PolyLine
     from reportlab.lib.colors import HexColor
 
     top = layout.height
@@ -172,32 +148,19 @@ def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
             )
     for box in layout.boxes:
         group.add(
-            Rect(
-                box.x,
-                top - box.y - box.h,
-                box.w,
+            _rounded(
+                box,
+                top,
                 box.h,
-                rx=box.radius,
-                ry=box.radius,
-                fillColor=colour(box.fill),
+                colour(box.fill),
                 strokeColor=colour(box.border),
                 strokeWidth=box.border_width,
                 strokeDashArray=[4, 3] if box.dashed else None,
             )
         )
         if box.badge is not None:
-            group.add(
-                Rect(
-                    box.x,
-                    top - box.y - box.badge_height,
-                    box.w,
-                    box.badge_height,
-                    rx=box.radius,
-                    ry=box.radius,
-                    fillColor=colour(box.badge_fill),
-                    strokeColor=None,
-                )
-            )
+            badge_fill = colour(box.badge_fill)
+            group.add(_rounded(box, top, box.badge_height, badge_fill, strokeColor=None))
             _text(group, box.badge, (box.x, box.y), top, colour)
         for line in box.lines:
             _text(group, line, (box.x, box.y), top, colour)
@@ -206,6 +169,15 @@ def _paint(layout: Layout, group: Any, first_number: int = 0) -> None:
     for label in layout.labels:
         line = TextLine(label.text, 0.0, 0.0, label.size, label.font, label.colour)
         _text(group, line, (label.x, label.y), top, colour)
+
+
+def _rounded(box: Any, top: float, height: float, fill: Any, **stroke: Any) -> Any:
+    """A rectangle as wide as ``box`` with its rounded corners, ``height`` down from its top
+    (the whole box, or the badge strip across it)."""
+    from reportlab.graphics.shapes import Rect
+
+    y = top - box.y - height
+    return Rect(box.x, y, box.w, height, rx=box.radius, ry=box.radius, fillColor=fill, **stroke)
 
 
 def _arrow_head(start: tuple[float, float], end: tuple[float, float]) -> list[float]:

@@ -1,9 +1,13 @@
-"""Words of the report in English and French: section titles, labels, vocabularies, dates."""
+"""Words of the report in English and French: section titles, labels, vocabularies, dates.
+
+The labels of header fields (author, tags…) are those of ``app.fields``.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from app.fields import header_labels
 from app.status_labels import status_words
 from app.timeutil import format_duration
 
@@ -12,16 +16,7 @@ LANGUAGES = ("en", "fr")
 _EN: dict[str, str] = {
     "report": "Postmortem report",
     "untitled": "Untitled postmortem",
-    "incident_date": "Incident date",
-    "severity": "Severity",
-    "status": "Status",
-    "author": "Author",
-    "reviewers": "Reviewers",
-    "participants": "Participants",
-    "postmortem_date": "Postmortem meeting",
     "revision": "Revision",
-    "services": "Affected services",
-    "tags": "Tags",
     "digest": "Content digest (SHA-256)",
     "generated": "Generated",
     "summary": "Executive summary",
@@ -133,16 +128,7 @@ _EN: dict[str, str] = {
 _FR: dict[str, str] = {
     "report": "Rapport de postmortem",
     "untitled": "Postmortem sans titre",
-    "incident_date": "Date de l'incident",
-    "severity": "Sévérité",
-    "status": "Statut",
-    "author": "Auteur",
-    "reviewers": "Relecteurs",
-    "participants": "Participants",
-    "postmortem_date": "Réunion de postmortem",
     "revision": "Révision",
-    "services": "Services affectés",
-    "tags": "Étiquettes",
     "digest": "Empreinte du contenu (SHA-256)",
     "generated": "Généré le",
     "summary": "Résumé",
@@ -381,7 +367,7 @@ class Labels:
         self.language = language if language in LANGUAGES else "en"
         self.zone = zone
         french = self.language == "fr"
-        self._words = _FR if french else _EN
+        self._words = {**header_labels(self.language), **(_FR if french else _EN)}
         self._vocab = {**(_VOCAB_FR if french else _VOCAB_EN), **status_words(self.language)}
 
     def __getitem__(self, key: str) -> str:

@@ -688,8 +688,6 @@ class ReportRenderer:
         upright = (self.frame_width, self.frame_height - room)
         wide = (self.page_height - 2 * MARGIN, self.page_width - 2 * MARGIN - FOOTER_HEIGHT - room)
         pages = plan(self.doc, kind, upright, wide, self.words.language)
-        if pages is None:
-            return [*heading, *self._diagram_as_text(kind)]
         flow: list[Any] = [] if pages.parts else list(heading)
         landscape_open = False
         for index, page in enumerate(pages.parts):

@@ -19,7 +19,8 @@ a why's answer, Delete removes the node and its subtree, R toggles root cause, a
 selection to the nearest box in that direction on screen (Alt+arrows follow the tree: Up parent,
 Down first child, Left/Right siblings), Ctrl+= / Ctrl+- zoom, Ctrl+0 fits (also done on opening
 and whenever the layout changes size). Mouse: click selects, drag a box onto another to
-re-parent it (the target turns green), drag the background to pan, Ctrl+wheel zooms,
+re-parent it (the target turns green where ``ops.can_move`` allows the drop; the dragged box
+turns see-through), drag the background to pan, Ctrl+wheel zooms,
 right-click opens the context menu.
 """
 
@@ -39,8 +40,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QPlainTextEdit, QWidget
 
-from app.diagrams import changes
-from app.diagrams.document_layout import layout_for
+from app.diagrams import changes, ops
+from app.diagrams.document_layout import diagram_of, layout_for
 from app.diagrams.graph import (
     ISHIKAWA,
     SEED_CATEGORIES_EN,
@@ -61,6 +62,7 @@ from ui.session_bridge import SessionBridge
 DEFAULT_ZOOM = 1.25  # 10.5 pt text is ≥ 13 px high at 1280×720 without zooming
 MIN_ZOOM, MAX_ZOOM = 0.15, 5.0
 DRAG_THRESHOLD = 6
+DRAGGED_OPACITY = 0.55
 #: arrow key → direction on screen (x, y)
 ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -173,7 +175,7 @@ class DiagramView(QGraphicsView):
 
     def _graph(self) -> Any:
         assert self.session is not None
-        return getattr(self.session.doc, self.kind)
+        return diagram_of(self.session.doc, self.kind)
 
     def current_layout(self) -> Layout | None:
         return self.layout_
@@ -480,28 +482,20 @@ class DiagramView(QGraphicsView):
         here = self.mapToScene(event.position().toPoint())
         if not self.dragging:
             moved = self.mapFromScene(here) - self.mapFromScene(start)
-            if moved.manhattanLength() < DRAG_THRESHOLD or parent(self._graph(), node) is None:
+            if moved.manhattanLength() < DRAG_THRESHOLD or not ops.can_move(self._graph(), node):
                 return
             self.dragging = True
         item = self.items_[node]
         item.setPos(item.box.x + here.x() - start.x(), item.box.y + here.y() - start.y())
         item.setZValue(5)
+        item.setOpacity(DRAGGED_OPACITY)  # the target's green shows through the dragged box
         self._set_drop_target(self._drop_target_at(event.position().toPoint(), node))
 
     def _drop_target_at(self, pos: QPoint, dragged: str) -> str | None:
-        import networkx as nx
-
-        graph = self._graph()
-        banned = {dragged, *nx.descendants(graph, dragged)}
+        """The box under the pointer (below the dragged one) when ``dragged`` may go there."""
         for item in self.items(pos):
-            if isinstance(item, BoxItem) and item.node_id not in banned:
-                role = graph.nodes[item.node_id].get("role")
-                dragged_role = graph.nodes[dragged].get("role")
-                if dragged_role == "category" and role != "effect":
-                    return None
-                if dragged_role == "cause" and role not in ("category", "cause"):
-                    return None
-                return item.node_id
+            if isinstance(item, BoxItem) and item.node_id != dragged:
+                return item.node_id if ops.can_move(self._graph(), dragged, item.node_id) else None
         return None
 
     def _set_drop_target(self, node: str | None) -> None:
@@ -526,6 +520,7 @@ class DiagramView(QGraphicsView):
         if node in self.items_:
             item = self.items_[node]
             item.setZValue(1)
+            item.setOpacity(1.0)
             item.setPos(item.box.x, item.box.y)
         if (
             was_dragging
