@@ -11,9 +11,9 @@ import networkx as nx
 import pytest
 
 from app.diagrams.graph import graph_to_data
+from app.formats import ImportReport
 from app.jsonio import document_to_dict, document_to_json
 from app.markdown.fishbone import ishikawa_ids
-from app.markdown.report import ImportReport
 from app.markdown.whys import whys_ids
 from app.model import Postmortem
 

@@ -16,6 +16,7 @@ from tests.editor_helpers import use_temporary_settings
 from tests.markdown_helpers import CORPUS, seed_path
 from ui.main_window import MainWindow
 from ui.markdown_feature import ImportReviewDialog
+from ui.preferences import current_preferences
 
 SHOTS = Path("/tmp/shots/F")
 
@@ -140,3 +141,35 @@ def test_a_binary_markdown_file_shows_an_error_and_no_review(
         window.last_error
         == "Cannot import broken.md: broken.md is a binary file, not Markdown text."
     )
+
+
+def test_an_import_uses_the_severity_scale_of_the_preferences_and_shows_status_words(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.editor_helpers import cell_text
+    from tests.test_interchange_seams import ACTIONS_MD
+
+    current_preferences().severity_lines = [
+        "SEV1 | Customers cannot pay",
+        "SEV2 | Payments slow",
+        "SEV3 | One feature down",
+        "SEV4 | Cosmetic",
+    ]
+    source = tmp_path / "payment-outage.md"
+    source.write_text(ACTIONS_MD, encoding="utf-8")
+    _menu_import(window, monkeypatch, source)
+    dialog = _review(window)
+    with qtbot.waitSignal(dialog.created):
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert window.current is not None and window.current.severity == "SEV1"
+    table = window.editor.actions.table
+    headers = [
+        table.model().headerData(c, Qt.Orientation.Horizontal)
+        for c in range(table.model().columnCount())
+    ]
+    note = headers.index("Status note")
+    assert cell_text(table, 1, headers.index("Status")) == "In progress"
+    assert cell_text(table, 1, note) == "Waiting on vendor"
+    assert cell_text(table, 0, note) == "Blocked ; needs the vendor"
+    table.scrollTo(table.cell(0, note))
+    window.editor.actions.grab().save(str(SHOTS / "imported-status-words.png"))

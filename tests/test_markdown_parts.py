@@ -8,9 +8,10 @@ import pytest
 
 from app.markdown import sections as S
 from app.markdown.dates import DateContext, parse_day, parse_when, zone_named
-from app.markdown.fields import action_status, is_placeholder, key_value, priority, severity
+from app.markdown.fields import action_status, is_placeholder, key_value, priority
 from app.markdown.parse import ListBlock, Table, parse_blocks
 from app.markdown.sections import section_kind
+from app.severity import DEFAULT_SCALE, scale_codes, severity_code
 from app.vocabulary import ActionStatus, Priority
 
 
@@ -60,10 +61,12 @@ def test_header_lines_in_both_languages() -> None:
     assert key_value("Severity: SEV-2")[:1] == ("severity",)  # type: ignore[index]
     assert key_value("**Réviseurs**: A, B")[0] == "reviewers"  # type: ignore[index]
     assert key_value("Humeur : fatigué") == ("", "Humeur", "fatigué")
-    assert severity("SEV-2") == "P2" and severity("Majeur") == "P1"
-    assert severity("SEV-2 (Service Degraded)") == "P2" and severity("Sev 0") == "P0"
-    assert severity("critical") == "P0" and severity("mineur") == "P3"
-    assert severity("Orange alert") == "Orange alert"  # nothing matches: kept as written
+    codes = scale_codes(DEFAULT_SCALE)
+    assert severity_code("SEV-2", codes) == "P2" and severity_code("Majeur", codes) == "P1"
+    assert severity_code("SEV-2 (Service Degraded)", codes) == "P2"
+    assert severity_code("Sev 0", codes) == "P0"
+    assert severity_code("critical", codes) == "P0" and severity_code("mineur", codes) == "P3"
+    assert severity_code("Orange alert", codes) == "Orange alert"  # kept as written
     assert priority("High") == Priority.P1 and priority("critique") == Priority.P0
 
 

@@ -11,6 +11,9 @@ SMOKE_TEST = "--smoke-test"
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    from ui.export_formats import register
+
+    register()  # the formats that need Qt, for the commands and the window alike
     if SMOKE_TEST in args:
         return smoke_test([a for a in args if a != SMOKE_TEST])
     from app.cli import build_parser

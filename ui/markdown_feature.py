@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PostmortemError
+from app.formats import ImportOptions
 from app.model import Postmortem
+from ui.preferences import current_preferences
 
 if TYPE_CHECKING:
-    from app.markdown.report import ImportReport
+    from app.formats import ImportReport
     from ui.main_window import MainWindow
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -149,12 +151,18 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def import_options() -> ImportOptions:
+    """The options of an import from the window: the severity scale set in Preferences."""
+    scale = current_preferences().severity_scale()
+    return ImportOptions(severity_scale=tuple(level.code for level in scale))
+
+
 def review_markdown(window: MainWindow, path: Path) -> ImportReviewDialog | None:
     """Import ``path`` and open the review dialog (None, with an error shown, if unreadable)."""
     try:
         from app.markdown.importer import read_markdown  # with ftfy: loaded on first import
 
-        doc, report = read_markdown(path)
+        doc, report = read_markdown(path, import_options())
     except (PostmortemError, OSError) as error:
         window.show_error(window.tr("Cannot import {0}: {1}").format(path.name, error))
         return None

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.errors import PostmortemError, ValidationError
+from app.errors import ValidationError
+from app.formats import ExportOptions, ExportReport
 from app.model import Postmortem
 from app.roles import normalise_role
 from app.signoff import install_signoff_workflow, reopen, required_roles, role_states
@@ -170,42 +171,29 @@ def _current_signer(doc: Postmortem, role: str, roles: tuple[str, ...]) -> str:
     return ""
 
 
-def _open_store(args: argparse.Namespace) -> Store | None:
-    from app.paths import default_db_path
-
-    path: Path = getattr(args, "db", None) or default_db_path()
-    if not path.exists():
-        return None
-    try:
-        return Store(path, read_only=True)
-    except PostmortemError:
-        return None
-
-
-def export_pdf(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
-    """The ``pdf`` exporter of ``export``: the report, or its approval PDF."""
+def export_pdf(doc: Postmortem, path: Path, options: ExportOptions) -> ExportReport:
+    """The ``pdf`` export format: the report, or its approval PDF (which needs the database
+    the document comes from, ``options.store``)."""
     from app.fileio import check_target, write_file
     from app.report.export import build_pdf
 
     check_target(path, ".pdf")
-    language = getattr(args, "lang", None)
-    paper = getattr(args, "paper", "a4") or "a4"
-    store = _open_store(args)
-    try:
-        if getattr(args, "for_approval", False) or doc.status == Status.APPROVED:
-            if store is None:
-                raise ValidationError("The approval PDF needs the database of this postmortem.")
-            from app.approval import approval_pdf, stored_pdf
+    store, report = options.store, ExportReport(path)
+    if options.for_approval or doc.status == Status.APPROVED:
+        if store is None:
+            raise ValidationError("The approval PDF needs the database of this postmortem.")
+        from app.approval import approval_pdf, stored_pdf
 
-            if doc.status == Status.APPROVED and stored_pdf(store, doc) is None:
-                print("warning: no signed approval PDF is kept for this revision; "
-                      "the fields are empty", file=sys.stderr)  # fmt: skip
-            data = approval_pdf(store, doc, language=language, paper=paper)
-        else:
-            roles = required_roles(store) if store is not None else DEFAULT_SIGNOFF_ROLES
-            created = store.updated_at(doc.id) if store is not None else None
-            data = build_pdf(doc, language=language, paper=paper, roles=roles, created=created)
-    finally:
-        if store is not None:
-            store.close()
+        if doc.status == Status.APPROVED and stored_pdf(store, doc) is None:
+            report.warnings.append(
+                "no signed approval PDF is kept for this revision; the fields are empty"
+            )
+        data = approval_pdf(store, doc, language=options.language, paper=options.paper)
+    else:
+        roles = required_roles(store) if store is not None else DEFAULT_SIGNOFF_ROLES
+        created = store.updated_at(doc.id) if store is not None else None
+        data = build_pdf(
+            doc, language=options.language, paper=options.paper, roles=roles, created=created
+        )
     write_file(path, data)
+    return report

@@ -6,7 +6,6 @@ never wrap), in the bundled DejaVu Sans family with generic sans-serif as the fa
 
 from __future__ import annotations
 
-import argparse
 import math
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from app.diagrams.layout import ARROW_SIZE, FONTS, Box, Connector, Layout, TextL
 from app.diagrams.text_metrics import FAMILY
 from app.errors import ValidationError
 from app.fileio import write_file
+from app.formats import ExportOptions, ExportReport
 from app.model import Postmortem
 from app.visible_text import visible
 
@@ -106,14 +106,14 @@ def _text(text: str, x: float, y: float, size: float, font: str, colour: str) ->
     )
 
 
-def export_svg(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
+def export_svg(doc: Postmortem, path: Path, options: ExportOptions) -> ExportReport:
     """``export --format svg --diagram whys|ishikawa``: no Qt involved."""
     from app.diagrams.document_layout import layout_for
 
-    kind = getattr(args, "diagram", None) or WHYS
+    kind = options.diagram or WHYS
     if kind not in DIAGRAM_KINDS:
         raise ValidationError(f"unknown diagram '{kind}' (choose whys or ishikawa).")
     title = f"{doc.title} — {label(kind)}"
-    language = getattr(args, "lang", None) or doc.language
-    layout = in_language(layout_for(doc, kind), language)
+    layout = in_language(layout_for(doc, kind), options.language or doc.language)
     write_file(path, layout_to_svg(layout, title).encode("utf-8"))
+    return ExportReport(path)

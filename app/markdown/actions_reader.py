@@ -13,7 +13,14 @@ from app.markdown.cells import (
     status_in_cells,
 )
 from app.markdown.dates import parse_day
-from app.markdown.fields import action_status, is_placeholder, key_value, priority, strip_inline
+from app.markdown.fields import (
+    action_status,
+    is_placeholder,
+    key_value,
+    priority,
+    status_wording,
+    strip_inline,
+)
 from app.markdown.fishbone import cause_by_text
 from app.markdown.parse import Item, ListBlock, Rule, Table
 from app.markdown.sections import fold
@@ -239,6 +246,11 @@ class ActionsReader(ImportState):
         else:
             action.status = status
             self.status_words.add(text.strip())
+            wording = status_wording(text)
+            if wording:  # the closest status for tracking, the team's words kept beside it
+                action.status_reason = " ; ".join(
+                    part for part in (wording, action.status_reason) if part
+                )
 
     def _apply_due(self, action: Action, text: str, where: str) -> None:
         value = text.strip()

@@ -8,7 +8,6 @@ diagram links in actions use the ids the importer gives the nodes.
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -27,7 +26,9 @@ from app.diagrams.graph import (
 )
 from app.field_codecs import Day, Moment, Texts
 from app.fields import HEADER_LINES, Field, header_label
+from app.formats import ExportOptions, ExportReport
 from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
+from app.markdown.sections import narrative_mark
 from app.markdown.vocab_labels import (
     ATTENDANCE_LABELS,
     AUDIENCE_LABELS,
@@ -90,12 +91,12 @@ TEXT = {
 }  # fmt: skip
 
 
-def export_file(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
-    """The CLI entry point (``interchange.EXPORTERS['md']``)."""
+def export_file(doc: Postmortem, path: Path, options: ExportOptions) -> ExportReport:
+    """The ``md`` export format (``app.formats``)."""
     from app.fileio import write_file
 
-    language = getattr(args, "lang", None) or doc.language
-    write_file(path, export_markdown(doc, language).encode("utf-8"))
+    write_file(path, export_markdown(doc, options.language or doc.language).encode("utf-8"))
+    return ExportReport(path)
 
 
 def export_markdown(doc: Postmortem, language: str | None = None) -> str:
@@ -245,6 +246,7 @@ class _Writer:
     def _narrative(self) -> None:
         for section in self.doc.narrative:
             self.line("---", "", f"## {_one_line(section.title) or '—'}", "")
+            self.line(narrative_mark(section.kind), "")
             self.opened = ""
             if section.text:
                 self.line(section.text, "")

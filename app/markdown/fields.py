@@ -11,7 +11,7 @@ import re
 
 from app.fields import HEADER_FIELDS
 from app.markdown.sections import fold
-from app.severity import DEFAULT_SCALE, SeverityLevel
+from app.status_labels import action_status_label
 from app.vocabulary import ActionStatus, Priority, Status
 
 _KEY_VALUE = re.compile(
@@ -40,10 +40,22 @@ _STATUS_WORDS: tuple[tuple[ActionStatus, tuple[str, ...]], ...] = (
                          "resolu", "resolved", "ferme", "met", "livre", "shipped", "ok")),
     (ActionStatus.IN_PROGRESS, ("in progress", "en cours", "wip", "started", "doing", "scheduled",
                                 "planifie", "ongoing", "in review", "en revue", "bloque",
-                                "blocked")),
+                                "blocked", "on hold", "waiting on", "waiting for",
+                                "en attente de")),
     (ActionStatus.TODO, ("todo", "to do", "a faire", "not started", "pas commence", "open",
                          "ouvert", "pending", "en attente", "planned", "prevu", "backlog", "new")),
 )  # fmt: skip
+#: status words that say exactly their status (the app's own labels among them): the others
+#: (``Blocked``, ``Waiting on vendor``) give the closest status and their wording is kept
+_PLAIN_STATUS_WORDS = frozenset(fold(action_status_label(status, language))
+                                for status in ActionStatus for language in ("en", "fr")) | {
+    "won t do", "wont do", "not doing", "abandonne", "annule", "cancelled", "canceled", "wontfix",
+    "not started", "not done", "pas commence", "pas fait", "non commence", "non fait",
+    "not yet started", "pas encore commence", "todo", "to do", "a faire", "open", "ouvert", "new",
+    "done", "fait", "termine", "complete", "completed", "closed", "fixed", "resolu", "resolved",
+    "ferme", "livre", "shipped", "ok", "in progress", "en cours", "wip", "started", "doing",
+    "ongoing",
+}  # fmt: skip
 _STATUS_SYMBOLS = {
     "✅": ActionStatus.DONE,
     "✔": ActionStatus.DONE,
@@ -119,6 +131,16 @@ def action_status(text: str) -> ActionStatus | None:
     return None
 
 
+def status_wording(text: str) -> str:
+    """The status as written when it says more than the status it maps to (``Blocked``,
+    ``Waiting on vendor``, ``Done on 3 July``); '' for a plain one (``✅ Done``, ``[x]``)."""
+    value = text.strip()
+    bare = value.lstrip("".join(_STATUS_SYMBOLS)).strip()
+    if value in ("[x]", "[X]", "[ ]", "-", "—") or not bare or fold(bare) in _PLAIN_STATUS_WORDS:
+        return ""
+    return value
+
+
 def document_status(text: str) -> Status | None:
     return _DOC_STATUS.get(fold(text))
 
@@ -129,43 +151,6 @@ def priority(text: str) -> Priority | None:
     if match:
         return Priority(f"P{match.group(1)}")
     return _PRIORITY_WORDS.get(fold(text))
-
-
-def severity(text: str, scale: tuple[SeverityLevel, ...] = DEFAULT_SCALE) -> str | None:
-    """``P1``, ``SEV-2``, ``Sev 1``, ``Critical``, ``Majeur`` → a code of the scale.
-
-    The number of ``SEV-n`` / ``Pn`` / ``Sn`` is the scale's number; a word is matched against
-    the scale's names (English and French) and the usual synonyms. What matches nothing is
-    kept as written.
-    """
-    value = text.strip()
-    codes = [level.code for level in scale]
-    match = re.fullmatch(r"(?i)\s*(?:P|SEV|S|SEVERITY|NIVEAU)\s*[- ]?\s*([0-5])\b.*", value)
-    if match and f"P{match.group(1)}" in codes:
-        return f"P{match.group(1)}"
-    if match and match.group(1) in codes:
-        return match.group(1)
-    folded = fold(value)
-    words = folded.split()
-    for level in scale:
-        names = {fold(level.code), fold(level.name_en), fold(level.name_fr)}
-        if folded in names or (words and words[0] in names):
-            return level.code
-    for word, code in _SEVERITY_WORDS.items():
-        if (folded == word or (words and words[0] == word)) and code in codes:
-            return code
-    return value or None
-
-
-_SEVERITY_WORDS = {
-    "critical": "P0", "critique": "P0", "blocker": "P0", "bloquant": "P0", "urgent": "P0",
-    "emergency": "P0", "urgence": "P0", "catastrophic": "P0",
-    "major": "P1", "majeur": "P1", "majeure": "P1", "high": "P1", "haute": "P1", "severe": "P1",
-    "grave": "P1", "elevee": "P1",
-    "moderate": "P2", "modere": "P2", "moderee": "P2", "medium": "P2", "moyenne": "P2",
-    "moyen": "P2", "significant": "P2",
-    "minor": "P3", "mineur": "P3", "mineure": "P3", "low": "P3", "faible": "P3", "basse": "P3",
-}  # fmt: skip
 
 
 def split_names(text: str) -> list[str]:

@@ -16,11 +16,12 @@ from app.field_codecs import Codec, Day, Moment, Texts
 from app.fields import BY_NAME
 from app.markdown.cells import LEADING_SYMBOLS, person_names
 from app.markdown.dates import parse_day, parse_duration, parse_when, zone_named
-from app.markdown.fields import document_status, is_placeholder, severity, strip_inline
+from app.markdown.fields import document_status, is_placeholder, strip_inline
 from app.markdown.sections import fold
 from app.markdown.state import ImportState
 from app.markdown.vocab_labels import service_state
 from app.model import ImpactRow, Participant, Service
+from app.severity import severity_code
 from app.timezones import find_zone
 from app.vocabulary import ServiceState
 
@@ -126,7 +127,7 @@ class HeaderReader(ImportState):
             self.doc.title = value
 
     def _severity(self, name: str, key: str, value: str, line: str, where: str) -> None:
-        self.doc.severity = severity(value) or value
+        self.doc.severity = severity_code(value, self.options.severity_scale)
 
     def _status(self, name: str, key: str, value: str, line: str, where: str) -> None:
         status = document_status(value)

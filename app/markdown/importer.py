@@ -9,13 +9,13 @@ every guess or failure (unknown date formats, loops in the 5 Whys, placeholders)
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 
 from app.derived import inconsistencies
 from app.diagrams.graph import SEED_CATEGORIES_EN, SEED_CATEGORIES_FR, new_ishikawa
 from app.fileio import read_source
+from app.formats import ImportOptions, ImportReport
 from app.markdown import sections as S
 from app.markdown.actions_reader import ActionsReader, resolve_cause_texts
 from app.markdown.cells import (
@@ -53,8 +53,14 @@ from app.markdown.parse import (
     Table,
     parse_blocks,
 )
-from app.markdown.report import ImportReport
-from app.markdown.sections import clean_heading, fold, narrative_kind, section_kind, title_text
+from app.markdown.sections import (
+    clean_heading,
+    fold,
+    marked_narrative,
+    narrative_kind,
+    section_kind,
+    title_text,
+)
 from app.markdown.state import Section as _Section
 from app.markdown.timeline_reader import TimelineReader
 from app.markdown.vocab_labels import (
@@ -94,29 +100,28 @@ IMPORT_NOTES_TITLE = {"en": "Import notes", "fr": "Notes de l'import"}
 _TEXT_PARTS = ("summary", "root cause", "acknowledgements")
 
 
-def import_file(path: Path, args: argparse.Namespace | None = None) -> tuple[Postmortem, str]:
-    """The CLI entry point (``interchange.IMPORTERS``): the document and the report summary,
-    which the command prints once the document is stored."""
-    doc, report = read_markdown(path)
-    return doc, report.summary()
-
-
-def read_markdown(path: Path) -> tuple[Postmortem, ImportReport]:
+def read_markdown(
+    path: Path, options: ImportOptions | None = None
+) -> tuple[Postmortem, ImportReport]:
     raw = read_source(path, MAX_MARKDOWN_BYTES, "split it or remove embedded data")
-    return import_bytes(raw, path.name)
+    return import_bytes(raw, path.name, options)
 
 
-def import_bytes(raw: bytes, name: str = "document.md") -> tuple[Postmortem, ImportReport]:
+def import_bytes(
+    raw: bytes, name: str = "document.md", options: ImportOptions | None = None
+) -> tuple[Postmortem, ImportReport]:
     decoded = decode_markdown(raw, name)
-    doc, report = import_text(decoded.text, name)
+    doc, report = import_text(decoded.text, name, options)
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
         report.mapped.insert(0, f"text read as {decoded.encoding}")
     report.warnings[:0] = decoded.repairs
     return doc, report
 
 
-def import_text(text: str, name: str = "document.md") -> tuple[Postmortem, ImportReport]:
-    return _Importer(text, name).run()
+def import_text(
+    text: str, name: str = "document.md", options: ImportOptions | None = None
+) -> tuple[Postmortem, ImportReport]:
+    return _Importer(text, name, options or ImportOptions()).run()
 
 
 class _Importer(HeaderReader, TimelineReader, ActionsReader):
@@ -187,7 +192,19 @@ class _Importer(HeaderReader, TimelineReader, ActionsReader):
         stack: list[tuple[int, _Section]] = []
         for block in blocks:
             if not isinstance(block, Heading):
-                (sections[-1].blocks if sections else preamble).append(block)
+                last = sections[-1] if sections else None
+                mark = marked_narrative(block.text) if isinstance(block, Paragraph) else None
+                if last and last.heading and not last.blocks and mark is not None:
+                    # written by our export: a narrative section, titled as written
+                    last.kind, last.marked, last.title, last.sub = (
+                        S.NARRATIVE, mark, last.heading.text, ""
+                    )  # fmt: skip
+                    continue
+                (last.blocks if last else preamble).append(block)
+                continue
+            marked = next(((lvl, s) for lvl, s in stack if s.marked is not None), None)
+            if marked is not None and block.level > marked[0]:
+                marked[1].blocks.append(block)  # a heading inside the account is its text
                 continue
             if title is None and block.level == 1 and not sections:
                 title = block
@@ -703,6 +720,14 @@ class _Importer(HeaderReader, TimelineReader, ActionsReader):
         self.doc.acknowledgements = "\n\n".join(p for p in parts if p)
 
     def _narrative(self, section: _Section) -> None:
+        if section.marked is not None:
+            blocks = list(section.blocks)
+            if blocks and isinstance(blocks[-1], Rule):
+                blocks.pop()  # the rule the export writes before the next section
+            parts = [self.markdown(block) for block in blocks]
+            text = "\n\n".join(part for part in parts if part)
+            self.doc.narrative.append(NarrativeSection(section.title, text, section.marked))
+            return
         title = section.sub or section.title
         kind = narrative_kind(title) or narrative_kind(section.title) or ""
         parts = [self.markdown(block) for block in section.blocks if not isinstance(block, Rule)]

@@ -194,6 +194,21 @@ def title_text(heading: str) -> str:
     return value.strip(" -–:")
 
 
+_NARRATIVE_MARK = re.compile(r"<!--\s*narrative(?:\s*:\s*([a-z_]+))?\s*-->")
+
+
+def narrative_mark(kind: str) -> str:
+    """The HTML comment written under a narrative section's heading (invisible once rendered):
+    the section comes back as narrative whatever its title says (``Timeline``, ``Summary``)."""
+    return f"<!-- narrative: {kind} -->" if kind else "<!-- narrative -->"
+
+
+def marked_narrative(text: str) -> str | None:
+    """The kind ('' for none) of a ``narrative_mark`` line; None for any other text."""
+    match = _NARRATIVE_MARK.fullmatch(text.strip())
+    return None if match is None else match.group(1) or ""
+
+
 def narrative_kind(heading: str) -> str | None:
     """``trigger``, ``detection``… for a heading that introduces a part of the account."""
     folded = fold(re.sub(r"\([^)]*\)", "", clean_heading(heading)))

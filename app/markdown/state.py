@@ -7,11 +7,11 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import timedelta, tzinfo
 
+from app.formats import ImportOptions, ImportReport
 from app.markdown.dates import DateContext
 from app.markdown.fields import reflow, strip_inline
 from app.markdown.fishbone import FishboneBuilder
 from app.markdown.parse import Block, Code, Heading, ListBlock, Paragraph
-from app.markdown.report import ImportReport
 from app.markdown.sections import fold
 from app.markdown.whys import WhysDraft, WhyStep
 from app.model import Annex, Postmortem
@@ -33,6 +33,8 @@ class Section:
     sub: str
     heading: Heading | None
     blocks: list[Block] = field(default_factory=list)
+    #: the kind a narrative section's mark states (``narrative_mark``); None: no mark
+    marked: str | None = None
 
 
 @dataclass
@@ -52,8 +54,9 @@ class PendingTime:
 class ImportState:
     """Document being built, report, date context and what was kept aside."""
 
-    def __init__(self, text: str, name: str) -> None:
+    def __init__(self, text: str, name: str, options: ImportOptions) -> None:
         self.name = name
+        self.options = options
         self.text = text
         self.lines = text.split("\n")
         self.doc = Postmortem()

@@ -4,97 +4,102 @@
   <context>
     <name>ActionsPage</name>
     <message>
-      <location filename="../../ui/editor/actions.py" line="59" />
+      <location filename="../../ui/editor/actions.py" line="62" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="60" />
+      <location filename="../../ui/editor/actions.py" line="63" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="63" />
+      <location filename="../../ui/editor/actions.py" line="66" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="66" />
+      <location filename="../../ui/editor/actions.py" line="69" />
       <source>due date</source>
       <translation>échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="70" />
+      <location filename="../../ui/editor/actions.py" line="73" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="78" />
+      <location filename="../../ui/editor/actions.py" line="81" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="86" />
+      <location filename="../../ui/editor/actions.py" line="89" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="94" />
+      <location filename="../../ui/editor/actions.py" line="97" />
       <source>Horizon</source>
       <translation>Horizon</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="100" />
+      <location filename="../../ui/editor/actions.py" line="103" />
       <source>Ticket</source>
       <translation>Ticket</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="103" />
+      <location filename="../../ui/editor/actions.py" line="104" />
+      <source>Status note</source>
+      <translation>Note de statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/editor/actions.py" line="107" />
       <source>Linked causes</source>
       <translation>Causes liées</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="109" />
+      <location filename="../../ui/editor/actions.py" line="113" />
       <source>New action</source>
       <translation>Nouvelle action</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="115" />
+      <location filename="../../ui/editor/actions.py" line="119" />
       <source>Open ticket</source>
       <translation>Ouvrir le ticket</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="119" />
+      <location filename="../../ui/editor/actions.py" line="123" />
       <source>Link causes…</source>
       <translation>Lier des causes…</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="122" />
+      <location filename="../../ui/editor/actions.py" line="126" />
       <source>Choose the whys and causes this action addresses (or double-click the cell).</source>
       <translation>Choisir les pourquoi et les causes que cette action traite (ou double-cliquer la cellule).</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="147" />
+      <location filename="../../ui/editor/actions.py" line="151" />
       <source>⚠ {0} deleted cause(s)</source>
       <translation>⚠ {0} cause(s) supprimée(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="159" />
+      <location filename="../../ui/editor/actions.py" line="163" />
       <source>Select an action first, then link it to causes.</source>
       <translation>Sélectionnez d'abord une action, puis liez-la à des causes.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="182" />
+      <location filename="../../ui/editor/actions.py" line="186" />
       <source>Overdue: the due date has passed.</source>
       <translation>En retard : l'échéance est dépassée.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="192" />
+      <location filename="../../ui/editor/actions.py" line="196" />
       <source>This action's ticket is not a web address.</source>
       <translation>Le ticket de cette action n'est pas une adresse web.</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/actions.py" line="202" />
+      <location filename="../../ui/editor/actions.py" line="206" />
       <source>⚠ {0} unfinished action(s) past their due date.</source>
       <translation>⚠ {0} action(s) non terminée(s) en retard.</translation>
     </message>
@@ -1851,48 +1856,48 @@
   <context>
     <name>ImportReviewDialog</name>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="46" />
+      <location filename="../../ui/markdown_feature.py" line="48" />
       <source>Review the Markdown import</source>
       <translation>Vérifier l'import Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="51" />
+      <location filename="../../ui/markdown_feature.py" line="53" />
       <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}: {2} timeline rows, {3} actions, {4} narrative sections, {5} annexes</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;depuis {1} : {2} lignes de chronologie, {3} actions, {4} sections de récit, {5} annexes</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="65" />
+      <location filename="../../ui/markdown_feature.py" line="67" />
       <source>Mapped ({0})</source>
       <translation>Repris ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="66" />
+      <location filename="../../ui/markdown_feature.py" line="68" />
       <source>Kept aside ({0})</source>
       <translation>Mis de côté ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="67" />
+      <location filename="../../ui/markdown_feature.py" line="69" />
       <source>Warnings ({0})</source>
       <translation>Avertissements ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="70" />
+      <location filename="../../ui/markdown_feature.py" line="72" />
       <source>Text kept aside</source>
       <translation>Texte mis de côté</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="74" />
+      <location filename="../../ui/markdown_feature.py" line="76" />
       <source>Nothing is lost: the text kept aside is shown here in full, to copy where it belongs; it is not printed in the postmortem.</source>
       <translation>Rien n'est perdu : le texte mis de côté est affiché ici en entier, à recopier là où il doit aller ; il n'est pas imprimé dans le postmortem.</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="84" />
+      <location filename="../../ui/markdown_feature.py" line="86" />
       <source>Create the postmortem</source>
       <translation>Créer le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="68" />
-      <location filename="../../ui/markdown_feature.py" line="102" />
+      <location filename="../../ui/markdown_feature.py" line="70" />
+      <location filename="../../ui/markdown_feature.py" line="104" />
       <source>(nothing)</source>
       <translation>(rien)</translation>
     </message>
@@ -2452,17 +2457,17 @@ Quitter quand même et les perdre ?</translation>
       <translation>&amp;Vérifier la base de données…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="175" />
+      <location filename="../../ui/markdown_feature.py" line="183" />
       <source>Import &amp;Markdown…</source>
       <translation>Importer du &amp;Markdown…</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="181" />
+      <location filename="../../ui/markdown_feature.py" line="189" />
       <source>Import a Markdown postmortem</source>
       <translation>Importer un postmortem Markdown</translation>
     </message>
     <message>
-      <location filename="../../ui/markdown_feature.py" line="182" />
+      <location filename="../../ui/markdown_feature.py" line="190" />
       <source>Markdown files (*.md *.markdown)</source>
       <translation>Fichiers Markdown (*.md *.markdown)</translation>
     </message>

@@ -182,6 +182,7 @@ FRENCH: dict[str, str] = {
         "La cause systémique, pas une personne : qu'est-ce qui a rendu la panne possible ?",
     "Action": "Action", "Owner": "Responsable", "Due": "Échéance", "Priority": "Priorité",
     "Kind": "Type", "Horizon": "Horizon", "Ticket": "Ticket", "Linked causes": "Causes liées",
+    "Status note": "Note de statut",
     "New action": "Nouvelle action", "Open ticket": "Ouvrir le ticket",
     "Overdue: the due date has passed.": "En retard : l'échéance est dépassée.",
     "This action's ticket is not a web address.": "Le ticket de cette action n'est pas une adresse web.",

@@ -1,16 +1,14 @@
 """PNG (and SVG) files of a diagram, for the menu and for ``export --format png|svg``.
 
 PNG is rasterised by Qt from the very items the canvas uses, so the picture is what the room
-saw, with the bundled fonts. Qt stays out of ``app/``: the CLI registers
-``"ui.diagrams.export:export_png"`` as a string and imports this module only when a PNG is asked
-for (other commands never load Qt). A second rasteriser (reportlab's renderPM) would mean
-another dependency and another text renderer to keep identical. Without a display the export
-runs Qt offscreen.
+saw, with the bundled fonts. Qt stays out of ``app/``: ``ui.export_formats`` registers the
+format and imports this module only when a PNG is asked for (other commands never load Qt).
+A second rasteriser (reportlab's renderPM) would mean another dependency and another text
+renderer to keep identical. Without a display the export runs Qt offscreen.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from app.diagrams.graph import DIAGRAM_KINDS
 from app.diagrams.layout import Layout, in_language
 from app.errors import PostmortemError, ValidationError
 from app.fileio import write_file
+from app.formats import ExportOptions, ExportReport
 from app.model import Postmortem
 
 PNG_SCALE = 2.0  # 144 dpi: sharp on screens and slides
@@ -30,8 +29,8 @@ MAX_PNG_PIXELS = 25_000_000
 MIN_PNG_SCALE = 0.5
 
 
-def _kind(args: argparse.Namespace | None) -> str:
-    kind = getattr(args, "diagram", None) or "whys"
+def _kind(options: ExportOptions) -> str:
+    kind = options.diagram or "whys"
     if kind not in DIAGRAM_KINDS:
         raise PostmortemError(f"unknown diagram '{kind}' (choose whys or ishikawa).")
     return str(kind)
@@ -84,6 +83,7 @@ def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
     return bytes(data.data())
 
 
-def export_png(doc: Postmortem, path: Path, args: argparse.Namespace | None = None) -> None:
-    language = getattr(args, "lang", None) or doc.language
-    write_file(path, render_png(in_language(layout_for(doc, _kind(args)), language)))
+def export_png(doc: Postmortem, path: Path, options: ExportOptions) -> ExportReport:
+    language = options.language or doc.language
+    write_file(path, render_png(in_language(layout_for(doc, _kind(options)), language)))
+    return ExportReport(path)

@@ -117,14 +117,10 @@ def _after_imports(actions: list[Any]) -> Any:
 
 def export_diagram(window: Any, kind: str, fmt: str, path: Path) -> bool:
     """Write the open document's ``kind`` diagram; errors are shown, never raised."""
-    from argparse import Namespace
+    from app.formats import ExportOptions, export_format
 
-    from app.diagrams.svg_export import export_svg
-    from ui.diagrams.export import export_png
-
-    exporter = export_png if fmt == "png" else export_svg
     try:
-        exporter(window.session.doc, path, Namespace(diagram=kind))
+        export_format(fmt).export(window.session.doc, path, ExportOptions(diagram=kind))
     except PostmortemError as error:
         window.show_error(str(error))
         return False

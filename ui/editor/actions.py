@@ -1,5 +1,8 @@
 """Corrective actions: owner, due date (calendar), priority, status, kind, horizon, ticket, causes.
 
+The status note holds what the status alone does not say: an imported ``Blocked`` or ``Waiting
+on vendor`` (tracked as In progress) is shown there as the team wrote it.
+
 A due date in the past is allowed (actions are often recorded late) but an unfinished overdue
 action is highlighted. The ticket opens in the browser.
 """
@@ -98,6 +101,7 @@ class ActionsPage(QWidget):
                     width=115,
                 ),
                 Column("ticket", self.tr("Ticket"), width=170),
+                Column("status_reason", self.tr("Status note"), width=170),
                 Column(
                     "causes",
                     self.tr("Linked causes"),
