@@ -4,7 +4,6 @@ a database that disappears or turns read-only while open, two windows on one dat
 from __future__ import annotations
 
 import os
-import time
 from datetime import date
 from pathlib import Path
 
@@ -83,11 +82,8 @@ def test_pasting_markup_emoji_rtl_and_ten_thousand_lines_is_one_undo_step(qtbot,
         f"[14:{i % 60:02d}] bot: ligne {i} <script>alert(1)</script> 🔥 مرحبا"
         for i in range(10_000)
     ]
-    started = time.perf_counter()
     assert paste_and_add(qtbot, timeline, "\n".join(lines)) == 10_000
-    elapsed = time.perf_counter() - started
     assert len(window.current.timeline) == before + 10_000
-    assert elapsed < 10
     assert window.undo_stack.undoText() == "Paste 10000 timeline rows"
     texts = {entry.event for entry in window.current.timeline}
     assert "ligne 9999 <script>alert(1)</script> 🔥 مرحبا" in texts

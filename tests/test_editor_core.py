@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -114,12 +113,12 @@ def test_backticks_are_dropped_and_dated_lines_need_no_day() -> None:
     assert not result.used_day
 
 
-def test_ten_thousand_lines_parse_quickly() -> None:
+def test_ten_thousand_lines_are_all_read() -> None:
+    """(Their speed is measured by bench/paste.py.)"""
     text = "\n".join(f"[{i // 60 % 24:02d}:{i % 60:02d}] bot: event {i} 🔥" for i in range(10_000))
-    started = time.perf_counter()
     result = parse_pasted_rows(text, DAY, PARIS_WINTER)
     assert len(result.entries) == 10_000
-    assert time.perf_counter() - started < 2
+    assert result.entries[-1].event == "event 9999 🔥"
 
 
 def test_objectives_met_or_missed() -> None:
