@@ -25,20 +25,11 @@ from app.diagrams.graph import (
     walk,
 )
 from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
-from app.markdown.vocab_labels import (
-    ATTENDANCE_LABELS,
-    AUDIENCE_LABELS,
-    HORIZON_LABELS,
-    KIND_LABELS,
-    MARKER_LABELS,
-    SERVICE_LABELS,
-    SERVICE_SYMBOLS,
-)
+from app.markdown.vocab_labels import ACTION_STATUS_SYMBOL, SERVICE_SYMBOLS
 from app.markdown.whys import whys_ids
 from app.model import Annex, Postmortem, TimelineEntry
-from app.status_labels import ACTION_STATUS_SYMBOL, action_status_label, document_status_label
 from app.visible_text import visible
-from app.vocabulary import AnnexKind, Audience
+from app.vocabulary import AnnexKind, LessonAudience, Section, label
 
 TEXT = {
     "en": {
@@ -46,49 +37,50 @@ TEXT = {
         "author": "Author", "reviewers": "Reviewers", "postmortem_date": "Postmortem date",
         "started_at": "Started", "detected_at": "Detected", "mitigated_at": "Mitigated",
         "resolved_at": "Resolved", "timezone": "Time zone", "tags": "Tags", "language": "Language",
-        "summary": "📋 Executive summary", "impact": "📊 Impact", "metric": "Metric",
+        "metric": "Metric",
         "value": "Value", "target": "Target", "services": "Affected services",
-        "participants": "👥 Participants", "name": "Name", "role": "Role",
-        "attendance": "Attendance", "timeline": "⏱️ Timeline", "time": "Time", "event": "Event",
+        "name": "Name", "role": "Role",
+        "attendance": "Attendance", "time": "Time", "event": "Event",
         "actor": "Actor/System", "notes": "Notes", "marker": "Marker",
-        "root_cause_section": "🔍 Root cause", "whys": "5 Whys", "problem": "Problem",
+        "problem": "Problem",
         "why_root": "🎯 Root cause", "no_root": "*No root cause marked*",
-        "root_cause": "Root cause", "contributing": "Contributing factors",
-        "ishikawa": "Ishikawa diagram", "effect": "Effect", "cause_tag": "(root cause)",
-        "went_well": "✅ What went well", "went_wrong": "❌ What went wrong",
-        "lucky": "🍀 Where we got lucky", "actions": "🔧 Corrective actions", "action": "Action",
+        "effect": "Effect", "cause_tag": "(root cause)",
+        "action": "Action",
         "owner": "Owner", "due": "Due", "priority": "Priority", "kind": "Kind",
         "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes", "done_on": "Done on",
-        "lessons": "📚 Lessons learned", "communications": "📣 Communications",
         "audience": "Audience", "channel": "Channel", "message": "Message",
-        "internal": "Internal", "external": "External", "parking": "🅿️ Parking lot",
-        "annexes": "📎 Annexes", "thanks": "🤝 Acknowledgements", "note": "Note",
+        "note": "Note",
     },
     "fr": {
         "incident_date": "Date de l'incident", "severity": "Sévérité", "status": "Statut",
         "author": "Auteur", "reviewers": "Réviseurs", "postmortem_date": "Date du post-mortem",
         "started_at": "Début", "detected_at": "Détection", "mitigated_at": "Atténuation",
         "resolved_at": "Résolution", "timezone": "Fuseau horaire", "tags": "Tags",
-        "language": "Langue", "summary": "📋 Résumé exécutif", "impact": "📊 Impact",
+        "language": "Langue",
         "metric": "Métrique", "value": "Valeur", "target": "Cible",
-        "services": "Services affectés", "participants": "👥 Participants", "name": "Nom",
-        "role": "Rôle", "attendance": "Présence", "timeline": "⏱️ Chronologie",
+        "services": "Services affectés", "name": "Nom",
+        "role": "Rôle", "attendance": "Présence",
         "time": "Heure", "event": "Événement", "actor": "Acteur/Système", "notes": "Notes",
-        "marker": "Repère", "root_cause_section": "🔍 Cause racine",
-        "whys": "Méthode des 5 Pourquoi", "problem": "Problème", "why_root": "🎯 Cause racine",
-        "no_root": "*Aucune cause racine marquée*", "root_cause": "Cause racine",
-        "contributing": "Facteurs contributifs", "ishikawa": "Diagramme d'Ishikawa",
+        "marker": "Repère",
+        "problem": "Problème", "why_root": "🎯 Cause racine",
+        "no_root": "*Aucune cause racine marquée*",
         "effect": "Effet", "cause_tag": "(cause racine)",
-        "went_well": "✅ Ce qui a bien fonctionné", "went_wrong": "❌ Ce qui a mal fonctionné",
-        "lucky": "🍀 Où nous avons eu de la chance", "actions": "🔧 Actions correctives",
         "action": "Action", "owner": "Responsable", "due": "Deadline", "priority": "Priorité",
         "kind": "Type", "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes",
-        "done_on": "Fait le", "lessons": "📚 Leçons apprises",
-        "communications": "📣 Communications", "audience": "Audience", "channel": "Canal",
-        "message": "Message", "internal": "Interne", "external": "Externe",
-        "parking": "🅿️ Points en suspens", "annexes": "📎 Annexes",
-        "thanks": "🤝 Remerciements", "note": "Note",
+        "done_on": "Fait le",
+        "audience": "Audience", "channel": "Canal",
+        "message": "Message",
+        "note": "Note",
     },
+}  # fmt: skip
+
+#: the emoji the team's template (seed 000) puts before each section title
+SECTION_MARKS = {
+    Section.SUMMARY: "📋", Section.IMPACT: "📊", Section.PARTICIPANTS: "👥",
+    Section.TIMELINE: "⏱️", Section.ANALYSIS: "🔍", Section.WENT_WELL: "✅",
+    Section.WENT_WRONG: "❌", Section.LUCKY: "🍀", Section.ACTIONS: "🔧", Section.LESSONS: "📚",
+    Section.COMMUNICATIONS: "📣", Section.PARKING_LOT: "🅿️", Section.ANNEXES: "📎",
+    Section.ACKNOWLEDGEMENTS: "🤝",
 }  # fmt: skip
 
 
@@ -133,13 +125,13 @@ class _Writer:
         self._participants()
         self._timeline()
         self._root_cause()
-        self._bullets("went_well", self.doc.went_well, "✅ ")
-        self._bullets("went_wrong", self.doc.went_wrong, "❌ ")
-        self._bullets("lucky", self.doc.lucky, "🍀 ")
+        self._bullets(Section.WENT_WELL, self.doc.went_well, "✅ ")
+        self._bullets(Section.WENT_WRONG, self.doc.went_wrong, "❌ ")
+        self._bullets(Section.LUCKY, self.doc.lucky, "🍀 ")
         self._actions()
         self._lessons()
         self._communications()
-        self._bullets("parking", self.doc.parking_lot, "")
+        self._bullets(Section.PARKING_LOT, self.doc.parking_lot, "")
         self._annexes()
         self._thanks()
         return "\n".join(self.out).rstrip("\n") + "\n"
@@ -147,8 +139,8 @@ class _Writer:
     def line(self, *lines: str) -> None:
         self.out.extend(lines)
 
-    def section(self, key: str) -> None:
-        self.line("---", "", f"## {self.t[key]}", "")
+    def section(self, section: Section) -> None:
+        self.line("---", "", f"## {SECTION_MARKS[section]} {label(section, self.lang)}", "")
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         self.line("| " + " | ".join(header) + " |")
@@ -177,7 +169,7 @@ class _Writer:
         fields: list[tuple[str, str]] = [
             ("incident_date", _day(doc.incident_date) or "—"),
             ("severity", doc.severity),
-            ("status", document_status_label(doc.status, self.lang)),
+            ("status", label(doc.status, self.lang)),
             ("author", doc.author),
             ("reviewers", ", ".join(doc.reviewers)),
             ("postmortem_date", _day(doc.postmortem_date)),
@@ -202,7 +194,7 @@ class _Writer:
         return clock if clock[:4].isdigit() and "-" in clock[:8] else f"{moment:%Y-%m-%d} {clock}"
 
     def _summary(self) -> None:
-        self.section("summary")
+        self.section(Section.SUMMARY)
         if self.doc.summary:
             self.line(self.doc.summary, "")
 
@@ -216,7 +208,7 @@ class _Writer:
         doc, t = self.doc, self.t
         if not doc.impact and not doc.services:
             return
-        self.section("impact")
+        self.section(Section.IMPACT)
         if doc.impact:
             self.table(
                 [t["metric"], t["value"], t["target"]],
@@ -225,27 +217,25 @@ class _Writer:
         if doc.services:
             self.line(f"**{t['services']}** :")
             for service in doc.services:
-                label = SERVICE_LABELS[self.lang][service.state]
-                self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({label})")
+                state = label(service.state, self.lang)
+                self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({state})")
             self.line("")
 
     def _participants(self) -> None:
         if not self.doc.participants:
             return
         t = self.t
-        self.section("participants")
-        labels = ATTENDANCE_LABELS[self.lang]
+        self.section(Section.PARTICIPANTS)
         self.table(
             [t["name"], t["role"], t["attendance"]],
-            [[p.name, p.role, labels[p.attendance]] for p in self.doc.participants],
+            [[p.name, p.role, label(p.attendance, self.lang)] for p in self.doc.participants],
         )
 
     def _timeline(self) -> None:
         if not self.doc.timeline:
             return
         t = self.t
-        self.section("timeline")
-        markers = MARKER_LABELS[self.lang]
+        self.section(Section.TIMELINE)
         self.table(
             [t["time"], t["event"], t["actor"], t["notes"], t["marker"]],
             [
@@ -254,7 +244,7 @@ class _Writer:
                     e.event,
                     e.actor,
                     e.notes,
-                    markers[e.marker] if e.marker else "",
+                    label(e.marker, self.lang) if e.marker else "",
                 ]
                 for e in self.doc.timeline
             ],
@@ -268,7 +258,7 @@ class _Writer:
         return f"≈ {self.when(entry.at)}" + (f" ({written})" if written else "")
 
     def _root_cause(self) -> None:
-        doc, t = self.doc, self.t
+        doc = self.doc
         has_whys = doc.whys.number_of_nodes() > 1 or bool(_root_text(doc.whys))
         default_fish = new_ishikawa(
             "", SEED_CATEGORIES_FR if self.lang == "fr" else SEED_CATEGORIES_EN
@@ -281,20 +271,20 @@ class _Writer:
             has_fish = True
         if not (has_whys or has_fish or doc.root_cause or doc.contributing_factors):
             return
-        self.section("root_cause_section")
+        self.section(Section.ANALYSIS)
         if has_whys:
             self._whys()
         if doc.root_cause:
-            self.line(f"### {t['root_cause']}", "", doc.root_cause, "")
+            self.line(f"### {label(Section.ROOT_CAUSE, self.lang)}", "", doc.root_cause, "")
         if doc.contributing_factors:
-            self.line(f"### {t['contributing']}", "")
+            self.line(f"### {label(Section.CONTRIBUTING, self.lang)}", "")
             self.line(*[f"- {_one_line(item)}" for item in doc.contributing_factors], "")
         if has_fish:
             self._fishbone()
 
     def _whys(self) -> None:
         graph, t = self.doc.whys, self.t
-        self.line(f"### {t['whys']}", "")
+        self.line(f"### {label(Section.WHYS, self.lang)}", "")
         problem = _root_text(graph)
         if problem:
             self.line(f"**{t['problem']}** : {_one_line(problem)}", "")
@@ -324,7 +314,7 @@ class _Writer:
 
     def _fishbone(self) -> None:
         graph, t = self.doc.ishikawa, self.t
-        self.line(f"### {t['ishikawa']}", "")
+        self.line(f"### {label(Section.ISHIKAWA, self.lang)}", "")
         root = root_of(graph)
         effect = str(graph.nodes[root].get("text", ""))
         if effect:
@@ -340,18 +330,17 @@ class _Writer:
         flag = f" {self.t['cause_tag']}" if data.get("root_cause") else ""
         return f"{'  ' * (depth - 1)}- {_one_line(str(data.get('text', '')))}{flag}"
 
-    def _bullets(self, key: str, items: list[str], symbol: str) -> None:
+    def _bullets(self, section: Section, items: list[str], symbol: str) -> None:
         if not items:
             return
-        self.section(key)
+        self.section(section)
         self.line(*[f"- {symbol}{_one_line(item)}" for item in items], "")
 
     def _actions(self) -> None:
         if not self.doc.actions:
             return
         t = self.t
-        self.section("actions")
-        kinds, horizons = KIND_LABELS[self.lang], HORIZON_LABELS[self.lang]
+        self.section(Section.ACTIONS)
         self.table(
             [
                 t["action"],
@@ -371,10 +360,10 @@ class _Writer:
                     a.action,
                     a.owner,
                     _day(a.due),
-                    f"{ACTION_STATUS_SYMBOL[a.status]} {action_status_label(a.status, self.lang)}",
+                    f"{ACTION_STATUS_SYMBOL[a.status]} {label(a.status, self.lang)}",
                     a.priority.value if a.priority else "",
-                    kinds[a.kind] if a.kind else "",
-                    horizons[a.horizon] if a.horizon else "",
+                    label(a.kind, self.lang) if a.kind else "",
+                    label(a.horizon, self.lang) if a.horizon else "",
                     a.ticket,
                     ", ".join(self._cause_id(cause) for cause in a.causes),
                     a.status_reason,
@@ -403,28 +392,29 @@ class _Writer:
         lessons = self.doc.lessons
         if not lessons:
             return
-        self.section("lessons")
+        self.section(Section.LESSONS)
         audiences: list[str] = []
         for lesson in lessons:
             if lesson.audience not in audiences:
                 audiences.append(lesson.audience)
         audiences.sort(key=lambda audience: audience != "")
-        labels = AUDIENCE_LABELS[self.lang]
         for audience in audiences:
             if audience:
-                self.line(f"### {labels.get(audience, _one_line(audience))}", "")
+                known = audience in LessonAudience.__members__.values()
+                heading = label(LessonAudience(audience), self.lang) if known else audience
+                self.line(f"### {_one_line(heading)}", "")
             self.line(*[f"- {_one_line(x.text)}" for x in lessons if x.audience == audience], "")
 
     def _communications(self) -> None:
         if not self.doc.communications:
             return
         t = self.t
-        self.section("communications")
+        self.section(Section.COMMUNICATIONS)
         self.table(
             [t["audience"], t["channel"], t["time"], t["message"]],
             [
                 [
-                    t["external"] if c.audience == Audience.EXTERNAL else t["internal"],
+                    label(c.audience, self.lang),
                     c.channel,
                     self._full(c.at),
                     c.text,
@@ -436,7 +426,7 @@ class _Writer:
     def _annexes(self) -> None:
         if not self.doc.annexes:
             return
-        self.section("annexes")
+        self.section(Section.ANNEXES)
         for annex in self.doc.annexes:
             self.line(f"### {_one_line(annex.title) or '—'}", "")
             self._annex_body(annex)
@@ -454,7 +444,7 @@ class _Writer:
         doc, t = self.doc, self.t
         if not doc.acknowledgements and not doc.blameless_note:
             return
-        self.section("thanks")
+        self.section(Section.ACKNOWLEDGEMENTS)
         if doc.acknowledgements:
             self.line(doc.acknowledgements, "")
         if doc.blameless_note:

@@ -39,7 +39,7 @@ from app.report.text_safety import chunks, markup
 from app.report.times import document_zone, first_time, pdf_date, revision_time, time_problems
 from app.signoff import role_states
 from app.visible_text import MAX_ANNEX_BYTES, excerpt
-from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Status
+from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Attendance, Status
 
 PAPERS = ("a4", "letter")
 MARGIN = 54.0  # 0.75 inch
@@ -488,7 +488,7 @@ class ReportRenderer:
             flow.append(Spacer(1, 12))
         participants = ", ".join(
             p.name
-            + (f" ({w.term(p.attendance.value)})" if w.term(p.attendance.value) else "")
+            + (f" ({w.term(p.attendance)})" if p.attendance != Attendance.UNKNOWN else "")
             + (f" — {p.role}" if p.role else "")
             for p in doc.participants
         )
