@@ -41,7 +41,6 @@ from app.session import Change, DocumentSession
 from app.store import Store
 from ui.document_view import DocumentView
 from ui.editor import DocumentEditor
-from ui.editor.descriptions import describe
 from ui.editor.messages import localized
 from ui.editor.outline import SectionOutline
 from ui.editor.widgets import FieldEdit, TextEdit
@@ -344,9 +343,17 @@ class MainWindow(QMainWindow):
         stack = self.undo_stack
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
-        undo, redo = describe(stack.undoText()), describe(stack.redoText())
+        undo, redo = self._edit_name(stack.index() - 1), self._edit_name(stack.index())
         self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+
+    def _edit_name(self, index: int) -> str:
+        """The name of the edit at ``index`` of the undo stack, in the interface language."""
+        if not 0 <= index < self.undo_stack.count():
+            return ""
+        command = self.undo_stack.command(index)
+        change = getattr(command, "change", None)
+        return localized(change.description) if change is not None else command.text()
 
     def _rebuild_editor(self) -> None:
         """Editor pages are built in the interface language: rebuild them after a switch."""

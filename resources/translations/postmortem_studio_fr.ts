@@ -881,6 +881,100 @@
     </message>
   </context>
   <context>
+    <name>DiagramView</name>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="152" />
+      <source>5 Whys diagram</source>
+      <extracomment>arrow key → direction on screen (x, y)</extracomment>
+      <translation>Diagramme des 5 Pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="152" />
+      <source>Ishikawa diagram</source>
+      <translation>Diagramme d'Ishikawa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="309" />
+      <source>Answer: because…</source>
+      <translation>Réponse : parce que…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="311" />
+      <source>Type the text, Enter (Shift+Enter: new line)</source>
+      <translation>Tapez le texte, Entrée (Maj+Entrée : nouvelle ligne)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="557" />
+      <source>Add a child</source>
+      <translation>Ajouter une case enfant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="558" />
+      <source>Add a sibling</source>
+      <translation>Ajouter une case sœur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="559" />
+      <source>Rename</source>
+      <translation>Renommer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="563" />
+      <source>Edit the answer</source>
+      <translation>Modifier la réponse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="566" />
+      <source>Root cause on/off</source>
+      <translation>Cause racine oui/non</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="567" />
+      <source>Delete with its sub-nodes</source>
+      <translation>Supprimer avec ses sous-cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="578" />
+      <source>Fit to view</source>
+      <translation>Ajuster à la vue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="584" />
+      <source>Category set</source>
+      <translation>Jeu de catégories</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="586" />
+      <source>Incident (People, Process, Tools…)</source>
+      <translation>Incident (Personnes, Processus, Outils…)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="587" />
+      <source>Incident, in French</source>
+      <translation>Incident, en français</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="588" />
+      <source>The 6M (Manpower, Method, Machine…)</source>
+      <translation>Les 6M (Main-d'œuvre, Méthode, Machine…)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="589" />
+      <source>The 6M, in French</source>
+      <translation>Les 6M, en français</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="603" />
+      <source>Corrective actions</source>
+      <translation>Actions correctives</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagram_canvas.py" line="608" />
+      <source>(no corrective action yet)</source>
+      <translation>(aucune action corrective pour l'instant)</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentEditor</name>
     <message>
       <location filename="../../ui/editor/__init__.py" line="51" />
@@ -1066,348 +1160,6 @@
       <location filename="../../ui/document_view.py" line="216" />
       <source>Annex truncated — {0} bytes, see the JSON export.</source>
       <translation>Annexe tronquée — {0} octets, voir l'export JSON.</translation>
-    </message>
-  </context>
-  <context>
-    <name>Edits</name>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="18" />
-      <source>title</source>
-      <translation>titre</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="19" />
-      <source>incident date</source>
-      <translation>date de l'incident</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="20" />
-      <source>time zone</source>
-      <translation>fuseau horaire</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="21" />
-      <source>start time</source>
-      <translation>heure de début</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="22" />
-      <source>detection time</source>
-      <translation>heure de détection</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="23" />
-      <source>mitigation time</source>
-      <translation>heure d'atténuation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="24" />
-      <source>resolution time</source>
-      <translation>heure de résolution</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="25" />
-      <source>severity</source>
-      <translation>sévérité</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="26" />
-      <source>status</source>
-      <translation>statut</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="27" />
-      <source>author</source>
-      <translation>auteur</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="28" />
-      <source>reviewers</source>
-      <translation>relecteurs</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="29" />
-      <source>postmortem date</source>
-      <translation>date du postmortem</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="30" />
-      <source>tags</source>
-      <translation>étiquettes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="31" />
-      <source>language</source>
-      <translation>langue</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="32" />
-      <source>summary</source>
-      <translation>résumé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="33" />
-      <source>root cause</source>
-      <translation>cause racine</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="34" />
-      <source>contributing factors</source>
-      <translation>facteurs contributifs</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="35" />
-      <source>what went well</source>
-      <translation>ce qui a bien marché</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="36" />
-      <source>what went wrong</source>
-      <translation>ce qui a mal marché</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="37" />
-      <source>where we got lucky</source>
-      <translation>où nous avons eu de la chance</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="38" />
-      <source>acknowledgements</source>
-      <translation>remerciements</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="39" />
-      <source>name</source>
-      <translation>nom</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="40" />
-      <source>role</source>
-      <translation>rôle</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="41" />
-      <source>attendance</source>
-      <translation>présence</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="42" />
-      <source>state</source>
-      <translation>état</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="43" />
-      <source>metric</source>
-      <translation>mesure</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="44" />
-      <source>value</source>
-      <translation>valeur</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="45" />
-      <source>target</source>
-      <translation>cible</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="46" />
-      <location filename="../../ui/editor/descriptions.py" line="62" />
-      <source>time</source>
-      <translation>heure</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="47" />
-      <source>event</source>
-      <translation>événement</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="48" />
-      <source>actor</source>
-      <translation>acteur</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="49" />
-      <source>marker</source>
-      <translation>repère</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="50" />
-      <source>notes</source>
-      <translation>notes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="51" />
-      <location filename="../../ui/editor/descriptions.py" line="84" />
-      <source>action</source>
-      <translation>action</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="52" />
-      <source>owner</source>
-      <translation>responsable</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="53" />
-      <source>due date</source>
-      <translation>échéance</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="54" />
-      <source>priority</source>
-      <translation>priorité</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="55" />
-      <source>kind</source>
-      <translation>type</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="56" />
-      <source>horizon</source>
-      <translation>horizon</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="57" />
-      <source>ticket</source>
-      <translation>ticket</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="58" />
-      <source>linked causes</source>
-      <translation>causes liées</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="59" />
-      <source>audience</source>
-      <translation>public</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="60" />
-      <source>text</source>
-      <translation>texte</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="61" />
-      <source>channel</source>
-      <translation>canal</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="63" />
-      <source>content</source>
-      <translation>contenu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="70" />
-      <source>participants</source>
-      <translation>participants</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="71" />
-      <source>services</source>
-      <translation>services</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="72" />
-      <source>impact rows</source>
-      <translation>lignes d'impact</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="73" />
-      <source>timeline entries</source>
-      <translation>entrées de chronologie</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="74" />
-      <source>actions</source>
-      <translation>actions</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="75" />
-      <source>lessons</source>
-      <translation>leçons</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="76" />
-      <source>communications</source>
-      <translation>communications</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="77" />
-      <source>annexes</source>
-      <translation>annexes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="80" />
-      <source>participant</source>
-      <translation>participant</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="81" />
-      <source>service</source>
-      <translation>service</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="82" />
-      <source>impact row</source>
-      <translation>ligne d'impact</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="83" />
-      <source>timeline entry</source>
-      <translation>entrée de chronologie</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="85" />
-      <source>lesson</source>
-      <translation>leçon</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="86" />
-      <source>communication</source>
-      <translation>communication</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="87" />
-      <source>annex</source>
-      <translation>annexe</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="108" />
-      <source>Change {0} of {1} {2}</source>
-      <translation>Modifier {0} ({1} {2})</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="114" />
-      <location filename="../../ui/editor/descriptions.py" line="122" />
-      <source>Add {0} {1}</source>
-      <translation>Ajouter {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="116" />
-      <location filename="../../ui/editor/descriptions.py" line="124" />
-      <source>Delete {0} {1}</source>
-      <translation>Supprimer {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="130" />
-      <source>Move {0} {1} up</source>
-      <translation>Monter {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="132" />
-      <source>Move {0} {1} down</source>
-      <translation>Descendre {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="136" />
-      <source>Sort timeline by time</source>
-      <translation>Trier la chronologie par heure</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="138" />
-      <source>Change {0}</source>
-      <translation>Modifier {0}</translation>
     </message>
   </context>
   <context>
@@ -1911,197 +1663,12 @@
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/editor/labels.py" line="30" />
-      <source>Draft</source>
-      <translation>Brouillon</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="31" />
-      <source>In review</source>
-      <translation>En relecture</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="32" />
-      <source>Approved</source>
-      <translation>Approuvé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="33" />
-      <source>Archived</source>
-      <translation>Archivé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="39" />
-      <source>Started</source>
-      <translation>Début</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="40" />
-      <source>Detected</source>
-      <translation>Détecté</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="41" />
-      <source>Acknowledged</source>
-      <translation>Pris en charge</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="42" />
-      <source>Escalated</source>
-      <translation>Escaladé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="43" />
-      <source>Mitigated</source>
-      <translation>Atténué</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="44" />
-      <source>Resolved</source>
-      <translation>Résolu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="50" />
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="51" />
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="52" />
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="53" />
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="59" />
-      <source>Mitigate</source>
-      <translation>Atténuer</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="60" />
-      <source>Prevent</source>
-      <translation>Prévenir</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="61" />
-      <source>Process</source>
-      <translation>Processus</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="62" />
-      <source>Detect</source>
-      <translation>Détecter</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="68" />
-      <source>Immediate</source>
-      <translation>Immédiat</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="69" />
-      <source>Short term</source>
-      <translation>Court terme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="70" />
-      <source>Medium term</source>
-      <translation>Moyen terme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="71" />
-      <source>Long term</source>
-      <translation>Long terme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="81" />
-      <source>Unknown</source>
-      <translation>Inconnue</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="82" />
-      <source>Present</source>
-      <translation>Présent</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="83" />
-      <source>Absent</source>
-      <translation>Absent</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="84" />
-      <source>Excused</source>
-      <translation>Excusé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="90" />
-      <source>Internal</source>
-      <translation>Interne</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="91" />
-      <source>External</source>
-      <translation>Externe</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="97" />
-      <source>Down</source>
-      <translation>En panne</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="98" />
-      <source>Degraded</source>
-      <translation>Dégradé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="99" />
-      <source>OK</source>
-      <translation>OK</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="105" />
-      <source>Log</source>
-      <translation>Journal</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="106" />
-      <source>Link</source>
-      <translation>Lien</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="107" />
-      <source>Text</source>
-      <translation>Texte</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="113" />
-      <source>Developers</source>
-      <translation>Développeurs</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="114" />
-      <source>Platform team</source>
-      <translation>Équipe plateforme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="115" />
-      <source>Organization</source>
-      <translation>Organisation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="120" />
+      <location filename="../../ui/editor/labels.py" line="100" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/labels.py" line="120" />
+      <location filename="../../ui/editor/labels.py" line="100" />
       <source>French</source>
       <translation>Français</translation>
     </message>
@@ -2202,212 +1769,212 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;File</source>
       <extracomment>emitted after an edit (or undo/redo) is on disk, with its description</extracomment>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;Postmortem</source>
       <translation>&amp;Postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Meeting</source>
       <translation>&amp;Réunion</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;New postmortem</source>
       <translation>&amp;Nouveau postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>D&amp;uplicate</source>
       <translation>D&amp;upliquer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Delete…</source>
       <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Import…</source>
       <translation>&amp;Importer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>Add the &amp;demo postmortem</source>
       <translation>Ajouter le postmortem de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>Deleted &amp;postmortems…</source>
       <translation>&amp;Postmortems supprimés…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>Pre&amp;ferences…</source>
       <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;History…</source>
       <translation>&amp;Historique…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>Take a &amp;snapshot</source>
       <translation>Prendre un &amp;instantané</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>&amp;About Postmortem Studio</source>
       <translation>À &amp;propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>&amp;Getting started</source>
       <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>Select a postmortem to read it.</source>
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>Postmortem &amp;list</source>
       <translation>&amp;Liste des postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="431" />
-      <location filename="../../ui/main_window.py" line="620" />
-      <location filename="../../ui/main_window.py" line="711" />
+      <location filename="../../ui/main_window.py" line="438" />
+      <location filename="../../ui/main_window.py" line="627" />
+      <location filename="../../ui/main_window.py" line="718" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="440" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="440" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="441" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="442" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="486" />
+      <location filename="../../ui/main_window.py" line="493" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="572" />
+      <location filename="../../ui/main_window.py" line="579" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="611" />
+      <location filename="../../ui/main_window.py" line="618" />
       <source>Changed elsewhere — reloaded.</source>
       <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="621" />
+      <location filename="../../ui/main_window.py" line="628" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="649" />
+      <location filename="../../ui/main_window.py" line="656" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="649" />
+      <location filename="../../ui/main_window.py" line="656" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="663" />
+      <location filename="../../ui/main_window.py" line="670" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="684" />
+      <location filename="../../ui/main_window.py" line="691" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="724" />
+      <location filename="../../ui/main_window.py" line="731" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="725" />
+      <location filename="../../ui/main_window.py" line="732" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2467,27 +2034,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="347" />
+      <location filename="../../ui/report_feature.py" line="343" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="357" />
+      <location filename="../../ui/report_feature.py" line="353" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="362" />
+      <location filename="../../ui/report_feature.py" line="358" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="366" />
+      <location filename="../../ui/report_feature.py" line="362" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="369" />
+      <location filename="../../ui/report_feature.py" line="365" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -2588,89 +2155,6 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/meeting/window_link.py" line="76" />
       <source>Meeting running — step {0} of {1}, {2}</source>
       <translation>Réunion en cours — étape {0} sur {1}, {2}</translation>
-    </message>
-  </context>
-  <context>
-    <name>Messages</name>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="21" />
-      <source>{0}: '{1}' is not a date and time; use ISO 8601 with an offset, e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une date et heure ; utilisez l'ISO 8601 avec un décalage, p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="27" />
-      <source>{0}: '{1}' has no UTC offset; add one, e.g. +01:00 or Z.</source>
-      <translation>{0} : « {1} » n'a pas de décalage UTC ; ajoutez-en un, p. ex. +01:00 ou Z.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="31" />
-      <source>{0}: '{1}' is not a date; use YYYY-MM-DD, e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une date ; utilisez AAAA-MM-JJ, p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="38" />
-      <source>{0}: '{1}' has no date; set the incident date first, or type the date too, e.g. {2}.</source>
-      <translation>{0} : « {1} » n'a pas de date ; indiquez d'abord la date de l'incident, ou tapez aussi la date, p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="45" />
-      <source>{0}: '{1}' is not a time; type e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une heure ; tapez p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="49" />
-      <source>{0}: '{1}' is not a date; type e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une date ; tapez p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="53" />
-      <source>{0}: a date and time is required.</source>
-      <translation>{0} : une date et une heure sont obligatoires.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="57" />
-      <source>{0}: cannot be empty.</source>
-      <translation>{0} : ne peut pas être vide.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="63" />
-      <source>time zone: '{0}' is unknown; use a name such as Europe/Paris or an offset.</source>
-      <translation>fuseau horaire : « {0} » est inconnu ; utilisez un nom comme Europe/Paris ou un décalage.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="69" />
-      <source>time zone: '{0}' is not an offset such as +01:00.</source>
-      <translation>fuseau horaire : « {0} » n'est pas un décalage comme +01:00.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="76" />
-      <source>This report is approved and locked; reopen it to edit (a new revision is created).</source>
-      <translation>Ce rapport est approuvé et verrouillé ; rouvrez-le pour le modifier (une nouvelle révision est créée).</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="86" />
-      <source>The database {0} is read-only. Your edits are kept in memory and saved as soon as it is writable again.</source>
-      <translation>La base {0} est en lecture seule. Vos modifications sont gardées en mémoire et enregistrées dès qu'elle redevient modifiable.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="97" />
-      <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
-      <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="108" />
-      <source>This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies and was not saved. The latest version is shown.</source>
-      <translation>Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus et n'a pas été enregistré. La dernière version est affichée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="119" />
-      <source>This postmortem was approved and locked elsewhere: {0} was not saved. The latest version is shown.</source>
-      <translation>Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La dernière version est affichée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="127" />
-      <source>The postmortem '{0}' was deleted elsewhere; this edit was not saved.</source>
-      <translation>Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.</translation>
     </message>
   </context>
   <context>
@@ -3412,317 +2896,258 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffDialog</name>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="65" />
+      <location filename="../../ui/signoff_dialog.py" line="53" />
       <source>Sign off the report</source>
       <translation>Signer le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <location filename="../../ui/signoff_dialog.py" line="57" />
       <source>Your sign-off approves the report exactly as it is now, signed with your own key. Any later edit makes it stale and the report goes back to review.</source>
       <translation>Votre signature, faite avec votre propre clé, approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="87" />
+      <location filename="../../ui/signoff_dialog.py" line="73" />
       <source>Your full name</source>
       <translation>Votre nom complet</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="90" />
+      <location filename="../../ui/signoff_dialog.py" line="76" />
       <source>e.g. Head of SRE</source>
       <translation>p. ex. Responsable SRE</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="93" />
+      <location filename="../../ui/signoff_dialog.py" line="79" />
       <source>Optional, written in a new certificate</source>
       <translation>Facultatif, inscrit dans un nouveau certificat</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="96" />
+      <location filename="../../ui/signoff_dialog.py" line="82" />
       <source>Your personal key (created on first use)</source>
       <translation>Votre clé personnelle (créée à la première utilisation)</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="97" />
+      <location filename="../../ui/signoff_dialog.py" line="83" />
       <source>Own PKCS#12…</source>
       <translation>Mon PKCS#12…</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="109" />
+      <location filename="../../ui/signoff_dialog.py" line="95" />
       <source>Passphrase again</source>
       <translation>Phrase secrète (bis)</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="114" />
+      <location filename="../../ui/signoff_dialog.py" line="100" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="115" />
+      <location filename="../../ui/signoff_dialog.py" line="101" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="116" />
+      <location filename="../../ui/signoff_dialog.py" line="102" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="117" />
+      <location filename="../../ui/signoff_dialog.py" line="103" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="118" />
+      <location filename="../../ui/signoff_dialog.py" line="104" />
       <source>Key</source>
       <translation>Clé</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="119" />
+      <location filename="../../ui/signoff_dialog.py" line="105" />
       <source>Passphrase</source>
       <translation>Phrase secrète</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="124" />
+      <location filename="../../ui/signoff_dialog.py" line="110" />
       <source>Sign off</source>
       <translation>Signer</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <location filename="../../ui/signoff_dialog.py" line="124" />
       <source>Your PKCS#12 file</source>
       <translation>Votre fichier PKCS#12</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <location filename="../../ui/signoff_dialog.py" line="124" />
       <source>PKCS#12 (*.p12 *.pfx)</source>
       <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="155" />
+      <location filename="../../ui/signoff_dialog.py" line="141" />
       <source>Type your name.</source>
       <translation>Saisissez votre nom.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="158" />
+      <location filename="../../ui/signoff_dialog.py" line="144" />
       <source>A personal key will be created for you: choose a passphrase of at least {0} characters, and type it twice.</source>
       <translation>Une clé personnelle va être créée pour vous : choisissez une phrase secrète d'au moins {0} caractères et saisissez-la deux fois.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="162" />
+      <location filename="../../ui/signoff_dialog.py" line="148" />
       <source>The two passphrases differ.</source>
       <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="164" />
+      <location filename="../../ui/signoff_dialog.py" line="150" />
       <source>Type the passphrase of your key.</source>
       <translation>Saisissez la phrase secrète de votre clé.</translation>
-    </message>
-    <message>
-      <source>signed</source>
-      <translation>signé</translation>
-    </message>
-    <message>
-      <source>STALE — content changed after signing</source>
-      <translation>PÉRIMÉE — le contenu a changé après la signature</translation>
-    </message>
-    <message>
-      <source>to sign</source>
-      <translation>à signer</translation>
-    </message>
-    <message>
-      <source>NOT VERIFIED — no valid signature</source>
-      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
-    </message>
-    <message>
-      <source>Prepared by</source>
-      <translation>Préparé par</translation>
-    </message>
-    <message>
-      <source>Reviewed by</source>
-      <translation>Relu par</translation>
-    </message>
-    <message>
-      <source>Approved by</source>
-      <translation>Approuvé par</translation>
-    </message>
-    <message>
-      <source>Filed by</source>
-      <translation>Archivé par</translation>
     </message>
   </context>
   <context>
     <name>SignoffPage</name>
     <message>
-      <location filename="../../ui/report_feature.py" line="74" />
+      <location filename="../../ui/report_feature.py" line="69" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="75" />
+      <location filename="../../ui/report_feature.py" line="70" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="76" />
+      <location filename="../../ui/report_feature.py" line="71" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="77" />
+      <location filename="../../ui/report_feature.py" line="72" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="78" />
+      <location filename="../../ui/report_feature.py" line="73" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="84" />
+      <location filename="../../ui/report_feature.py" line="79" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="86" />
+      <location filename="../../ui/report_feature.py" line="81" />
       <source>Reopen as a new revision</source>
       <translation>Rouvrir en nouvelle révision</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="96" />
+      <location filename="../../ui/report_feature.py" line="91" />
       <source>Export PDF…</source>
       <translation>Exporter en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="98" />
+      <location filename="../../ui/report_feature.py" line="93" />
       <source>Export for approval…</source>
       <translation>Exporter pour approbation…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="101" />
+      <location filename="../../ui/report_feature.py" line="96" />
       <source>The PDF with an empty signature field for each role still to sign</source>
       <translation>Le PDF avec un champ de signature vide pour chaque rôle qui doit encore signer</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="103" />
+      <location filename="../../ui/report_feature.py" line="98" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="124" />
+      <location filename="../../ui/report_feature.py" line="119" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="126" />
+      <location filename="../../ui/report_feature.py" line="121" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="159" />
+      <location filename="../../ui/report_feature.py" line="154" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="168" />
+      <location filename="../../ui/report_feature.py" line="165" />
+      <source>{0} — locked</source>
+      <translation>{0} — verrouillé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/report_feature.py" line="166" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="172" />
+      <location filename="../../ui/report_feature.py" line="168" />
       <source>{0} sign-off(s) STALE or NOT VERIFIED: sign again</source>
       <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="196" />
+      <location filename="../../ui/report_feature.py" line="192" />
       <source>Certificate sha256:{0}</source>
       <translation>Certificat sha256:{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="235" />
+      <location filename="../../ui/report_feature.py" line="231" />
       <source>Sign off</source>
       <translation>Signer</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="259" />
+      <location filename="../../ui/report_feature.py" line="255" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="259" />
-      <location filename="../../ui/report_feature.py" line="292" />
+      <location filename="../../ui/report_feature.py" line="255" />
+      <location filename="../../ui/report_feature.py" line="288" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="283" />
+      <location filename="../../ui/report_feature.py" line="279" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="292" />
+      <location filename="../../ui/report_feature.py" line="288" />
       <source>Collect a signed PDF</source>
       <translation>Recueillir un PDF signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="311" />
+      <location filename="../../ui/report_feature.py" line="307" />
       <source>Collected {0}: {1}</source>
       <translation>{0} recueilli : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="311" />
+      <location filename="../../ui/report_feature.py" line="307" />
       <source>nothing new</source>
       <translation>rien de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="320" />
+      <location filename="../../ui/report_feature.py" line="316" />
       <source>Unknown signer</source>
       <translation>Signataire inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="323" />
+      <location filename="../../ui/report_feature.py" line="319" />
       <source>Add this signer to the trust list for the role they signed, and collect?</source>
       <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="333" />
+      <location filename="../../ui/report_feature.py" line="329" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="340" />
+      <location filename="../../ui/report_feature.py" line="336" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
-    </message>
-    <message>
-      <source>Draft</source>
-      <translation>Brouillon</translation>
-    </message>
-    <message>
-      <source>In review</source>
-      <translation>En relecture</translation>
-    </message>
-    <message>
-      <source>Approved — locked</source>
-      <translation>Approuvé — verrouillé</translation>
-    </message>
-    <message>
-      <source>Archived</source>
-      <translation>Archivé</translation>
-    </message>
-    <message>
-      <source>signed</source>
-      <translation>signé</translation>
-    </message>
-    <message>
-      <source>STALE — content changed after signing</source>
-      <translation>PÉRIMÉE — le contenu a changé après la signature</translation>
-    </message>
-    <message>
-      <source>to sign</source>
-      <translation>à signer</translation>
-    </message>
-    <message>
-      <source>NOT VERIFIED — no valid signature</source>
-      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
   </context>
   <context>
@@ -3884,13 +3309,13 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>TrackerModel</name>
     <message>
-      <location filename="../../ui/tracker.py" line="249" />
+      <location filename="../../ui/tracker.py" line="238" />
       <source>Double-click to open this postmortem</source>
       <extracomment>(row, new status) asked by the status editor; the widget saves it through a session. raw rows of the pages read so far, and the records built from them rows of the postmortems being edited, as last read (see ``watch``)</extracomment>
       <translation>Double-cliquez pour ouvrir ce postmortem</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="251" />
+      <location filename="../../ui/tracker.py" line="240" />
       <source>Overdue by %n day(s)</source>
       <translation>
         <numerusform>En retard de %n jour</numerusform>
@@ -3898,7 +3323,7 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="270" />
+      <location filename="../../ui/tracker.py" line="259" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
@@ -3930,99 +3355,67 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       <source>Kind</source>
       <translation>Type</translation>
     </message>
-    <message>
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
-    </message>
-    <message>
-      <source>Mitigate</source>
-      <translation>Atténuer</translation>
-    </message>
-    <message>
-      <source>Prevent</source>
-      <translation>Prévenir</translation>
-    </message>
-    <message>
-      <source>Process</source>
-      <translation>Processus</translation>
-    </message>
-    <message>
-      <source>Detect</source>
-      <translation>Détecter</translation>
-    </message>
   </context>
   <context>
     <name>TrackerWidget</name>
     <message>
-      <location filename="../../ui/tracker.py" line="347" />
+      <location filename="../../ui/tracker.py" line="336" />
       <source>Owner…</source>
       <translation>Responsable…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="351" />
+      <location filename="../../ui/tracker.py" line="340" />
       <source>Action or ticket…</source>
       <translation>Action ou ticket…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="355" />
+      <location filename="../../ui/tracker.py" line="344" />
       <source>All statuses</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="355" />
+      <location filename="../../ui/tracker.py" line="344" />
       <source>Open</source>
       <translation>Ouvertes</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="361" />
+      <location filename="../../ui/tracker.py" line="350" />
       <source>All priorities</source>
       <translation>Toutes les priorités</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="365" />
+      <location filename="../../ui/tracker.py" line="354" />
       <source>All kinds</source>
       <translation>Tous les types</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="367" />
-      <location filename="../../ui/tracker.py" line="441" />
+      <location filename="../../ui/tracker.py" line="357" />
+      <location filename="../../ui/tracker.py" line="431" />
       <source>All postmortems</source>
       <translation>Tous les postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="372" />
+      <location filename="../../ui/tracker.py" line="362" />
       <source>Overdue only</source>
       <translation>En retard seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="376" />
+      <location filename="../../ui/tracker.py" line="366" />
       <source>Open postmortem</source>
       <translation>Ouvrir le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="378" />
+      <location filename="../../ui/tracker.py" line="368" />
       <source>Export CSV…</source>
       <translation>Exporter en CSV…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="443" />
+      <location filename="../../ui/tracker.py" line="433" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="482" />
+      <location filename="../../ui/tracker.py" line="472" />
       <source>%n action(s)</source>
       <translation>
         <numerusform>%n action</numerusform>
@@ -4030,7 +3423,7 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="484" />
+      <location filename="../../ui/tracker.py" line="474" />
       <source>%n overdue</source>
       <translation>
         <numerusform>%n en retard</numerusform>
@@ -4038,51 +3431,19 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="534" />
+      <location filename="../../ui/tracker.py" line="524" />
       <source>Export actions</source>
       <translation>Exporter les actions</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="534" />
+      <location filename="../../ui/tracker.py" line="524" />
       <source>CSV files (*.csv)</source>
       <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="546" />
+      <location filename="../../ui/tracker.py" line="536" />
       <source>Cannot export to {0}: {1}</source>
       <translation>Impossible d'exporter vers {0} : {1}</translation>
-    </message>
-    <message>
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
-    </message>
-    <message>
-      <source>Mitigate</source>
-      <translation>Atténuer</translation>
-    </message>
-    <message>
-      <source>Prevent</source>
-      <translation>Prévenir</translation>
-    </message>
-    <message>
-      <source>Process</source>
-      <translation>Processus</translation>
-    </message>
-    <message>
-      <source>Detect</source>
-      <translation>Détecter</translation>
     </message>
   </context>
   <context>
@@ -4141,41 +3502,22 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>WelcomePage</name>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="69" />
       <source>Welcome to Postmortem Studio</source>
       <extracomment>pause in editing after which the Report tab (when shown) renders the document again</extracomment>
       <translation>Bienvenue dans Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="79" />
+      <location filename="../../ui/main_window.py" line="78" />
       <source>Your database has no postmortem yet.
 Open the demo — a payment-service outage — to see every section filled in.</source>
       <translation>Votre base ne contient encore aucun postmortem.
 Ouvrez la démonstration — une panne du payment-service — pour voir chaque section remplie.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="88" />
+      <location filename="../../ui/main_window.py" line="87" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
-    </message>
-  </context>
-  <context>
-    <name>StatusDelegate</name>
-    <message>
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
     </message>
   </context>
 </TS>
