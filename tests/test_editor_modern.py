@@ -295,7 +295,7 @@ def test_parking_lot_from_the_meeting_is_listed_edited_shown_and_printed(
 
     assert "Budget d'erreur à définir" in export_markdown(window.current, "en")
     text = pdf_text(render_pdf(window.current, language="en"))
-    assert "Parking lot / follow-ups" in text and "Budget d'erreur à définir" in text
+    assert "Parking lot" in text and "Budget d'erreur à définir" in text
     shown = subprocess.run(
         [
             sys.executable,

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QWheelEvent,
@@ -567,7 +568,8 @@ class DiagramView(QGraphicsView):
                 (self.tr("Delete with its sub-nodes"), "Del", self.delete_selected),
             ]
         for text, shortcut, slot in entries:
-            action = QAction(f"{text}\t{shortcut}", menu)
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            action = QAction(f"{text}\t{keys}", menu)
             action.triggered.connect(slot)
             menu.addAction(action)
         if self.editable and self.selected is not None and self.session is not None:
@@ -575,7 +577,8 @@ class DiagramView(QGraphicsView):
         if self.editable and self.kind == ISHIKAWA and self.session is not None:
             self._add_category_sets(menu)
         menu.addSeparator()
-        fit = QAction(self.tr("Fit to view") + "\tCtrl+0", menu)
+        keys = QKeySequence("Ctrl+0").toString(QKeySequence.SequenceFormat.NativeText)
+        fit = QAction(f"{self.tr('Fit to view')}\t{keys}", menu)
         fit.triggered.connect(self.fit)
         menu.addAction(fit)
         return menu

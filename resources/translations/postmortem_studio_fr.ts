@@ -883,93 +883,88 @@
   <context>
     <name>DiagramView</name>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="152" />
+      <location filename="../../ui/diagram_canvas.py" line="153" />
       <source>5 Whys diagram</source>
       <extracomment>arrow key → direction on screen (x, y)</extracomment>
       <translation>Diagramme des 5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="152" />
+      <location filename="../../ui/diagram_canvas.py" line="153" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="309" />
+      <location filename="../../ui/diagram_canvas.py" line="310" />
       <source>Answer: because…</source>
       <translation>Réponse : parce que…</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="311" />
+      <location filename="../../ui/diagram_canvas.py" line="312" />
       <source>Type the text, Enter (Shift+Enter: new line)</source>
       <translation>Tapez le texte, Entrée (Maj+Entrée : nouvelle ligne)</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="557" />
+      <location filename="../../ui/diagram_canvas.py" line="558" />
       <source>Add a child</source>
       <translation>Ajouter une case enfant</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="558" />
+      <location filename="../../ui/diagram_canvas.py" line="559" />
       <source>Add a sibling</source>
       <translation>Ajouter une case sœur</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="559" />
+      <location filename="../../ui/diagram_canvas.py" line="560" />
       <source>Rename</source>
       <translation>Renommer</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="563" />
+      <location filename="../../ui/diagram_canvas.py" line="564" />
       <source>Edit the answer</source>
       <translation>Modifier la réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="566" />
+      <location filename="../../ui/diagram_canvas.py" line="567" />
       <source>Root cause on/off</source>
       <translation>Cause racine oui/non</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="567" />
+      <location filename="../../ui/diagram_canvas.py" line="568" />
       <source>Delete with its sub-nodes</source>
       <translation>Supprimer avec ses sous-cases</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="578" />
-      <source>Fit to view</source>
-      <translation>Ajuster à la vue</translation>
-    </message>
-    <message>
-      <location filename="../../ui/diagram_canvas.py" line="584" />
+      <location filename="../../ui/diagram_canvas.py" line="587" />
       <source>Category set</source>
       <translation>Jeu de catégories</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="586" />
+      <location filename="../../ui/diagram_canvas.py" line="589" />
       <source>Incident (People, Process, Tools…)</source>
       <translation>Incident (Personnes, Processus, Outils…)</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="587" />
+      <location filename="../../ui/diagram_canvas.py" line="590" />
       <source>Incident, in French</source>
       <translation>Incident, en français</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="588" />
+      <location filename="../../ui/diagram_canvas.py" line="591" />
       <source>The 6M (Manpower, Method, Machine…)</source>
       <translation>Les 6M (Main-d'œuvre, Méthode, Machine…)</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="589" />
+      <location filename="../../ui/diagram_canvas.py" line="592" />
       <source>The 6M, in French</source>
       <translation>Les 6M, en français</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="603" />
+      <location filename="../../ui/diagram_canvas.py" line="606" />
       <source>Corrective actions</source>
       <translation>Actions correctives</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="608" />
+      <location filename="../../ui/diagram_canvas.py" line="611" />
       <source>(no corrective action yet)</source>
       <translation>(aucune action corrective pour l'instant)</translation>
     </message>
@@ -2580,12 +2575,12 @@ Quitter quand même et les perdre ?</translation>
       <translation>Règles du jeu</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="393" />
+      <location filename="../../ui/meeting/presenter_view.py" line="390" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="418" />
+      <location filename="../../ui/meeting/presenter_view.py" line="415" />
       <source>No timeline entries yet.</source>
       <translation>Pas encore d'entrée de chronologie.</translation>
     </message>
@@ -2621,9 +2616,9 @@ Quitter quand même et les perdre ?</translation>
     </message>
     <message>
       <location filename="../../ui/meeting/presenter_view.py" line="379" />
-      <location filename="../../ui/meeting/presenter_view.py" line="418" />
-      <location filename="../../ui/meeting/presenter_view.py" line="439" />
-      <location filename="../../ui/meeting/presenter_view.py" line="467" />
+      <location filename="../../ui/meeting/presenter_view.py" line="415" />
+      <location filename="../../ui/meeting/presenter_view.py" line="436" />
+      <location filename="../../ui/meeting/presenter_view.py" line="464" />
       <source>↑ {0} earlier</source>
       <translation>↑ {0} plus tôt</translation>
     </message>
@@ -2633,98 +2628,83 @@ Quitter quand même et les perdre ?</translation>
       <translation>+ {0} de plus</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="385" />
-      <source>Impact start</source>
-      <translation>Début de l'impact</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="386" />
-      <source>Detection</source>
-      <translation>Détection</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="387" />
-      <source>Mitigation</source>
-      <translation>Mitigation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="433" />
+      <location filename="../../ui/meeting/presenter_view.py" line="430" />
       <source>(no problem statement yet)</source>
       <translation>(pas encore d'énoncé du problème)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="434" />
+      <location filename="../../ui/meeting/presenter_view.py" line="431" />
       <source>Problem: {0}</source>
       <translation>Problème : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="439" />
+      <location filename="../../ui/meeting/presenter_view.py" line="436" />
       <source>No why yet.</source>
       <translation>Pas encore de pourquoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="443" />
+      <location filename="../../ui/meeting/presenter_view.py" line="440" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="458" />
-      <location filename="../../ui/meeting/presenter_view.py" line="475" />
+      <location filename="../../ui/meeting/presenter_view.py" line="455" />
+      <location filename="../../ui/meeting/presenter_view.py" line="472" />
       <source>   ★ root cause</source>
       <translation>   ★ cause racine</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="463" />
+      <location filename="../../ui/meeting/presenter_view.py" line="460" />
       <source>Effect: {0}</source>
       <translation>Effet : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="466" />
+      <location filename="../../ui/meeting/presenter_view.py" line="463" />
       <source>No cause in this category yet.</source>
       <translation>Pas encore de cause dans cette catégorie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="430" />
+      <location filename="../../ui/meeting/presenter_view.py" line="427" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="512" />
+      <location filename="../../ui/meeting/presenter_view.py" line="509" />
       <source>Step {0} of {1}</source>
       <translation>Étape {0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="517" />
+      <location filename="../../ui/meeting/presenter_view.py" line="514" />
       <source>  ·  +{0} over</source>
       <translation>  ·  +{0} de dépassement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="518" />
+      <location filename="../../ui/meeting/presenter_view.py" line="515" />
       <source>Meeting {0} / {1}{2}</source>
       <translation>Réunion {0} / {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="523" />
+      <location filename="../../ui/meeting/presenter_view.py" line="520" />
       <source>Ready to start</source>
       <translation>Prête à démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="525" />
+      <location filename="../../ui/meeting/presenter_view.py" line="522" />
       <source>Wrapping up</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="526" />
+      <location filename="../../ui/meeting/presenter_view.py" line="523" />
       <source>Over time</source>
       <translation>Temps dépassé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="527" />
+      <location filename="../../ui/meeting/presenter_view.py" line="524" />
       <source>Paused</source>
       <translation>En pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="528" />
+      <location filename="../../ui/meeting/presenter_view.py" line="525" />
       <source>Meeting ended</source>
       <translation>Réunion terminée</translation>
     </message>
