@@ -3,14 +3,13 @@
 The first sign-off of a revision (or ``export --for-approval``) builds the PDF with one empty
 signature field per required role and the document attached; each sign-off then signs its own
 field incrementally, and ``collect`` takes in a copy signed elsewhere. The PDF is kept in the
-settings table, keyed by postmortem id, with the revision and content digest it belongs to:
+store (``approval_pdfs``), one per postmortem, with the revision and content digest it belongs to:
 any edit changes the digest, so a stale PDF is never reused.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,31 +32,20 @@ from app.signoff import new_signoff, record_change, required_roles
 from app.store import Store
 from app.vocabulary import Status
 
-SETTING_PREFIX = "approval_pdf:"
-
 
 def stored_pdf(store: Store, doc: Postmortem) -> bytes | None:
     """The kept approval PDF of this exact revision and content, if any."""
-    value = store.setting(SETTING_PREFIX + doc.id)
-    if not isinstance(value, dict):
+    kept = store.approval_pdf(doc.id)
+    if kept is None:
         return None
-    if value.get("revision") != doc.revision or value.get("digest") != content_digest(doc):
+    revision, digest, pdf = kept
+    if revision != doc.revision or digest != content_digest(doc):
         return None
-    try:
-        return base64.b64decode(str(value.get("pdf", "")), validate=True) or None
-    except binascii.Error:
-        return None
+    return pdf or None
 
 
 def keep_pdf(store: Store, doc: Postmortem, pdf: bytes) -> None:
-    store.set_setting(
-        SETTING_PREFIX + doc.id,
-        {
-            "revision": doc.revision,
-            "digest": content_digest(doc),
-            "pdf": base64.b64encode(pdf).decode(),
-        },
-    )
+    store.keep_approval_pdf(doc.id, doc.revision, content_digest(doc), pdf)
 
 
 def approval_pdf(

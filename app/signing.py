@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PostmortemError, ValidationError
+from app.fileio import read_source
 from app.paths import data_dir
 
 PASSPHRASE_ENV = "POSTMORTEM_STUDIO_KEY_PASSPHRASE"
@@ -126,6 +127,33 @@ def check_new_passphrase(passphrase: str) -> None:
         )
 
 
+def _prepared(text: str) -> bool:
+    """Whether certificate software accepts ``text`` in a name (RFC 4518 string preparation,
+    which refuses code points unassigned in Unicode 3.2 — every emoji among them)."""
+    from asn1crypto import x509 as asn1_x509
+
+    try:
+        _ = asn1_x509.Name.build({"common_name": text}).hashable
+    except ValueError:
+        return False
+    return True
+
+
+def check_certificate_name(name: str, email: str = "") -> None:
+    """Refuse, before any key is made, a name a certificate cannot carry."""
+    if not _prepared(name):
+        refused = sorted({char for char in name if not _prepared(char)})
+        shown = " ".join(refused) or name
+        raise ValidationError(
+            f"A signing certificate cannot hold {shown} (certificate software refuses emoji and "
+            "other recent characters): type the name without them."
+        )
+    if email and not email.isascii():
+        raise ValidationError(
+            "A signing certificate needs an e-mail address in plain ASCII letters."
+        )
+
+
 def new_key(
     name: str,
     email: str = "",
@@ -143,6 +171,7 @@ def new_key(
 
     if not name.strip():
         raise ValidationError("A signing key needs the signer's name.")
+    check_certificate_name(name.strip(), email.strip())
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZE)
     attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
     if email.strip():
@@ -243,12 +272,12 @@ def load_key(path: Path, passphrase: str) -> SignerKey:
     """Open a PKCS#12 file; a wrong passphrase or a damaged file gives a clear error."""
     from cryptography.hazmat.primitives.serialization import pkcs12
 
+    if not path.exists():
+        raise SigningError(f"No signing key file at {path}.")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SigningError(f"No signing key file at {path}.") from None
-    except OSError as error:
-        raise SigningError(f"Cannot read the signing key {path}: {error.strerror}.") from None
+        data = read_source(path, 1024 * 1024, "a signing key is a few kilobytes")
+    except PostmortemError as error:
+        raise SigningError(f"Cannot read the signing key: {error}") from None
     try:
         key, certificate, extra = pkcs12.load_key_and_certificates(data, passphrase.encode())
     except ValueError:
@@ -262,6 +291,7 @@ def load_key(path: Path, passphrase: str) -> SignerKey:
 
 def personal_key(passphrase: str, name: str, email: str = "") -> SignerKey:
     """``name``'s personal key, created on first use (the passphrase then protects it)."""
+    check_certificate_name(name.strip(), email.strip())  # also for a key made before the check
     path = personal_key_path(name)
     if not path.exists():
         try:
@@ -269,7 +299,13 @@ def personal_key(passphrase: str, name: str, email: str = "") -> SignerKey:
         except SigningError:
             if not path.exists():  # not a key created meanwhile by another program
                 raise
-    return load_key(path, passphrase)
+    signer = load_key(path, passphrase)
+    if not _prepared(signer.cert.subject.rfc4514_string()):
+        raise SigningError(
+            f"{path} was made for a name certificate software refuses (emoji or other recent "
+            "characters): move that file aside (keep it) and sign again to create a new key."
+        )
+    return signer
 
 
 def passphrase_from(file: Path | None) -> str:

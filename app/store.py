@@ -58,6 +58,7 @@ PROBED_TABLES = (
     "meetings",
     "postmortem_facts",
     "search_pending",
+    "approval_pdfs",
 )
 
 
@@ -243,6 +244,39 @@ def _metric_facts(db: Database) -> None:
 def _search_pending(db: Database) -> None:
     """Postmortems whose search row waits to be rewritten (see ``Store.flush_search``)."""
     db.execute("CREATE TABLE search_pending (postmortem_id TEXT PRIMARY KEY)")
+
+
+@migrations(name="0005_approval_pdfs")
+def _approval_pdfs(db: Database) -> None:
+    """The approval PDF of each postmortem's current revision, as bytes in a table of its own
+    (it was base64 inside a JSON setting): smaller, and gone with its postmortem."""
+    import base64
+    import binascii
+
+    db.execute(
+        "CREATE TABLE approval_pdfs (postmortem_id TEXT PRIMARY KEY REFERENCES "
+        "postmortems(id) ON DELETE CASCADE, revision INTEGER NOT NULL, digest TEXT NOT NULL, "
+        "pdf BLOB NOT NULL)"
+    )
+    known = {row[0] for row in db.execute("SELECT id FROM postmortems").fetchall()}
+    rows = []
+    for key, value in db.execute(
+        "SELECT key, value FROM settings WHERE key LIKE 'approval_pdf:%'"
+    ).fetchall():
+        postmortem_id = key.removeprefix("approval_pdf:")
+        try:
+            kept = json.loads(value)
+            pdf = base64.b64decode(str(kept["pdf"]), validate=True)
+            row = (postmortem_id, int(kept["revision"]), str(kept["digest"]), pdf)
+        except (ValueError, KeyError, TypeError, binascii.Error):
+            continue  # unreadable: the next sign-off builds the PDF again
+        if postmortem_id in known and pdf:
+            rows.append(row)
+    db.conn.executemany(
+        "INSERT INTO approval_pdfs (postmortem_id, revision, digest, pdf) VALUES (?, ?, ?, ?)",
+        rows,
+    )
+    db.execute("DELETE FROM settings WHERE key LIKE 'approval_pdf:%'")
 
 
 @dataclass(frozen=True)
@@ -1018,6 +1052,23 @@ class Store:
                 (key, json.dumps(value, ensure_ascii=False)),
             )
 
+    def approval_pdf(self, postmortem_id: str) -> tuple[int, str, bytes] | None:
+        """The kept approval PDF of a postmortem: (revision, content digest, PDF bytes)."""
+        rows = self._read(
+            "SELECT revision, digest, pdf FROM approval_pdfs WHERE postmortem_id = ?",
+            (postmortem_id,),
+        )
+        return (int(rows[0][0]), str(rows[0][1]), bytes(rows[0][2])) if rows else None
+
+    def keep_approval_pdf(self, postmortem_id: str, revision: int, digest: str, pdf: bytes) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO approval_pdfs (postmortem_id, revision, digest, pdf) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(postmortem_id) DO UPDATE SET "
+                "revision = excluded.revision, digest = excluded.digest, pdf = excluded.pdf",
+                (postmortem_id, revision, digest, pdf),
+            )
+
     def meeting_state(self, postmortem_id: str) -> dict[str, Any] | None:
         rows = self._read("SELECT state FROM meetings WHERE postmortem_id = ?", (postmortem_id,))
         return json.loads(rows[0][0]) if rows else None
@@ -1042,7 +1093,13 @@ class Store:
                 "DELETE FROM postmortems WHERE id = ? AND seq = ?", (postmortem_id, seq)
             ).rowcount
             if gone:
-                for table in ("revisions", "actions", "postmortem_search", "meetings"):
+                for table in (
+                    "revisions",
+                    "actions",
+                    "postmortem_search",
+                    "meetings",
+                    "approval_pdfs",
+                ):
                     conn.execute(f"DELETE FROM {table} WHERE postmortem_id = ?", (postmortem_id,))
         return bool(gone)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import FormatError, ValidationError
+from app.fileio import read_source
 from app.paths import data_dir
 from app.roles import ROLE_LABELS, normalise_role, role_key
 
@@ -210,15 +211,17 @@ def _role(text: str) -> str:
         return role_key(text)
 
 
+#: The largest file read for trust: a signed report, as large as ``verify`` accepts.
+MAX_SOURCE_BYTES = 512 * 1024 * 1024
+
+
 def entries_from_source(
     source: Path, *, name: str = "", roles: str = "", ca: bool = False
 ) -> list[TrustEntry]:
     """Trust entries for a certificate file (one) or a signed PDF (one per signer)."""
     from app.signing import certificate_fingerprint, certificate_from_bytes, subject_name
 
-    if not source.is_file():
-        raise FormatError(f"{source}: no such file.")
-    data = source.read_bytes()
+    data = read_source(source, MAX_SOURCE_BYTES, "give a certificate or a signed report")
     allowed = parse_roles(roles) if roles else None
     if data.startswith(b"%PDF-"):
         return _pdf_signers(source, name, allowed)

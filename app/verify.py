@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import FormatError
+from app.fileio import read_source
 from app.trust import TrustList
 
 log = logging.getLogger(__name__)
@@ -125,13 +126,9 @@ RESULT_WORDS = {
 
 
 def read_pdf_file(path: Path) -> bytes:
-    if not path.exists():
-        raise FormatError(f"{path}: no such file.")
-    if path.is_dir():
-        raise FormatError(f"{path} is a folder, not a PDF file.")
-    if path.stat().st_size > MAX_BYTES:
-        raise FormatError(f"{path.name} is too large to be a report.")
-    data = path.read_bytes()
+    """The bytes of a report PDF to check: a regular file (never a FIFO or a device) of a
+    report's size, read once so that what is checked is what is kept."""
+    data = read_source(path, MAX_BYTES, "a report is never that large")
     if not data.startswith(b"%PDF-"):
         raise FormatError(f"{path.name} is not a PDF file.")
     if b"%%EOF" not in data[-2048:]:

@@ -135,7 +135,7 @@ def main() -> int:
 
     from app.store import Store
     from ui.application import ensure_application
-    from ui.diagram_canvas import DiagramView
+    from ui.diagrams.canvas import DiagramView
 
     ensure_application()
     graphs = {ISHIKAWA: ishikawa_200(), WHYS: whys_200()}

@@ -37,7 +37,8 @@ import tomllib
 with open("pyproject.toml", "rb") as handle:
     print("\n".join(tomllib.load(handle)["project"]["dependencies"]))
 PY
-"$VENV/bin/python" -m pip install -q "pyinstaller==$PYINSTALLER_VERSION" -r build/bundle-requirements.txt
+"$VENV/bin/python" -m pip install -q -c packaging/constraints.txt "pyinstaller==$PYINSTALLER_VERSION" \
+  -r build/bundle-requirements.txt
 venv_done=$(date +%s)
 
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \

@@ -49,10 +49,11 @@ setup_venv() {
   if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
   fi
-  local stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+  local stamp=.venv/.installed-$(cat pyproject.toml packaging/constraints.txt | sha256sum | cut -c1-16)
   if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -e ".[dev]"
+    # the tested versions (packaging/constraints.txt): reports rebuild byte for byte
+    .venv/bin/python -m pip install -q -c packaging/constraints.txt -e ".[dev]"
     rm -f .venv/.installed-*
     touch "$stamp"
   fi

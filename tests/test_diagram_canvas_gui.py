@@ -16,8 +16,8 @@ from app.diagrams import ops
 from app.diagrams.graph import children, graph_to_data, new_ishikawa, new_whys, root_of
 from app.model import Postmortem
 from app.store import Store
-from ui.diagram_canvas import DiagramView
-from ui.diagram_feature import export_diagram
+from ui.diagrams.canvas import DiagramView
+from ui.diagrams.feature import export_diagram
 from ui.main_window import MainWindow
 
 SHOTS = Path("/tmp/shots/B")
@@ -335,7 +335,7 @@ def test_screen_measures_text_like_the_layout(qtbot: Any, font: str) -> None:
     from PySide6.QtGui import QFontMetricsF
 
     from app.diagrams.text_metrics import text_width
-    from ui.diagram_items import FONT_PIXELS, layout_font
+    from ui.diagrams.items import FONT_PIXELS, layout_font
 
     metrics = QFontMetricsF(layout_font(font))
     for text in ("Pourquoi Kubernetes les marquait-il « Ready » ?", "Rollout à 100 % — WWW iii"):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from app import signing
 from app.approval import stored_pdf
 from app.attestation import signoff_problem
 from app.cli import main
@@ -335,7 +337,12 @@ def test_plain_export_of_a_report_in_review_is_unsigned(
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"just some text", "is not a PDF file"), ("truncated", "truncated"), ("dir", "folder")],
+    [
+        (b"just some text", "is not a PDF file"),
+        ("truncated", "truncated"),
+        ("dir", "folder"),
+        ("fifo", "not a file"),  # reading a FIFO would wait for a writer forever
+    ],
 )
 def test_verify_unreadable_files(
     content: bytes | str, message: str, tmp_path: Path,
@@ -347,6 +354,8 @@ def test_verify_unreadable_files(
         path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     elif content == "dir":
         path.mkdir()
+    elif content == "fifo":
+        os.mkfifo(path)
     else:
         assert isinstance(content, bytes)
         path.write_bytes(content)
@@ -407,3 +416,29 @@ def test_an_approved_json_export_stays_approved_when_imported_elsewhere(
     assert "warning" not in capsys.readouterr().err  # its sign-offs verify offline
     with Store(other) as store:
         assert store.load(session.doc.id).status == Status.APPROVED
+
+
+def test_names_a_certificate_cannot_hold_are_refused_before_any_key_is_made(
+    store: Store, demo: Postmortem, db_path: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    store.close()
+    phrase = tmp_path / "phrase.txt"
+    phrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    base = ["--db", str(db_path), "sign", demo.id, "--passphrase-file", str(phrase)]
+    assert main([*base, "--role", "prepared_by", "--name", "Ana 🔥 Ruiz"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot hold 🔥" in err and "internal error" not in err
+    assert not personal_key_path("Ana 🔥 Ruiz").exists(), "no key made for a refused name"
+    assert main([*base, "--role", "prepared_by", "--name", "Ana Ruiz", "--email", "anä@x.org"]) == 2
+    assert "plain ASCII" in capsys.readouterr().err
+    # accents and other scripts are fine
+    assert main([*base, "--role", "prepared_by", "--name", "Zoë Ωmega Ruiz"]) == 0
+    # a key made by an older version for such a name: a clear way out, not an internal error
+    with monkeypatch.context() as older_version:
+        older_version.setattr(signing, "check_certificate_name", lambda *_: None)
+        create_personal_key(PASSPHRASE, "Ana 🔥 Ruiz", path=personal_key_path("Ana Ruiz"))
+    assert main([*base, "--role", "reviewed_by", "--name", "Ana Ruiz"]) == 1
+    assert "move that file aside" in capsys.readouterr().err
+    with Store(db_path) as reopened:
+        assert [s.name for s in reopened.load(demo.id).signoffs] == ["Zoë Ωmega Ruiz"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -108,6 +109,11 @@ def test_add_refuses_what_is_not_a_certificate(
     assert main(["--trust", str(tmp_path / "t.txt"), "trust", "add", str(junk), "--yes"]) == 2
     assert "is not a certificate (PEM/DER) nor a signed PDF" in capsys.readouterr().err
     assert main(["--trust", str(tmp_path / "t.txt"), "trust", "add", str(tmp_path / "no")]) == 2
+    pipe = tmp_path / "pipe.pem"
+    os.mkfifo(pipe)  # reading it would wait for a writer forever
+    assert main(["--trust", str(tmp_path / "t.txt"), "trust", "add", str(pipe), "--yes"]) == 2
+    assert "not a file" in capsys.readouterr().err
+    assert not (tmp_path / "t.txt").exists()
 
 
 def test_export_cert_hands_ones_own_certificate_to_the_team(

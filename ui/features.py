@@ -6,7 +6,7 @@ Keeping them apart lets the main window stay a small shell.
 """
 
 FEATURES: tuple[str, ...] = (
-    "ui.diagram_feature",
+    "ui.diagrams.feature",
     "ui.tracking_feature",
     "ui.report_feature",
     "ui.markdown_feature",

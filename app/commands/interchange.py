@@ -40,7 +40,7 @@ IMPORTERS: dict[str, Importer | str] = {".json": _import_json}
 EXPORTERS: dict[str, Exporter | str] = {"json": _export_json}
 IMPORTERS.update(dict.fromkeys((".md", ".markdown", ".txt"), "app.markdown.importer:import_file"))
 EXPORTERS["md"] = "app.markdown.exporter:export_file"
-EXPORTERS.update(png="ui.diagram_export:export_png", svg="app.diagrams.svg_export:export_svg")
+EXPORTERS.update(png="ui.diagrams.export:export_png", svg="app.diagrams.svg_export:export_svg")
 EXPORTERS["pdf"] = "app.commands.report:export_pdf"
 
 #: the file name endings each export format writes (another known ending is refused)

@@ -870,12 +870,12 @@
   <context>
     <name>DiagramPage</name>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="17" />
+      <location filename="../../ui/diagrams/feature.py" line="17" />
       <source>Tab: add child · Enter: add sibling · F2: rename · {answer}R: root cause · Del: delete · arrows: nearest box · Alt+arrows: parent/child/sibling · drag a box onto another to move it · Ctrl+wheel / Ctrl+0: zoom / fit</source>
       <translation>Tab : ajouter un enfant · Entrée : ajouter un frère · F2 : renommer · {answer}R : cause racine · Suppr : supprimer · flèches : case la plus proche · Alt+flèches : parent/enfant/frère · glisser une case sur une autre pour la déplacer · Ctrl+molette / Ctrl+0 : zoom / ajuster</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="31" />
+      <location filename="../../ui/diagrams/feature.py" line="31" />
       <source>Shift+F2: answer · </source>
       <translation>Maj+F2 : réponse · </translation>
     </message>
@@ -1974,27 +1974,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="44" />
+      <location filename="../../ui/diagrams/feature.py" line="44" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="45" />
+      <location filename="../../ui/diagrams/feature.py" line="45" />
       <source>Ishikawa</source>
       <translation>Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="64" />
+      <location filename="../../ui/diagrams/feature.py" line="64" />
       <source>Open a postmortem first, then export its diagram.</source>
       <translation>Ouvrez d'abord un postmortem, puis exportez son diagramme.</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="69" />
+      <location filename="../../ui/diagrams/feature.py" line="69" />
       <source>Export the diagram</source>
       <translation>Exporter le diagramme</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_feature.py" line="77" />
+      <location filename="../../ui/diagrams/feature.py" line="77" />
       <source>Export diagram as {0}…</source>
       <translation>Exporter le diagramme en {0}…</translation>
     </message>

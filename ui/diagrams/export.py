@@ -2,7 +2,7 @@
 
 PNG is rasterised by Qt from the very items the canvas uses, so the picture is what the room
 saw, with the bundled fonts. Qt stays out of ``app/``: the CLI registers
-``"ui.diagram_export:export_png"`` as a string and imports this module only when a PNG is asked
+``"ui.diagrams.export:export_png"`` as a string and imports this module only when a PNG is asked
 for (other commands never load Qt). A second rasteriser (reportlab's renderPM) would mean
 another dependency and another text renderer to keep identical. Without a display the export
 runs Qt offscreen.
@@ -45,7 +45,7 @@ def render_png(layout: Layout, scale: float = PNG_SCALE) -> bytes:
     from PySide6.QtWidgets import QGraphicsScene
 
     from ui.application import ensure_application
-    from ui.diagram_items import BoxItem, ConnectorItem
+    from ui.diagrams.items import BoxItem, ConnectorItem
 
     area = max(layout.width * layout.height, 1.0)
     scale = min(

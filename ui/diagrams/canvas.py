@@ -56,7 +56,7 @@ from app.diagrams.graph import (
 from app.diagrams.layout import Layout, in_language
 from app.errors import PostmortemError
 from app.session import Change, DocumentSession
-from ui.diagram_items import BoxItem, ConnectorItem
+from ui.diagrams.items import BoxItem, ConnectorItem
 from ui.session_bridge import SessionBridge
 
 DEFAULT_ZOOM = 1.25  # 10.5 pt text is ≥ 13 px high at 1280×720 without zooming

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from app.diagrams.graph import ISHIKAWA, WHYS
 from app.errors import PostmortemError
 from app.session import DocumentSession
-from ui.diagram_canvas import DiagramView
+from ui.diagrams.canvas import DiagramView
 
 HINT = QT_TRANSLATE_NOOP(
     "DiagramPage",
@@ -99,7 +99,7 @@ def export_diagram(window: Any, kind: str, fmt: str, path: Path) -> bool:
     from argparse import Namespace
 
     from app.diagrams.svg_export import export_svg
-    from ui.diagram_export import export_png
+    from ui.diagrams.export import export_png
 
     exporter = export_png if fmt == "png" else export_svg
     try:
