@@ -28,7 +28,7 @@ from app.messages import MESSAGES
 from app.store import Store
 from app.vocabulary import LABELS
 from tests.test_i18n import french_demo_window
-from ui.diagram_canvas import DiagramView
+from ui.diagrams.canvas import DiagramView
 from ui.i18n import install_language
 from ui.meeting_feature import AgendaDialog
 

@@ -883,88 +883,88 @@
   <context>
     <name>DiagramView</name>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="153" />
+      <location filename="../../ui/diagrams/canvas.py" line="153" />
       <source>5 Whys diagram</source>
       <extracomment>arrow key → direction on screen (x, y)</extracomment>
       <translation>Diagramme des 5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="153" />
+      <location filename="../../ui/diagrams/canvas.py" line="153" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="310" />
+      <location filename="../../ui/diagrams/canvas.py" line="310" />
       <source>Answer: because…</source>
       <translation>Réponse : parce que…</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="312" />
+      <location filename="../../ui/diagrams/canvas.py" line="312" />
       <source>Type the text, Enter (Shift+Enter: new line)</source>
       <translation>Tapez le texte, Entrée (Maj+Entrée : nouvelle ligne)</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="558" />
+      <location filename="../../ui/diagrams/canvas.py" line="558" />
       <source>Add a child</source>
       <translation>Ajouter une case enfant</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="559" />
+      <location filename="../../ui/diagrams/canvas.py" line="559" />
       <source>Add a sibling</source>
       <translation>Ajouter une case sœur</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="560" />
+      <location filename="../../ui/diagrams/canvas.py" line="560" />
       <source>Rename</source>
       <translation>Renommer</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="564" />
+      <location filename="../../ui/diagrams/canvas.py" line="564" />
       <source>Edit the answer</source>
       <translation>Modifier la réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="567" />
+      <location filename="../../ui/diagrams/canvas.py" line="567" />
       <source>Root cause on/off</source>
       <translation>Cause racine oui/non</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="568" />
+      <location filename="../../ui/diagrams/canvas.py" line="568" />
       <source>Delete with its sub-nodes</source>
       <translation>Supprimer avec ses sous-cases</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="587" />
+      <location filename="../../ui/diagrams/canvas.py" line="587" />
       <source>Category set</source>
       <translation>Jeu de catégories</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="589" />
+      <location filename="../../ui/diagrams/canvas.py" line="589" />
       <source>Incident (People, Process, Tools…)</source>
       <translation>Incident (Personnes, Processus, Outils…)</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="590" />
+      <location filename="../../ui/diagrams/canvas.py" line="590" />
       <source>Incident, in French</source>
       <translation>Incident, en français</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="591" />
+      <location filename="../../ui/diagrams/canvas.py" line="591" />
       <source>The 6M (Manpower, Method, Machine…)</source>
       <translation>Les 6M (Main-d'œuvre, Méthode, Machine…)</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="592" />
+      <location filename="../../ui/diagrams/canvas.py" line="592" />
       <source>The 6M, in French</source>
       <translation>Les 6M, en français</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="606" />
+      <location filename="../../ui/diagrams/canvas.py" line="606" />
       <source>Corrective actions</source>
       <translation>Actions correctives</translation>
     </message>
     <message>
-      <location filename="../../ui/diagram_canvas.py" line="611" />
+      <location filename="../../ui/diagrams/canvas.py" line="611" />
       <source>(no corrective action yet)</source>
       <translation>(aucune action corrective pour l'instant)</translation>
     </message>
