@@ -310,7 +310,7 @@ def test_parking_lot_from_the_meeting_is_listed_edited_shown_and_printed(
         text=True,
         check=False,
     )
-    assert "Parking lot / follow-ups" in shown.stdout, shown.stderr
+    assert "\nParking lot\n" in shown.stdout, shown.stderr
     assert "Budget d'erreur à définir" in shown.stdout
 
 
