@@ -73,7 +73,8 @@ case "$command" in
     echo "== ruff"; .venv/bin/ruff check .
     echo "== mypy"; .venv/bin/mypy
     echo "== import rules"; .venv/bin/lint-imports --no-cache
-    echo "== pytest"; QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
+    # on every core (pytest-xdist); pass -n 0 to run in one process
+    echo "== pytest"; QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest -n auto "$@"
     ;;
   *)
     echo "usage: packaging/dev.sh run [ARGS…] | test [PYTEST ARGS…]" >&2
