@@ -934,6 +934,11 @@
       <translation>Supprimer avec ses sous-cases</translation>
     </message>
     <message>
+      <location filename="../../ui/diagrams/canvas.py" line="581" />
+      <source>Fit to view</source>
+      <translation>Ajuster à la vue</translation>
+    </message>
+    <message>
       <location filename="../../ui/diagrams/canvas.py" line="587" />
       <source>Category set</source>
       <translation>Jeu de catégories</translation>

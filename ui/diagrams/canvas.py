@@ -578,7 +578,7 @@ class DiagramView(QGraphicsView):
             self._add_category_sets(menu)
         menu.addSeparator()
         keys = QKeySequence("Ctrl+0").toString(QKeySequence.SequenceFormat.NativeText)
-        fit = QAction(f"{self.tr('Fit to view')}\t{keys}", menu)
+        fit = QAction(self.tr("Fit to view") + f"\t{keys}", menu)
         fit.triggered.connect(self.fit)
         menu.addAction(fit)
         return menu
