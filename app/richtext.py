@@ -21,6 +21,11 @@ Row = tuple[tuple["Span", ...], ...]
 
 #: link targets painted as links; anything else (javascript:, file:, relative) stays plain text
 SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+#: a fence line written with escaped backticks (``\`\`\`python``): how a code block nested in
+#: another code block is written in Markdown templates; once the outer block is gone (the
+#: importer took its content out), it opens or closes a code block again
+_ESCAPED_FENCE = re.compile(r"^ {0,3}(?:\\`){3,}[^`]*$")
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 #: characters that can start Markdown syntax; text without any is one plain paragraph (fast)
 _SYNTAX = re.compile(r"[*_`\[\]<>&#!\\~|]|^\s*(?:[-+]|\d+[.)])\s|\n\s*\n", re.MULTILINE)
 
@@ -81,7 +86,36 @@ def _parse(text: str) -> tuple[Block, ...]:
         return ()
     if not _SYNTAX.search(text):
         return (Block("paragraph", (Span(" ".join(text.split())),)),)
+    if "\\`" in text:
+        text = _unescape_fences(text)
     return tuple(_blocks(_parser().parse(text)))
+
+
+def _unescape_fences(text: str) -> str:
+    """Escaped fence lines outside real code blocks made fences again, when they pair up (an
+    odd one stays text); inside a real code block they are its text, kept as written."""
+    lines = text.split("\n")
+    escaped: list[int] = []
+    open_fence = ""
+    for index, line in enumerate(lines):
+        real = _FENCE.match(line)
+        if open_fence:
+            if (
+                real
+                and real.group(2)[0] == open_fence[0]
+                and len(real.group(2)) >= len(open_fence)
+                and not real.group(3).strip()
+            ):
+                open_fence = ""
+        elif real:
+            open_fence = real.group(2)
+        elif _ESCAPED_FENCE.match(line):
+            escaped.append(index)
+    if len(escaped) < 2 or len(escaped) % 2:
+        return text
+    for index in escaped:
+        lines[index] = lines[index].replace("\\`", "`")
+    return "\n".join(lines)
 
 
 def plain(text: str) -> str:

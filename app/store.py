@@ -946,6 +946,15 @@ class Store:
             raise NotFoundError(f"No postmortem has the id '{postmortem_id}'.")
         return int(rows[0][0])
 
+    def updated_at(self, postmortem_id: str) -> datetime | None:
+        """When the stored document was last saved (None when it is not stored): the time of
+        its current revision, which the report prints as the PDF's creation date."""
+        rows = self._read("SELECT updated_at FROM postmortems WHERE id = ?", (postmortem_id,))
+        if not rows:
+            return None
+        moment = datetime.fromisoformat(rows[0][0])
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
     def exists(self, postmortem_id: str) -> bool:
         return bool(
             self._read(

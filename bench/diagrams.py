@@ -178,6 +178,7 @@ def main() -> int:
                 v.viewport().repaint()  # paint synchronously: the frame the room sees
 
             added, added_best = timed(add_one, repeat=10)
+
             def save_again(d: Postmortem = doc, saved: list[int] = [seq]) -> None:  # noqa: B006
                 saved[0] = store.save(d, expected_seq=saved[0])
 

@@ -127,6 +127,65 @@ def best(function: Callable[[], object], runs: int = RUNS) -> tuple[float, float
     return min(times), statistics.median(times)
 
 
+def chain_document(length: int) -> Postmortem:
+    """A 5 Whys written as one long chain (too long for one page: it prints in runs)."""
+    doc = Postmortem(title="A long chain of whys")
+    graph = doc.whys
+    parent = next(iter(graph.nodes))
+    graph.nodes[parent]["text"] = "Checkout failed for every customer"
+    for i in range(length):
+        node = f"c{i}"
+        graph.add_node(
+            node,
+            text=f"Why {i}: the step before it had no check on pool {i}",
+            answer=f"Because configuration {i} had no default",
+            role="why",
+            root_cause=False,
+            order=0,
+        )
+        graph.add_edge(parent, node)
+        parent = node
+    return doc
+
+
+def chain_bench() -> None:
+    """Planning a long chain's pages: linear in its length, near the cost of drawing its runs."""
+    from app.report.diagram_pages import _chain, _Diagram, plan
+
+    room = ((487.0, 620.0), (734.0, 400.0))
+    timings: dict[int, float] = {}
+    for length in (150, 300):
+        doc = chain_document(length)
+        pages = plan(doc, "whys", *room, "en")
+        assert pages is not None
+        planned = best(lambda doc=doc: plan(doc, "whys", *room, "en"), 3)[0]
+        diagram = _Diagram(doc, "whys", doc.whys, "p", *room, "en")
+        nodes = _chain(doc.whys, "p") or []
+        runs = [part.caption for part in pages.parts]
+
+        def draw_runs(
+            diagram: _Diagram = diagram, nodes: list[str] = nodes, runs: list[str] = runs
+        ) -> None:
+            start = 0
+            for caption in runs:  # "1–7": each printed run laid out and drawn once
+                last = int(caption.split("–")[-1])
+                diagram.segment(nodes[start : last + 1], start)
+                start = last + 1
+
+        floor_time = best(draw_runs, 3)[0]
+        timings[length] = planned / floor_time
+        print(
+            f"chain of {length} whys: plan {planned * 1000:.0f} ms, floor (its {len(runs)} runs "
+            f"laid out and drawn once) {floor_time * 1000:.0f} ms, "
+            f"ratio {planned / floor_time:.2f}x"
+        )
+    growth = timings[300] / timings[150]
+    print(
+        f"chain 150 → 300 whys: plan/floor ratio ×{growth:.2f} "
+        "(linear planning: ≈ 1, the floor being linear; quadratic: ≈ 2)"
+    )
+
+
 def main() -> None:
     doc = big_document()
     print(
@@ -156,6 +215,7 @@ def main() -> None:
     verdict = "OK" if pair_ratio <= 2 else "MISSED"
     print(f"ratio export / floor (median of pairs): {pair_ratio:.2f}x  (target ≤ 2×: {verdict})")
     print(f"export target < 500 ms:          {'OK' if export_median < 0.5 else 'MISSED'}")
+    chain_bench()
 
 
 if __name__ == "__main__":

@@ -185,7 +185,7 @@ def test_the_export_has_the_shape_of_seed_000() -> None:
         "**Date de l'incident** : 2026-01-15  ",
         "## 📋 Résumé exécutif",
         "## ⏱️ Chronologie",
-        "### 5 Pourquoi",
+        "### Méthode des 5 Pourquoi",
         "1. **Pourquoi le service était-il indisponible ?**",
         "   - Parce que les requêtes HTTP retournaient des erreurs 503.",
         "## 🔧 Actions correctives",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from app.demo import demo_document
 from app.model import Postmortem
 from app.report import diagrams
@@ -103,6 +105,31 @@ def test_long_chain_of_whys_is_cut_into_numbered_runs_at_8_points() -> None:
     assert "outline below" not in text  # every box printed whole: no outline needed
     note = page_texts(data)[1]  # the blameless note opens the body, with what follows it
     assert "blameless" in note and "5 Whys" in note
+
+
+def test_a_very_long_chain_prints_every_why_once_on_as_few_pages_as_8_points_allow() -> None:
+    from app.report.diagram_pages import _Diagram, plan
+
+    doc = Postmortem(title="long chain", language="en")
+    parent = "p"
+    for index in range(1, 121):
+        node = f"w{index}"
+        words = "no guard on the path " * (1 + index % 3)  # boxes of different heights
+        doc.whys.add_node(node, text=f"Why {index}: {words}", answer="", role="why", order=0)
+        doc.whys.add_edge(parent, node)
+        parent = node
+    room = ((487.0, 620.0), (734.0, 400.0))
+    pages = plan(doc, "whys", *room, "en")
+    assert pages is not None and not pages.incomplete
+    runs = [[int(n) for n in part.caption.split("–")] for part in pages.parts]
+    assert runs[0][0] == 1 and runs[-1][-1] == 120
+    assert all(after[0] == before[-1] + 1 for before, after in pairwise(runs))
+    assert all(part.smallest >= 8.0 for part in pages.parts)
+    nodes = ["p", *(f"w{index}" for index in range(1, 121))]
+    diagram = _Diagram(doc, "whys", doc.whys, "p", *room, "en")
+    for run in runs[:-1]:  # each run holds as many whys as print at 8 pt: no page wasted
+        first = 0 if run[0] == 1 else run[0]
+        assert diagram.segment(nodes[first : run[-1] + 2], first) is None, run
 
 
 def test_badge_too_long_for_its_box_keeps_its_warning_not_half_a_phrase() -> None:

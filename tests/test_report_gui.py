@@ -167,6 +167,30 @@ def test_export_runs_off_the_gui_thread(qtbot, store: Store, demo: Postmortem, t
     window.grab().save(str(tmp_path / "signoff-tab.png"))
 
 
+def test_exporting_twice_gives_the_same_bytes_dated_at_the_revision(
+    qtbot, store: Store, demo: Postmortem, tmp_path: Path
+):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from app.report.times import pdf_date
+
+    window = _window(qtbot, store, demo)
+    page = window.signoff_page
+    files = []
+    for name in ("first.pdf", "second.pdf"):
+        target = tmp_path / name
+        page.export_to(target)
+        _wait_for_export(page)
+        files.append(target.read_bytes())
+    assert files[0] == files[1]
+    saved = store.updated_at(demo.id)
+    assert saved is not None
+    meta = PdfReader(BytesIO(files[0])).metadata
+    assert meta is not None and meta["/CreationDate"] == pdf_date(saved)
+
+
 def test_export_error_is_shown(qtbot, store: Store, demo: Postmortem, tmp_path: Path):
     window = _window(qtbot, store, demo)
     page = window.signoff_page

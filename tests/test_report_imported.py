@@ -67,6 +67,20 @@ def test_no_raw_markup(path: Path) -> None:
     assert "&amp;" not in text
 
 
+def test_seed_001_cause_drawing_prints_as_code_without_its_fences() -> None:
+    from tests.markdown_helpers import seed_path
+
+    doc, data = imported(seed_path("001"))
+    drawing = next(a for a in doc.annexes if a.title == "Diagramme de Cause")
+    assert drawing.content.startswith("\\`\\`\\`")  # as the seed wrote it, nested
+    lines = [line.strip() for line in pdf_text(data).splitlines()]
+    start = lines.index("Diagramme de Cause (Texte)")
+    shown = lines[start + 1 : start + 20]
+    assert not any("`" in line for line in shown)
+    assert "Service Down" in shown  # on its own line, as drawn: not reflowed
+    assert any(re.fullmatch(r"Connection Pool\s+High Latency", line) for line in shown)
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
 def test_table_words_are_never_split(path: Path) -> None:
     doc, data = imported(path)

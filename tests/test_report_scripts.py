@@ -42,3 +42,56 @@ def test_rtl_in_table_cells_and_bullets() -> None:
     text = unicodedata.normalize("NFKC", _body(doc))
     assert "השירות חזר לפעול" in text
     assert "لا شيء" in text
+
+
+def _runs_with_fonts(data: bytes) -> list[tuple[str, str]]:
+    """Every piece of text drawn in the body, with the name of the font drawing it."""
+    import io
+
+    from pypdf import PdfReader
+
+    runs: list[tuple[str, str]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: object, _size: float) -> None:
+        if text.strip() and isinstance(font, dict):
+            runs.append((text, str(font.get("/BaseFont", "")).split("+")[-1]))
+
+    for page in PdfReader(io.BytesIO(data)).pages[1:]:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_rtl_paragraph_keeps_bold_italics_and_code_through_reordering() -> None:
+    summary = "השירות **חזר לפעול** אחרי *שלוש דקות* בעזרת `rollback` של הצוות"
+    bullet = "**الخدمة** عادت *بسرعة*"
+    data = render_pdf(Postmortem(title="RTL", summary=summary, went_well=[bullet]), language="en")
+    runs = _runs_with_fonts(data)
+    fonts_of = {
+        word: {font for text, font in runs if word in text}
+        for word in ("חזר", "לפעול", "שלוש", "rollback", "השירות", "הצוות")
+    }
+    assert fonts_of["חזר"] == fonts_of["לפעול"] == {"DejaVuSans-Bold"}
+    assert fonts_of["שלוש"] == {"DejaVuSans-Oblique"}
+    assert fonts_of["rollback"] == {"DejaVuSansMono"}
+    assert fonts_of["השירות"] == fonts_of["הצוות"] == {"DejaVuSans"}
+    arabic = unicodedata.normalize("NFKC", " ".join(t for t, f in runs if f == "DejaVuSans-Bold"))
+    assert "الخدمة" in arabic  # shaped, bold, in the bullet
+    # the words stand where they stood without the styles: same line, same order
+    plain = Postmortem(
+        title="RTL",
+        summary="השירות חזר לפעול אחרי שלוש דקות בעזרת rollback של הצוות",
+        went_well=["الخدمة عادت بسرعة"],
+    )
+    assert _poppler_lines(data) == _poppler_lines(render_pdf(plain, language="en"))
+    assert any("rollback" in line for line in _poppler_lines(data))
+
+
+def _poppler_lines(data: bytes) -> list[str]:
+    """The body's lines as poppler extracts them (a reader's copy and paste)."""
+    import subprocess
+
+    done = subprocess.run(
+        ["pdftotext", "-f", "2", "-", "-"], input=data, capture_output=True, check=True
+    )
+    lines = done.stdout.decode("utf-8").splitlines()
+    return [line for line in lines if line.strip() and "sha256" not in line][:8]

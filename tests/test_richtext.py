@@ -28,6 +28,19 @@ def test_blocks_and_spans() -> None:
     assert blocks[4].text == "keep   this"
 
 
+def test_escaped_fences_of_a_nested_code_block_open_a_code_block_again() -> None:
+    art = "    Service Down\n         │\n    Pool   Latency"
+    blocks = parse(f"\\`\\`\\`\n{art}\n\\`\\`\\`")
+    assert [block.kind for block in blocks] == ["code"]
+    assert blocks[0].text == art  # the drawing keeps its lines and spaces, no backtick left
+    # inside a real code block they are its text, as written
+    nested = parse("```markdown\n# Template\n\\`\\`\\`\nkubectl get pods\n\\`\\`\\`\n```")
+    assert [block.kind for block in nested] == ["code"]
+    assert nested[0].text.count("\\`\\`\\`") == 2
+    # an odd one is not a fence: the author's literal backticks stay
+    assert plain("Type \\`\\`\\` to open a block.\n\\`\\`\\`") == "Type ``` to open a block. ```"
+
+
 def test_unsafe_links_and_raw_html_stay_text() -> None:
     html = to_html('[click](javascript:alert(1)) <img src="/etc/passwd"> &amp; R&D')
     assert "href" not in html and "<a" not in html  # no link: printed as typed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -11,6 +12,8 @@ from app.derived import derived_times
 from app.diagrams.graph import children, outline_level, root_of, walk
 from app.model import Postmortem
 from app.richtext import inline_html, to_html
+from app.sections import SECTIONS, UNLISTED, SectionId, not_covered_line
+from app.sections import title as section_title
 from app.timeutil import format_duration
 from app.visible_text import MAX_ANNEX_BYTES, excerpt, visible
 from ui.editor.labels import (
@@ -21,6 +24,7 @@ from ui.editor.labels import (
     service_state_labels,
     status_labels,
 )
+from ui.i18n import current_language
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 
@@ -58,8 +62,31 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def document_html(doc: Postmortem) -> str:
-    times = derived_times(doc)
-    parts = [f"<h1>{_text(doc.title or '(untitled)')}</h1>"]
+    """The document as HTML: its header, then every section with something in it, in the
+    order and under the titles of the report (``app.sections``)."""
+    language = current_language()
+    parts = [f"<h1>{_text(doc.title or '(untitled)')}</h1>", _header_html(doc)]
+    if doc.blameless_note.strip():
+        parts.append(f"<p><i>{_text(doc.blameless_note)}</i></p>")
+    writers = _writers()
+    missing: list[str] = []
+    for section in SECTIONS:
+        write = writers.get(section.id)
+        if write is None:
+            continue
+        if not section.has_content(doc):
+            if section.id not in UNLISTED:
+                missing.append(section_title(section.id, language))
+            continue
+        tag = "h2" if section.level == 1 else "h3"
+        title = section_title(section.id, language)
+        parts.append((f"<{tag}>{escape(title)}</{tag}>" if title else "") + write(doc))
+    if missing:
+        parts.append(f"<p><i>{_text(not_covered_line(missing, language))}</i></p>")
+    return "".join(parts)
+
+
+def _header_html(doc: Postmortem) -> str:
     header = [
         (
             translate("DocumentView", "Incident date"),
@@ -75,138 +102,164 @@ def document_html(doc: Postmortem) -> str:
         ),
         (translate("DocumentView", "Tags"), ", ".join(doc.tags)),
     ]
-    parts.append(
-        _table(
-            [translate("DocumentView", "Field"), translate("DocumentView", "Value")],
-            [[k, v] for k, v in header],
-        )
+    return _table(
+        [translate("DocumentView", "Field"), translate("DocumentView", "Value")],
+        [[k, v] for k, v in header],
     )
-    parts.append(f"<h2>{translate('DocumentView', 'Derived times')}</h2>")
-    parts.append(
-        _table(
+
+
+def _writers() -> dict[SectionId, Callable[[Postmortem], str]]:
+    """What each section shows (the analysis heading stands above its two diagrams)."""
+    return {
+        SectionId.SUMMARY: lambda doc: _rich(doc.summary),
+        SectionId.NARRATIVE: _narrative_html,
+        SectionId.IMPACT: _impact_html,
+        SectionId.SERVICES: lambda doc: _items(
+            [f"{s.name} — {service_state_labels()[s.state]}" for s in doc.services]
+        ),
+        SectionId.PARTICIPANTS: _participants_html,
+        SectionId.DERIVED: _derived_html,
+        SectionId.TIMELINE: _timeline_html,
+        SectionId.ANALYSIS: lambda doc: "",
+        SectionId.WHYS: _whys_html,
+        SectionId.ISHIKAWA: _ishikawa_html,
+        SectionId.ROOT_CAUSE: lambda doc: _rich(doc.root_cause),
+        SectionId.CONTRIBUTING: lambda doc: _items(doc.contributing_factors),
+        SectionId.WENT_WELL: lambda doc: _items(doc.went_well),
+        SectionId.WENT_WRONG: lambda doc: _items(doc.went_wrong),
+        SectionId.LUCKY: lambda doc: _items(doc.lucky),
+        SectionId.ACTIONS: _actions_html,
+        SectionId.LESSONS: _lessons_html,
+        SectionId.COMMUNICATIONS: lambda doc: _items(
+            [f"[{audience_labels()[c.audience]}] {c.channel}: {c.text}" for c in doc.communications]
+        ),
+        SectionId.PARKING_LOT: lambda doc: _items(doc.parking_lot),
+        SectionId.ANNEXES: _annexes_html,
+        SectionId.ACKNOWLEDGEMENTS: lambda doc: _rich(doc.acknowledgements),
+    }
+
+
+def _narrative_html(doc: Postmortem) -> str:
+    return "".join(
+        f"<h2>{_text(told.title)}</h2>{_rich(told.text)}"
+        for told in doc.narrative
+        if told.kind != "impact" and told.text.strip()
+    )
+
+
+def _impact_html(doc: Postmortem) -> str:
+    told = "".join(
+        f"<h3>{_text(n.title)}</h3>{_rich(n.text)}"
+        for n in doc.narrative
+        if n.kind == "impact" and n.text.strip()
+    )
+    if not doc.impact:
+        return told
+    return told + _table(
+        [
+            translate("DocumentView", "Metric"),
+            translate("DocumentView", "Value"),
+            translate("DocumentView", "Target"),
+        ],
+        [[r.metric, r.value, r.target] for r in doc.impact],
+    )
+
+
+def _participants_html(doc: Postmortem) -> str:
+    return _table(
+        [
+            translate("DocumentView", "Name"),
+            translate("DocumentView", "Role"),
+            translate("DocumentView", "Attendance"),
+        ],
+        [[p.name, p.role, attendance_labels()[p.attendance]] for p in doc.participants],
+    )
+
+
+def _derived_html(doc: Postmortem) -> str:
+    times = derived_times(doc)
+    return _table(
+        [
+            translate("DocumentView", "Duration"),
+            translate("DocumentView", "Time to detect"),
+            translate("DocumentView", "Time to acknowledge"),
+            translate("DocumentView", "Time to mitigate"),
+            translate("DocumentView", "Time to resolve"),
+        ],
+        [
             [
-                translate("DocumentView", "Duration"),
-                translate("DocumentView", "Time to detect"),
-                translate("DocumentView", "Time to acknowledge"),
-                translate("DocumentView", "Time to mitigate"),
-                translate("DocumentView", "Time to resolve"),
-            ],
+                format_duration(t)
+                for t in (
+                    times.duration,
+                    times.time_to_detect,
+                    times.time_to_acknowledge,
+                    times.time_to_mitigate,
+                    times.time_to_resolve,
+                )
+            ]
+        ],
+    )
+
+
+def _timeline_html(doc: Postmortem) -> str:
+    return _table(
+        [
+            translate("DocumentView", "Time"),
+            translate("DocumentView", "Event"),
+            translate("DocumentView", "Actor"),
+            translate("DocumentView", "Marker"),
+        ],
+        [
             [
-                [
-                    format_duration(t)
-                    for t in (
-                        times.duration,
-                        times.time_to_detect,
-                        times.time_to_acknowledge,
-                        times.time_to_mitigate,
-                        times.time_to_resolve,
-                    )
-                ]
-            ],
-        )
+                ("≈ " if e.approximate else "") + e.at.isoformat(sep=" "),
+                e.event,
+                e.actor,
+                e.marker.value if e.marker else "",
+            ]
+            for e in doc.sorted_timeline()
+        ],
     )
-    parts.append(f"<h2>{translate('DocumentView', 'Summary')}</h2>{_rich(doc.summary)}")
-    parts.append(f"<h2>{translate('DocumentView', 'Impact')}</h2>")
-    parts.append(
-        _table(
+
+
+def _actions_html(doc: Postmortem) -> str:
+    return _table(
+        [
+            translate("DocumentView", "Action"),
+            translate("DocumentView", "Owner"),
+            translate("DocumentView", "Due"),
+            translate("DocumentView", "Priority"),
+            translate("DocumentView", "Status"),
+        ],
+        [
             [
-                translate("DocumentView", "Metric"),
-                translate("DocumentView", "Value"),
-                translate("DocumentView", "Target"),
-            ],
-            [[r.metric, r.value, r.target] for r in doc.impact],
-        )
+                a.action,
+                a.owner,
+                a.due.isoformat() if a.due else "",
+                a.priority.value if a.priority else "—",
+                f"{STATUS_SYMBOLS[a.status.value]} {action_status_labels()[a.status]}",
+            ]
+            for a in doc.actions
+        ],
     )
-    parts.append(f"<h3>{translate('DocumentView', 'Affected services')}</h3>")
-    parts.append(_items([f"{s.name} — {service_state_labels()[s.state]}" for s in doc.services]))
-    parts.append(f"<h2>{translate('DocumentView', 'Participants')}</h2>")
-    parts.append(
-        _table(
-            [
-                translate("DocumentView", "Name"),
-                translate("DocumentView", "Role"),
-                translate("DocumentView", "Attendance"),
-            ],
-            [[p.name, p.role, attendance_labels()[p.attendance]] for p in doc.participants],
-        )
-    )
-    parts.append(f"<h2>{translate('DocumentView', 'Timeline')}</h2>")
-    parts.append(
-        _table(
-            [
-                translate("DocumentView", "Time"),
-                translate("DocumentView", "Event"),
-                translate("DocumentView", "Actor"),
-                translate("DocumentView", "Marker"),
-            ],
-            [
-                [
-                    ("≈ " if e.approximate else "") + e.at.isoformat(sep=" "),
-                    e.event,
-                    e.actor,
-                    e.marker.value if e.marker else "",
-                ]
-                for e in doc.sorted_timeline()
-            ],
-        )
-    )
-    parts.append(
-        f"<h2>{translate('DocumentView', 'Root cause analysis')}</h2>"
-        f"<h3>{translate('DocumentView', '5 Whys')}</h3>"
-    )
-    parts.append(_whys_html(doc))
-    parts.append(f"<h3>{translate('DocumentView', 'Ishikawa')}</h3>")
-    parts.append(_ishikawa_html(doc))
-    parts.append(f"<h3>{translate('DocumentView', 'Root cause')}</h3>{_rich(doc.root_cause)}")
-    parts.append(
-        f"<h3>{translate('DocumentView', 'Contributing factors')}</h3>"
-        + _items(doc.contributing_factors)
-    )
-    parts.append(f"<h2>{translate('DocumentView', 'What went well')}</h2>" + _items(doc.went_well))
-    parts.append(
-        f"<h2>{translate('DocumentView', 'What went wrong')}</h2>" + _items(doc.went_wrong)
-    )
-    parts.append(f"<h2>{translate('DocumentView', 'Where we got lucky')}</h2>" + _items(doc.lucky))
-    parts.append(f"<h2>{translate('DocumentView', 'Corrective actions')}</h2>")
-    parts.append(
-        _table(
-            [
-                translate("DocumentView", "Action"),
-                translate("DocumentView", "Owner"),
-                translate("DocumentView", "Due"),
-                translate("DocumentView", "Priority"),
-                translate("DocumentView", "Status"),
-            ],
-            [
-                [
-                    a.action,
-                    a.owner,
-                    a.due.isoformat() if a.due else "",
-                    a.priority.value if a.priority else "—",
-                    f"{STATUS_SYMBOLS[a.status.value]} {action_status_labels()[a.status]}",
-                ]
-                for a in doc.actions
-            ],
-        )
-    )
-    parts.append(f"<h2>{translate('DocumentView', 'Lessons learned')}</h2>")
+
+
+def _lessons_html(doc: Postmortem) -> str:
     audiences: dict[str, list[str]] = {}
     for lesson in doc.lessons:
-        audiences.setdefault(lesson.audience, []).append(lesson.text)
+        if lesson.text.strip():
+            audiences.setdefault(lesson.audience, []).append(lesson.text)
+    parts = []
     for audience, texts in audiences.items():
         shown = lesson_audience_labels().get(audience, audience.replace("_", " ").capitalize())
-        parts.append(f"<h3>{_text(shown)}</h3>" + _items(texts))
-    parts.append(f"<h2>{translate('DocumentView', 'Communications')}</h2>")
-    parts.append(
-        _items(
-            [f"[{audience_labels()[c.audience]}] {c.channel}: {c.text}" for c in doc.communications]
-        )
-    )
-    if doc.parking_lot:
-        parts.append(f"<h2>{translate('DocumentView', 'Parking lot / follow-ups')}</h2>")
-        parts.append(_items(doc.parking_lot))
-    parts.append(f"<h2>{translate('DocumentView', 'Annexes')}</h2>")
+        parts.append((f"<h3>{_text(shown)}</h3>" if audience else "") + _items(texts))
+    return "".join(parts)
+
+
+def _annexes_html(doc: Postmortem) -> str:
+    parts = []
     for annex in doc.annexes:
+        if not annex.title.strip() and not annex.content.strip():
+            continue
         shown, size = excerpt(annex.content, MAX_ANNEX_BYTES)
         if annex.kind.value == "log":
             parts.append(f"<h3>{_text(annex.title)}</h3><pre>{escape(visible(shown))}</pre>")
@@ -215,10 +268,6 @@ def document_html(doc: Postmortem) -> str:
         if shown != annex.content:
             note = translate("DocumentView", "Annex truncated — {0} bytes, see the JSON export.")
             parts.append(f"<p><i>{_text(note.format(QLocale().toString(size)))}</i></p>")
-    parts.append(
-        f"<h2>{translate('DocumentView', 'Acknowledgements')}</h2>{_rich(doc.acknowledgements)}"
-    )
-    parts.append(f"<p><i>{_text(doc.blameless_note)}</i></p>")
     return "".join(parts)
 
 

@@ -275,7 +275,10 @@ class SignoffPage(QWidget):
         elif for_approval or doc.status == Status.APPROVED:
             build = partial(fresh_approval_pdf, doc, roles, language=language, paper=paper)
         else:
-            build = partial(build_pdf, doc, language=language, paper=paper, roles=roles)
+            created = session.store.updated_at(doc.id)  # the revision's time: same bytes
+            build = partial(
+                build_pdf, doc, language=language, paper=paper, roles=roles, created=created
+            )
         self.message.setText(self.tr("Building {0}…").format(path.name))
         self.progress.show()
         self.export_button.setEnabled(False)

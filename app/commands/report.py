@@ -203,7 +203,8 @@ def export_pdf(doc: Postmortem, path: Path, args: argparse.Namespace) -> None:
             data = approval_pdf(store, doc, language=language, paper=paper)
         else:
             roles = required_roles(store) if store is not None else DEFAULT_SIGNOFF_ROLES
-            data = build_pdf(doc, language=language, paper=paper, roles=roles)
+            created = store.updated_at(doc.id) if store is not None else None
+            data = build_pdf(doc, language=language, paper=paper, roles=roles, created=created)
     finally:
         if store is not None:
             store.close()

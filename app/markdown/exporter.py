@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -28,8 +29,9 @@ from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
 from app.markdown.vocab_labels import ACTION_STATUS_SYMBOL, SERVICE_SYMBOLS
 from app.markdown.whys import whys_ids
 from app.model import Annex, Postmortem, TimelineEntry
+from app.sections import SECTIONS, SectionId
 from app.visible_text import visible
-from app.vocabulary import AnnexKind, LessonAudience, Section, label
+from app.vocabulary import AnnexKind, LessonAudience, label
 
 TEXT = {
     "en": {
@@ -37,50 +39,49 @@ TEXT = {
         "author": "Author", "reviewers": "Reviewers", "postmortem_date": "Postmortem date",
         "started_at": "Started", "detected_at": "Detected", "mitigated_at": "Mitigated",
         "resolved_at": "Resolved", "timezone": "Time zone", "tags": "Tags", "language": "Language",
-        "metric": "Metric",
+        "summary": "📋 Executive summary", "impact": "📊 Impact", "metric": "Metric",
         "value": "Value", "target": "Target", "services": "Affected services",
-        "name": "Name", "role": "Role",
-        "attendance": "Attendance", "time": "Time", "event": "Event",
+        "participants": "👥 Participants", "name": "Name", "role": "Role",
+        "attendance": "Attendance", "timeline": "⏱️ Timeline", "time": "Time", "event": "Event",
         "actor": "Actor/System", "notes": "Notes", "marker": "Marker",
-        "problem": "Problem",
+        "root_cause_section": "🔍 Root cause", "whys": "5 Whys", "problem": "Problem",
         "why_root": "🎯 Root cause", "no_root": "*No root cause marked*",
-        "effect": "Effect", "cause_tag": "(root cause)",
-        "action": "Action",
+        "root_cause": "Root cause", "contributing": "Contributing factors",
+        "ishikawa": "Ishikawa diagram", "effect": "Effect", "cause_tag": "(root cause)",
+        "went_well": "✅ What went well", "went_wrong": "❌ What went wrong",
+        "lucky": "🍀 Where we got lucky", "actions": "🔧 Corrective actions", "action": "Action",
         "owner": "Owner", "due": "Due", "priority": "Priority", "kind": "Kind",
         "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes", "done_on": "Done on",
+        "lessons": "📚 Lessons learned", "communications": "📣 Communications",
         "audience": "Audience", "channel": "Channel", "message": "Message",
-        "note": "Note",
+        "parking": "🅿️ Parking lot",
+        "annexes": "📎 Annexes", "thanks": "🤝 Acknowledgements", "note": "Note",
     },
     "fr": {
         "incident_date": "Date de l'incident", "severity": "Sévérité", "status": "Statut",
         "author": "Auteur", "reviewers": "Réviseurs", "postmortem_date": "Date du post-mortem",
         "started_at": "Début", "detected_at": "Détection", "mitigated_at": "Atténuation",
         "resolved_at": "Résolution", "timezone": "Fuseau horaire", "tags": "Tags",
-        "language": "Langue",
+        "language": "Langue", "summary": "📋 Résumé exécutif", "impact": "📊 Impact",
         "metric": "Métrique", "value": "Valeur", "target": "Cible",
-        "services": "Services affectés", "name": "Nom",
-        "role": "Rôle", "attendance": "Présence",
+        "services": "Services affectés", "participants": "👥 Participants", "name": "Nom",
+        "role": "Rôle", "attendance": "Présence", "timeline": "⏱️ Chronologie",
         "time": "Heure", "event": "Événement", "actor": "Acteur/Système", "notes": "Notes",
-        "marker": "Repère",
-        "problem": "Problème", "why_root": "🎯 Cause racine",
-        "no_root": "*Aucune cause racine marquée*",
+        "marker": "Repère", "root_cause_section": "🔍 Cause racine",
+        "whys": "Méthode des 5 Pourquoi", "problem": "Problème", "why_root": "🎯 Cause racine",
+        "no_root": "*Aucune cause racine marquée*", "root_cause": "Cause racine",
+        "contributing": "Facteurs contributifs", "ishikawa": "Diagramme d'Ishikawa",
         "effect": "Effet", "cause_tag": "(cause racine)",
+        "went_well": "✅ Ce qui a bien fonctionné", "went_wrong": "❌ Ce qui a mal fonctionné",
+        "lucky": "🍀 Où nous avons eu de la chance", "actions": "🔧 Actions correctives",
         "action": "Action", "owner": "Responsable", "due": "Deadline", "priority": "Priorité",
         "kind": "Type", "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes",
-        "done_on": "Fait le",
-        "audience": "Audience", "channel": "Canal",
+        "done_on": "Fait le", "lessons": "📚 Leçons apprises",
+        "communications": "📣 Communications", "audience": "Audience", "channel": "Canal",
         "message": "Message",
-        "note": "Note",
+        "parking": "🅿️ Points en suspens", "annexes": "📎 Annexes",
+        "thanks": "🤝 Remerciements", "note": "Note",
     },
-}  # fmt: skip
-
-#: the emoji the team's template (seed 000) puts before each section title
-SECTION_MARKS = {
-    Section.SUMMARY: "📋", Section.IMPACT: "📊", Section.PARTICIPANTS: "👥",
-    Section.TIMELINE: "⏱️", Section.ANALYSIS: "🔍", Section.WENT_WELL: "✅",
-    Section.WENT_WRONG: "❌", Section.LUCKY: "🍀", Section.ACTIONS: "🔧", Section.LESSONS: "📚",
-    Section.COMMUNICATIONS: "📣", Section.PARKING_LOT: "🅿️", Section.ANNEXES: "📎",
-    Section.ACKNOWLEDGEMENTS: "🤝",
 }  # fmt: skip
 
 
@@ -116,31 +117,70 @@ class _Writer:
         self.out: list[str] = []
         self.why_ids = whys_ids(doc.whys)
         self.fish_ids = ishikawa_ids(doc.ishikawa)
+        self.opened = ""  # the key of the section last opened
 
     def write(self) -> str:
         self._header()
-        self._summary()
-        self._narrative()
-        self._impact()
-        self._participants()
-        self._timeline()
-        self._root_cause()
-        self._bullets(Section.WENT_WELL, self.doc.went_well, "✅ ")
-        self._bullets(Section.WENT_WRONG, self.doc.went_wrong, "❌ ")
-        self._bullets(Section.LUCKY, self.doc.lucky, "🍀 ")
-        self._actions()
-        self._lessons()
-        self._communications()
-        self._bullets(Section.PARKING_LOT, self.doc.parking_lot, "")
-        self._annexes()
-        self._thanks()
+        writers = self._writers()
+        for section in SECTIONS:  # the order of every rendering (``app.sections``)
+            write = writers.get(section.id)
+            if write is not None and (section.has_content(self.doc) or self._keeps(section.id)):
+                write()
         return "\n".join(self.out).rstrip("\n") + "\n"
+
+    def _writers(self) -> dict[SectionId, Callable[[], None]]:
+        """The template's sections (the derived times are header lines here)."""
+        doc = self.doc
+        return {
+            SectionId.SUMMARY: self._summary,
+            SectionId.NARRATIVE: self._narrative,
+            SectionId.IMPACT: self._impact,
+            SectionId.SERVICES: self._services,
+            SectionId.PARTICIPANTS: self._participants,
+            SectionId.TIMELINE: self._timeline,
+            SectionId.WHYS: self._whys,
+            SectionId.ISHIKAWA: self._fishbone,
+            SectionId.ROOT_CAUSE: self._root_cause,
+            SectionId.CONTRIBUTING: self._contributing,
+            SectionId.WENT_WELL: lambda: self._bullets("went_well", doc.went_well, "✅ "),
+            SectionId.WENT_WRONG: lambda: self._bullets("went_wrong", doc.went_wrong, "❌ "),
+            SectionId.LUCKY: lambda: self._bullets("lucky", doc.lucky, "🍀 "),
+            SectionId.ACTIONS: self._actions,
+            SectionId.LESSONS: self._lessons,
+            SectionId.COMMUNICATIONS: self._communications,
+            SectionId.PARKING_LOT: lambda: self._bullets("parking", doc.parking_lot, ""),
+            SectionId.ANNEXES: self._annexes,
+            SectionId.ACKNOWLEDGEMENTS: self._thanks,
+        }
+
+    def _keeps(self, section: SectionId) -> bool:
+        """Data a reader would not see but the file must keep to be read back the same (a
+        renamed Ishikawa category without causes, blank list items, the blameless note)."""
+        doc = self.doc
+        kept = {
+            SectionId.ISHIKAWA: self._fish_changed(),
+            SectionId.WENT_WELL: bool(doc.went_well),
+            SectionId.WENT_WRONG: bool(doc.went_wrong),
+            SectionId.LUCKY: bool(doc.lucky),
+            SectionId.CONTRIBUTING: bool(doc.contributing_factors),
+            SectionId.LESSONS: bool(doc.lessons),
+            SectionId.PARKING_LOT: bool(doc.parking_lot),
+            SectionId.ANNEXES: bool(doc.annexes),
+            SectionId.ACKNOWLEDGEMENTS: bool(doc.blameless_note),
+        }
+        return kept.get(section, False)
 
     def line(self, *lines: str) -> None:
         self.out.extend(lines)
 
-    def section(self, section: Section) -> None:
-        self.line("---", "", f"## {SECTION_MARKS[section]} {label(section, self.lang)}", "")
+    def section(self, key: str) -> None:
+        self.line("---", "", f"## {self.t[key]}", "")
+        self.opened = key
+
+    def group(self, key: str) -> None:
+        """Open section ``key`` unless it is the one open (parts of one template section)."""
+        if self.opened != key:
+            self.section(key)
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         self.line("| " + " | ".join(header) + " |")
@@ -194,48 +234,45 @@ class _Writer:
         return clock if clock[:4].isdigit() and "-" in clock[:8] else f"{moment:%Y-%m-%d} {clock}"
 
     def _summary(self) -> None:
-        self.section(Section.SUMMARY)
-        if self.doc.summary:
-            self.line(self.doc.summary, "")
+        self.section("summary")
+        self.line(self.doc.summary, "")
 
     def _narrative(self) -> None:
         for section in self.doc.narrative:
             self.line("---", "", f"## {_one_line(section.title) or '—'}", "")
+            self.opened = ""
             if section.text:
                 self.line(section.text, "")
 
     def _impact(self) -> None:
         doc, t = self.doc, self.t
-        if not doc.impact and not doc.services:
-            return
-        self.section(Section.IMPACT)
+        self.section("impact")
         if doc.impact:
             self.table(
                 [t["metric"], t["value"], t["target"]],
                 [[row.metric, row.value, row.target] for row in doc.impact],
             )
-        if doc.services:
-            self.line(f"**{t['services']}** :")
-            for service in doc.services:
-                state = label(service.state, self.lang)
-                self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({state})")
-            self.line("")
+
+    def _services(self) -> None:
+        t = self.t
+        self.group("impact")
+        self.line(f"**{t['services']}** :")
+        for service in self.doc.services:
+            state = label(service.state, self.lang)
+            self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({state})")
+        self.line("")
 
     def _participants(self) -> None:
-        if not self.doc.participants:
-            return
         t = self.t
-        self.section(Section.PARTICIPANTS)
+        self.section("participants")
         self.table(
             [t["name"], t["role"], t["attendance"]],
             [[p.name, p.role, label(p.attendance, self.lang)] for p in self.doc.participants],
         )
 
     def _timeline(self) -> None:
-        if not self.doc.timeline:
-            return
         t = self.t
-        self.section(Section.TIMELINE)
+        self.section("timeline")
         self.table(
             [t["time"], t["event"], t["actor"], t["notes"], t["marker"]],
             [
@@ -257,34 +294,26 @@ class _Writer:
         written = _one_line(entry.as_written).replace("(", "[").replace(")", "]")
         return f"≈ {self.when(entry.at)}" + (f" ({written})" if written else "")
 
+    def _fish_changed(self) -> bool:
+        """True when the Ishikawa is not a new one (its seed categories, in either language)."""
+        return not any(
+            graphs_equal(self.doc.ishikawa, new_ishikawa("", categories))
+            for categories in (SEED_CATEGORIES_FR, SEED_CATEGORIES_EN)
+        )
+
     def _root_cause(self) -> None:
-        doc = self.doc
-        has_whys = doc.whys.number_of_nodes() > 1 or bool(_root_text(doc.whys))
-        default_fish = new_ishikawa(
-            "", SEED_CATEGORIES_FR if self.lang == "fr" else SEED_CATEGORIES_EN
-        )
-        default_other = new_ishikawa(
-            "", SEED_CATEGORIES_EN if self.lang == "fr" else SEED_CATEGORIES_FR
-        )
-        has_fish = not graphs_equal(doc.ishikawa, default_fish)
-        if has_fish and graphs_equal(doc.ishikawa, default_other):
-            has_fish = True
-        if not (has_whys or has_fish or doc.root_cause or doc.contributing_factors):
-            return
-        self.section(Section.ANALYSIS)
-        if has_whys:
-            self._whys()
-        if doc.root_cause:
-            self.line(f"### {label(Section.ROOT_CAUSE, self.lang)}", "", doc.root_cause, "")
-        if doc.contributing_factors:
-            self.line(f"### {label(Section.CONTRIBUTING, self.lang)}", "")
-            self.line(*[f"- {_one_line(item)}" for item in doc.contributing_factors], "")
-        if has_fish:
-            self._fishbone()
+        self.group("root_cause_section")
+        self.line(f"### {self.t['root_cause']}", "", self.doc.root_cause, "")
+
+    def _contributing(self) -> None:
+        self.group("root_cause_section")
+        self.line(f"### {self.t['contributing']}", "")
+        self.line(*[f"- {_one_line(item)}" for item in self.doc.contributing_factors], "")
 
     def _whys(self) -> None:
         graph, t = self.doc.whys, self.t
-        self.line(f"### {label(Section.WHYS, self.lang)}", "")
+        self.group("root_cause_section")
+        self.line(f"### {t['whys']}", "")
         problem = _root_text(graph)
         if problem:
             self.line(f"**{t['problem']}** : {_one_line(problem)}", "")
@@ -314,7 +343,8 @@ class _Writer:
 
     def _fishbone(self) -> None:
         graph, t = self.doc.ishikawa, self.t
-        self.line(f"### {label(Section.ISHIKAWA, self.lang)}", "")
+        self.group("root_cause_section")
+        self.line(f"### {t['ishikawa']}", "")
         root = root_of(graph)
         effect = str(graph.nodes[root].get("text", ""))
         if effect:
@@ -330,17 +360,13 @@ class _Writer:
         flag = f" {self.t['cause_tag']}" if data.get("root_cause") else ""
         return f"{'  ' * (depth - 1)}- {_one_line(str(data.get('text', '')))}{flag}"
 
-    def _bullets(self, section: Section, items: list[str], symbol: str) -> None:
-        if not items:
-            return
-        self.section(section)
+    def _bullets(self, key: str, items: list[str], symbol: str) -> None:
+        self.section(key)
         self.line(*[f"- {symbol}{_one_line(item)}" for item in items], "")
 
     def _actions(self) -> None:
-        if not self.doc.actions:
-            return
         t = self.t
-        self.section(Section.ACTIONS)
+        self.section("actions")
         self.table(
             [
                 t["action"],
@@ -390,9 +416,7 @@ class _Writer:
 
     def _lessons(self) -> None:
         lessons = self.doc.lessons
-        if not lessons:
-            return
-        self.section(Section.LESSONS)
+        self.section("lessons")
         audiences: list[str] = []
         for lesson in lessons:
             if lesson.audience not in audiences:
@@ -406,10 +430,8 @@ class _Writer:
             self.line(*[f"- {_one_line(x.text)}" for x in lessons if x.audience == audience], "")
 
     def _communications(self) -> None:
-        if not self.doc.communications:
-            return
         t = self.t
-        self.section(Section.COMMUNICATIONS)
+        self.section("communications")
         self.table(
             [t["audience"], t["channel"], t["time"], t["message"]],
             [
@@ -424,9 +446,7 @@ class _Writer:
         )
 
     def _annexes(self) -> None:
-        if not self.doc.annexes:
-            return
-        self.section(Section.ANNEXES)
+        self.section("annexes")
         for annex in self.doc.annexes:
             self.line(f"### {_one_line(annex.title) or '—'}", "")
             self._annex_body(annex)
@@ -442,9 +462,7 @@ class _Writer:
 
     def _thanks(self) -> None:
         doc, t = self.doc, self.t
-        if not doc.acknowledgements and not doc.blameless_note:
-            return
-        self.section(Section.ACKNOWLEDGEMENTS)
+        self.section("thanks")
         if doc.acknowledgements:
             self.line(doc.acknowledgements, "")
         if doc.blameless_note:

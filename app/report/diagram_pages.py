@@ -49,8 +49,15 @@ def _placement(
     layout: Layout, upright: tuple[float, float], wide: tuple[float, float]
 ) -> tuple[float, bool]:
     """(scale, landscape) giving the largest print."""
-    up = diagrams.fit_scale(layout, *upright, limit=MAX_SCALE)
-    side = diagrams.fit_scale(layout, *wide, limit=MAX_SCALE)
+    return _scale(layout.width, layout.height, upright, wide)
+
+
+def _scale(
+    width: float, height: float, upright: tuple[float, float], wide: tuple[float, float]
+) -> tuple[float, bool]:
+    """(scale, landscape) giving the largest print of a ``width`` × ``height`` drawing."""
+    up = min(MAX_SCALE, upright[0] / width, upright[1] / height)
+    side = min(MAX_SCALE, wide[0] / width, wide[1] / height)
     if side > up * LANDSCAPE_GAIN:
         return side, True
     return up, False
@@ -151,25 +158,56 @@ def _chain(graph: nx.DiGraph, root: str) -> list[str] | None:
 
 def _chain_parts(diagram: _Diagram) -> tuple[list[Part], bool]:
     """A long chain of whys cut into consecutive runs, each printed at 8 pt or more; True
-    when some of it could not be printed."""
+    when some of it could not be printed.
+
+    Linear in the chain's length: the whole chain is laid out once and each run's size is
+    read from its boxes (a chain stacks them: the run's height is theirs plus the gaps
+    between them); only the chosen runs are laid out again, to be drawn.
+    """
     nodes = _chain(diagram.graph, diagram.root)
     if nodes is None:
         return [], True
+    whole = _layout_of(diagram.doc, diagram.kind, diagram.graph)
+    by_node = {box.node_id: box for box in whole.boxes}
+    boxes = [by_node[node] for node in nodes]
+    top = min(box.y for box in whole.boxes)
+    bottom = whole.height - max(box.y + box.h for box in whole.boxes)
+    sides = whole.width - max(box.w for box in whole.boxes)
+    sizes = [_box_text(box) for box in boxes]
+    floor_size = min([label.size for label in whole.labels], default=diagrams.NUMBER_SIZE)
+    floor_size = min(floor_size, diagrams.NUMBER_SIZE)
+
+    def fits(first: int, last: int, widest: float, smallest: float) -> bool:
+        height = top + boxes[last].y + boxes[last].h - boxes[first].y + bottom
+        scale, _ = _scale(sides + widest, height, diagram.upright, diagram.wide)
+        return smallest * scale >= MIN_TEXT
+
     parts: list[Part] = []
     start = 0
     while start < len(nodes):
-        best: Part | None = None
-        end = start + 1
-        while end <= len(nodes):
-            part = diagram.segment(nodes[start:end], start)
-            if part is None:
+        end, widest, smallest = start, 0.0, floor_size
+        while end < len(nodes):
+            wider, smaller = max(widest, boxes[end].w), min(smallest, sizes[end])
+            if not fits(start, end, wider, smaller):
                 break
-            best, end = part, end + 1
-        if best is None:
+            end, widest, smallest = end + 1, wider, smaller
+        part = None
+        while end > start and part is None:  # the estimate checked against the real layout
+            part = diagram.segment(nodes[start:end], start)
+            end -= part is None
+        if part is None:
             return parts, True  # one box alone does not fit: the outline carries the rest
-        parts.append(best)
-        start = end - 1
+        parts.append(part)
+        start = end
     return parts, False
+
+
+def _box_text(box: Any) -> float:
+    """The smallest type size (points, unscaled) in one box."""
+    sizes = [line.size for line in box.lines]
+    if box.badge is not None:
+        sizes.append(box.badge.size)
+    return min(sizes, default=diagrams.NUMBER_SIZE)
 
 
 def _balanced(diagram: _Diagram, branches: Sequence[str], count: int) -> list[Part] | None:

@@ -67,17 +67,6 @@ def box_count(doc: Postmortem, kind: str) -> int:
     return int((doc.whys if kind == "whys" else doc.ishikawa).number_of_nodes())
 
 
-def has_content(doc: Postmortem, kind: str) -> bool:
-    """True when the diagram holds more than its empty starting nodes."""
-    graph = doc.whys if kind == "whys" else doc.ishikawa
-    filled = [n for n, data in graph.nodes(data=True) if str(data.get("text", "")).strip()]
-    if kind == "whys":
-        return len(graph) > 1 or bool(filled)
-    return any(data.get("role") == "cause" for _, data in graph.nodes(data=True)) or bool(
-        [n for n in filled if graph.nodes[n].get("role") == "effect"]
-    )
-
-
 def placeholder(role: str, language: str) -> str:
     """What an empty box of ``role`` shows, in ``language``."""
     from app.diagrams.layout import PLACEHOLDER

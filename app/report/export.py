@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.model import Postmortem
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES
 
@@ -12,8 +14,10 @@ def build_pdf(
     language: str | None = None,
     paper: str = "a4",
     roles: tuple[str, ...] = DEFAULT_SIGNOFF_ROLES,
+    created: datetime | None = None,
 ) -> bytes:
-    """The report PDF, unsigned."""
+    """The report PDF, unsigned. ``created`` is the revision's time (``Store.updated_at``): the
+    PDF's CreationDate, so exporting the same revision twice gives the same bytes."""
     from app.report.renderer import render_pdf
 
-    return render_pdf(doc, language=language, paper=paper, required_roles=roles)
+    return render_pdf(doc, language=language, paper=paper, required_roles=roles, created=created)

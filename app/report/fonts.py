@@ -4,9 +4,9 @@ DejaVu Sans sets the text; Noto Emoji (monochrome, OFL) draws emoji (🔥 🔒 �
 Symbola (monochrome) draws the remaining symbols DejaVu lacks (✅ ❌ ⏳ …). reportlab writes a
 broken ToUnicode entry for characters outside the BMP (``<1F525>``, an odd-length hex string),
 so ``register_fonts`` installs a CMap writer that encodes them as UTF-16 surrogate pairs: the
-emoji draw and text extraction returns them. Zero-width-joiner sequences print as their parts
-(the font has no ligature tables reportlab applies), skin tones and variation selectors are
-dropped, flags print as ⚑ and the country code.
+emoji draw and text extraction returns them. Zero-width-joiner sequences (👩‍💻) print as the
+emoji font's one glyph for them (``emoji_sequences``; as their parts when the font has none),
+skin tones and variation selectors are dropped, flags print as ⚑ and the country code.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import functools
 import re
 
 from app.paths import resource
+from app.report import emoji_sequences
 from app.visible_text import visible
 
 REGULAR = "DejaVuSans"
@@ -42,6 +43,11 @@ VARIATION_AND_MODIFIERS = re.compile(
 FLAG = re.compile("([\U0001f1e6-\U0001f1ff])([\U0001f1e6-\U0001f1ff])")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SPECIAL = re.compile("[\U00010000-\U0010ffff\u200d\ufe0e\ufe0f\u20e3]")
+#: code points standing for an emoji sequence's glyph (never taken from the user's text)
+_RESERVED = re.compile(f"[{chr(emoji_sequences.FIRST_CODE)}-{chr(emoji_sequences.LAST_CODE)}]")
+#: ZWJ sequence → the code drawing its glyph, and back (filled by ``register_fonts``)
+SEQUENCES: dict[str, int] = {}
+_SEQUENCE_OF: dict[int, str] = {}
 
 
 @functools.cache
@@ -54,6 +60,8 @@ def register_fonts() -> None:
     _install_astral_cmap()
     for name, filename in FACES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+    SEQUENCES.update(emoji_sequences.install(pdfmetrics.getFont(EMOJI).face))
+    _SEQUENCE_OF.update((code, text) for text, code in SEQUENCES.items())
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
     )
@@ -62,8 +70,9 @@ def register_fonts() -> None:
 
 
 def _unicode_hex(code: int) -> str:
-    """A code point as the UTF-16BE hex a ToUnicode CMap expects (surrogates past the BMP)."""
-    return chr(code).encode("utf-16-be").hex().upper()
+    """A code point as the UTF-16BE hex a ToUnicode CMap expects (surrogates past the BMP;
+    the whole sequence for a code standing for an emoji sequence's glyph)."""
+    return _SEQUENCE_OF.get(code, chr(code)).encode("utf-16-be").hex().upper()
 
 
 def _install_astral_cmap() -> None:
@@ -118,10 +127,18 @@ def map_symbols(text: str) -> str:
     text = visible(text)
     if text.isascii() or not _SPECIAL.search(text):
         return text
+    text = _RESERVED.sub(UNKNOWN_PICTOGRAPH, text)
     text = FLAG.sub(_flag, text)
     text = VARIATION_AND_MODIFIERS.sub("", text)
-    text = text.replace("\u200d", "")
+    if emoji_sequences.ZWJ in text:
+        text = _joined(text).replace(emoji_sequences.ZWJ, "")
     return ASTRAL.sub(lambda match: _astral(match.group(0)), text)
+
+
+def _joined(text: str) -> str:
+    """ZWJ sequences the emoji font draws as one glyph replaced by that glyph's code."""
+    register_fonts()
+    return emoji_sequences.join(text, SEQUENCES)
 
 
 def split_runs(text: str, face: str = REGULAR) -> list[tuple[str, str]]:
@@ -132,7 +149,9 @@ def split_runs(text: str, face: str = REGULAR) -> list[tuple[str, str]]:
     if text.isascii():
         return [(text, face)]
     main = coverage(face)
-    fallbacks = [(name, coverage(name)) for name in FALLBACKS]
+    # a styled face lacking a letter (the oblique has no Arabic) falls back to the upright one
+    faces = FALLBACKS if face == REGULAR else (REGULAR, *FALLBACKS)
+    fallbacks = [(name, coverage(name)) for name in faces]
     runs: list[tuple[str, str]] = []
     current: list[str] = []
     current_face = face

@@ -21,7 +21,7 @@ from app.model import DEFAULT_BLAMELESS_NOTE, Postmortem
 from app.report import diagrams, glance
 from app.report.fonts import BOLD, MONO, REGULAR, register_fonts
 from app.report.labels import Labels
-from app.report.rich import flowables, inline_markup, plain_text
+from app.report.rich import flowables, inline_markup, plain_text, text_runs
 from app.report.scripts import bidi_paragraph, has_rtl, visual_line
 from app.report.styles import (
     ACCENT,
@@ -37,6 +37,8 @@ from app.report.styles import (
 from app.report.tables import Cell, break_long_tokens, column_widths
 from app.report.text_safety import chunks, markup
 from app.report.times import document_zone, first_time, pdf_date, revision_time, time_problems
+from app.sections import SECTIONS, UNLISTED, SectionId, not_covered_line
+from app.sections import title as section_title
 from app.signoff import role_states
 from app.visible_text import MAX_ANNEX_BYTES, excerpt
 from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Attendance, Status
@@ -86,6 +88,7 @@ class ReportRenderer:
         self.reference = glance.reference_instant(doc) or first_time(doc)
         self.created = created or revision_time(doc)
         self.not_covered: list[str] = []
+        self.pending: list[Any] = []
         self._cell_styles: dict[str, Any] = {}
         self.body_started = False
         self.note_height = 0.0
@@ -169,23 +172,17 @@ class ReportRenderer:
             for item in note
         )
         body: list[Any] = []
-        for section in (
-            self._summary,
-            self._impact,
-            self._derived,
-            self._timeline,
-            self._analysis,
-            self._root_cause,
-            self._retrospective,
-            self._actions,
-            self._lessons,
-            self._communications,
-            self._parking_lot,
-            self._annexes,
-            self._closing,
-        ):
+        writers = self._writers()
+        for section in SECTIONS:  # the one order of every rendering
+            write = writers.get(section.id)
+            if write is None:  # on the cover
+                continue
             self.body_started = bool(body)
-            body.extend(section())
+            if section.has_content(self.doc):
+                body.extend(write())
+            elif section.id not in UNLISTED:
+                self.not_covered.append(section_title(section.id, self.words.language))
+        body.extend(self._not_covered())
         # the note goes on the first body page, even when that page is a landscape diagram
         if body[:1] and isinstance(body[0], NextPageTemplate):
             story = [*cover, *body[:2], *note, *body[2:]]
@@ -323,7 +320,7 @@ class ReportRenderer:
             if not item.strip():
                 continue
             if has_rtl(item):
-                flow.append(bidi_paragraph(plain_text(item), self.styles["bullet"], "•"))
+                flow.append(bidi_paragraph(text_runs(item), self.styles["bullet"], "•"))
             else:
                 flow.append(Paragraph(inline_markup(item), self.styles["bullet"], bulletText="•"))
         return flow
@@ -423,7 +420,7 @@ class ReportRenderer:
             body = markup(text, style.fontName)
         else:
             if has_rtl(text):
-                return bidi_paragraph(plain_text(text), style)
+                return bidi_paragraph(text_runs(text, style.fontName), style)
             text = break_long_tokens(text, style.fontName, CELL_SIZE, room, newline="\u2028")
             body = inline_markup(text)
         if cell.colour:
@@ -547,9 +544,44 @@ class ReportRenderer:
             return []
         return [self._heading(key, level), *body]
 
-    def _summary(self) -> list[Any]:
-        flow = self._section("summary", self._rich(self.doc.summary))
-        for told in self.doc.narrative:  # the team's own account, in source order
+    def _writers(self) -> dict[SectionId, Callable[[], list[Any]]]:
+        """What each section prints (participants are on the cover)."""
+        doc = self.doc
+        return {
+            SectionId.SUMMARY: lambda: self._section("summary", self._rich(doc.summary)),
+            SectionId.NARRATIVE: self._narrative,
+            SectionId.IMPACT: self._impact,
+            SectionId.SERVICES: self._services,
+            SectionId.DERIVED: self._derived,
+            SectionId.TIMELINE: self._timeline,
+            SectionId.ANALYSIS: self._analysis,
+            SectionId.WHYS: lambda: self._diagram_section("whys"),
+            SectionId.ISHIKAWA: lambda: self._diagram_section("ishikawa"),
+            SectionId.ROOT_CAUSE: lambda: self._section("root_cause", self._rich(doc.root_cause)),
+            SectionId.CONTRIBUTING: lambda: self._section(
+                "contributing", self._bullets(doc.contributing_factors), 2
+            ),
+            SectionId.WENT_WELL: lambda: self._section("went_well", self._bullets(doc.went_well)),
+            SectionId.WENT_WRONG: lambda: self._section(
+                "went_wrong", self._bullets(doc.went_wrong)
+            ),
+            SectionId.LUCKY: lambda: self._section("lucky", self._bullets(doc.lucky)),
+            SectionId.ACTIONS: self._actions,
+            SectionId.LESSONS: self._lessons,
+            SectionId.COMMUNICATIONS: self._communications,
+            SectionId.PARKING_LOT: lambda: self._section(
+                "parking_lot", self._bullets(doc.parking_lot)
+            ),
+            SectionId.ANNEXES: self._annexes,
+            SectionId.ACKNOWLEDGEMENTS: lambda: self._section(
+                "acknowledgements", self._rich(doc.acknowledgements)
+            ),
+        }
+
+    def _narrative(self) -> list[Any]:
+        """The team's own account, in source order, each part under its own title."""
+        flow: list[Any] = []
+        for told in self.doc.narrative:
             if told.kind != "impact" and told.text.strip():
                 flow += [self._p(told.title, "h1"), *self._rich(told.text)]
         return flow
@@ -557,15 +589,17 @@ class ReportRenderer:
     def _impact(self) -> list[Any]:
         w = self.words
         rows: list[list[Cell | str]] = [[r.metric, r.value, r.target] for r in self.doc.impact]
-        services: list[list[Cell | str]] = [
-            [s.name, Cell(w.term(s.state.value), literal=True)] for s in self.doc.services
-        ]
         told = [part for n in self.doc.narrative if n.kind == "impact" and n.text.strip()
                 for part in (self._p(n.title, "h2"), *self._rich(n.text))]  # fmt: skip
         table = self._table([w["metric"], w["value"], w["target"]], rows)
-        flow = self._section("impact", told + table)
-        services_table = self._table([w["service"], w["state"]], services)
-        return flow + self._section("services", services_table, 2)
+        return self._section("impact", told + table)
+
+    def _services(self) -> list[Any]:
+        w = self.words
+        services: list[list[Cell | str]] = [
+            [s.name, Cell(w.term(s.state.value), literal=True)] for s in self.doc.services
+        ]
+        return self._section("services", self._table([w["service"], w["state"]], services), 2)
 
     def _derived(self) -> list[Any]:
         w = self.words
@@ -621,16 +655,14 @@ class ReportRenderer:
         return self._section("timeline", table)
 
     def _analysis(self) -> list[Any]:
-        flow: list[Any] = []
-        pending = [self._heading("analysis")]  # travels with the first diagram's heading
-        for kind in ("whys", "ishikawa"):
-            if not diagrams.has_content(self.doc, kind):
-                self.not_covered.append(self.words[kind])
-                continue
-            heading = [*pending, self._heading(kind, 2)]
-            pending = []
-            flow.extend(self._diagram(kind, heading))
-        return flow
+        """Nothing yet: the heading travels with the first diagram's own heading."""
+        self.pending = [self._heading("analysis")]
+        return []
+
+    def _diagram_section(self, kind: str) -> list[Any]:
+        heading = [*self.pending, self._heading(kind, 2)]
+        self.pending = []
+        return self._diagram(kind, heading)
 
     def _diagram(self, kind: str, heading: list[Any]) -> list[Any]:
         from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak
@@ -696,23 +728,10 @@ class ReportRenderer:
                 f"outline{depth}", leftIndent=14 + indent, bulletIndent=2 + indent
             )
             if has_rtl(text):
-                lines.append(bidi_paragraph(text, style, bullet))
+                lines.append(bidi_paragraph(text_runs(text), style, bullet))
             else:
                 lines.append(Paragraph(inline_markup(text), style, bulletText=bullet))
         return lines
-
-    def _root_cause(self) -> list[Any]:
-        return self._section("root_cause", self._rich(self.doc.root_cause)) + self._section(
-            "contributing", self._bullets(self.doc.contributing_factors), 2
-        )
-
-    def _retrospective(self) -> list[Any]:
-        doc = self.doc
-        return [
-            *self._section("went_well", self._bullets(doc.went_well)),
-            *self._section("went_wrong", self._bullets(doc.went_wrong)),
-            *self._section("lucky", self._bullets(doc.lucky)),
-        ]
 
     def _actions(self) -> list[Any]:
         w = self.words
@@ -773,12 +792,6 @@ class ReportRenderer:
         table = self._table([w["audience"], w["channel"], when, w["message"]], rows, keep=(3,))
         return self._section("communications", table)
 
-    def _parking_lot(self) -> list[Any]:
-        """Topics parked during the meeting (only when there are some)."""
-        if not self.doc.parking_lot:
-            return []
-        return [self._heading("parking_lot"), *self._bullets(self.doc.parking_lot)]
-
     def _annexes(self) -> list[Any]:
         body: list[Any] = []
         for annex in self.doc.annexes:
@@ -799,16 +812,10 @@ class ReportRenderer:
                 body.append(self._p(note, "caption"))
         return self._section("annexes", body)
 
-    def _closing(self) -> list[Any]:
-        flow = self._section("acknowledgements", self._rich(self.doc.acknowledgements))
-        if self.not_covered:
-            line = (
-                f"{self.words['not_covered']} : "
-                if self.words.language == "fr"
-                else (f"{self.words['not_covered']}: ")
-            )
-            flow.append(self._p(line + ", ".join(self.not_covered) + ".", "muted"))
-        return flow
+    def _not_covered(self) -> list[Any]:
+        """One line naming the sections left out for having nothing in them."""
+        line = not_covered_line(self.not_covered, self.words.language)
+        return [self._p(line, "muted")] if line else []
 
     def _signoff(self) -> list[Any]:
         from reportlab.platypus import KeepTogether, Spacer

@@ -19,7 +19,7 @@ LINK = "#1f3d73"
 
 
 def span_markup(span: Span, base: str = REGULAR) -> str:
-    face = MONO if span.code else BOLD if span.bold else ITALIC if span.italic else base
+    face = span_face(span, base)
     text = map_symbols(span.text).replace("\t", "    ").replace("\u2028", "\n")
     if span.code:
         text = text.replace("  ", "\u00a0 ")
@@ -33,6 +33,31 @@ def span_markup(span: Span, base: str = REGULAR) -> str:
         href = span.href.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
         html = f'<a href="{href}" color="{LINK}"><u>{html}</u></a>'
     return html
+
+
+def span_face(span: Span, base: str = REGULAR) -> str:
+    """The face a span is drawn in (bold italics draws bold: the family has no bold oblique)."""
+    return MONO if span.code else BOLD if span.bold else ITALIC if span.italic else base
+
+
+def face_runs(spans: tuple[Span, ...], base: str = REGULAR) -> list[tuple[str, str]]:
+    """Spans as (text, face) runs, for paragraphs drawn character by character (RTL)."""
+    return [(span.text, span_face(span, base)) for span in spans]
+
+
+def text_runs(text: str, base: str = REGULAR) -> list[tuple[str, str]]:
+    """A whole text field as (text, face) runs on one line (table cells, bullet items)."""
+    runs: list[tuple[str, str]] = []
+    for block in parse(text):
+        if runs:
+            runs.append((" ", base))
+        if block.kind == "item":
+            runs.append((f"{block.marker} ", base))
+        if block.kind == "table":
+            runs.append((block.text, base))
+        else:
+            runs.extend(face_runs(block.spans, BOLD if block.kind == "heading" else base))
+    return runs
 
 
 def spans_markup(spans: tuple[Span, ...], base: str = REGULAR) -> str:
@@ -97,7 +122,8 @@ def flowables(text: str, styles: Any, style: str = "body", width: float = 480.0)
                 )
                 bullet = piece.marker
             if has_rtl(piece.text):
-                flow.append(bidi_paragraph(piece.text, chosen, bullet))
+                runs = face_runs(piece.spans, BOLD if piece.kind == "heading" else REGULAR)
+                flow.append(bidi_paragraph(runs, chosen, bullet))
             elif bullet:
                 flow.append(Paragraph(spans_markup(piece.spans), chosen, bulletText=bullet))
             else:

@@ -5,7 +5,8 @@ algorithm. So text with Hebrew or Arabic is shaped first (arabic-reshaper: conte
 forms), wrapped in logical order, and only then is every line reordered on its own
 (python-bidi, the Unicode bidi algorithm): the first line of a wrapped right-to-left paragraph
 stays on top, and its words read right to left. ``BidiParagraph`` does this for a whole
-paragraph; ``visual_line`` for one already wrapped line (diagrams, footers).
+paragraph, keeping each character's face (bold, italics, code) through the reordering;
+``visual_line`` for one already wrapped line (diagrams, footers).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from app.report.fonts import map_symbols, split_runs
@@ -63,9 +65,59 @@ def visual_line(text: str) -> str:
     return display(text, base_is_rtl(text))
 
 
-def bidi_paragraph(text: str, style: Any, bullet: str = "") -> Any:
-    """A flowable for a plain-text paragraph containing right-to-left text."""
-    return _flowable_class()(text, style, bullet)
+#: one character of a paragraph and the face it is drawn in
+Glyph = tuple[str, str]
+#: a run of text and its face (``app.report.rich.face_runs``)
+Styled = Sequence[tuple[str, str]]
+
+
+def styled_glyphs(runs: Styled) -> list[Glyph]:
+    """The characters of ``runs``, each with its face: symbols mapped, Arabic shaped (run by
+    run), white space collapsed to single spaces as a paragraph shows it."""
+    glyphs: list[Glyph] = []
+    for text, face in runs:
+        for char in shaped(map_symbols(text)):
+            if char.isspace():
+                if glyphs and glyphs[-1][0] != " ":
+                    glyphs.append((" ", face))
+                continue
+            glyphs.append((char, face))
+    while glyphs and glyphs[-1][0] == " ":
+        glyphs.pop()
+    return glyphs
+
+
+def visual_glyphs(line: Sequence[Glyph], rtl: bool) -> list[Glyph]:
+    """One wrapped line in visual order, every character keeping its face (the bidi algorithm
+    reorders the characters; mirrored brackets are swapped)."""
+    text = "".join(char for char, _ in line)
+    if not has_rtl(text):
+        return list(line)
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    algorithm.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    for step in (
+        algorithm.explicit_embed_and_overrides,
+        algorithm.resolve_weak_types,
+        algorithm.resolve_neutral_types,
+        algorithm.resolve_implicit_levels,
+        algorithm.reorder_resolved_levels,
+        algorithm.apply_mirroring,
+    ):
+        step(storage, False)
+    return [(char["ch"], line[char["index"]][1]) for char in storage["chars"]]
+
+
+def bidi_paragraph(text: str | Styled, style: Any, bullet: str = "") -> Any:
+    """A flowable for a paragraph containing right-to-left text: plain text (in the style's
+    face) or runs of text each with its face."""
+    runs = [(text, style.fontName)] if isinstance(text, str) else list(text)
+    return _flowable_class()(runs, style, bullet)
 
 
 @functools.cache
@@ -74,40 +126,60 @@ def _flowable_class() -> type:
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Flowable
 
-    def width_of(text: str, face: str, size: float) -> float:
-        return float(sum(stringWidth(run, font, size) for run, font in split_runs(text, face)))
+    def runs_of(glyphs: Sequence[Glyph]) -> list[tuple[str, str]]:
+        """Drawable runs: consecutive characters of one face, fallback faces where needed."""
+        runs: list[tuple[str, str]] = []
+        start = 0
+        for index in range(1, len(glyphs) + 1):
+            if index == len(glyphs) or glyphs[index][1] != glyphs[start][1]:
+                text = "".join(char for char, _ in glyphs[start:index])
+                runs.extend(split_runs(text, glyphs[start][1]))
+                start = index
+        return runs
+
+    def width_of(glyphs: Sequence[Glyph], size: float) -> float:
+        return float(sum(stringWidth(run, font, size) for run, font in runs_of(glyphs)))
 
     class BidiParagraph(Flowable):  # type: ignore[misc]
         """Wrapped like a Paragraph (at spaces), each line reordered after wrapping."""
 
-        def __init__(self, text: str, style: Any, bullet: str = "", lines: Any = None) -> None:
+        def __init__(self, runs: Styled, style: Any, bullet: str = "", lines: Any = None) -> None:
             super().__init__()
-            self.text = shaped(" ".join(map_symbols(text).split()))
+            self.glyphs = styled_glyphs(runs)
+            self.text = "".join(char for char, _ in self.glyphs)
             self.style = style
             self.bullet = bullet
             self.rtl = base_is_rtl(self.text)
-            self.lines: list[str] = lines or []
+            self.lines: list[list[tuple[str, str]]] = lines or []
             self.width = 0.0
             self.height = 0.0
 
         def _indent(self) -> float:
             return float(self.style.leftIndent) if self.bullet else 0.0
 
-        def _wrap_lines(self, width: float) -> list[str]:
-            face, size = self.style.fontName, self.style.fontSize
+        def _wrap_lines(self, width: float) -> list[list[tuple[str, str]]]:
+            size = self.style.fontSize
             room = max(width - self._indent(), size)
-            lines: list[str] = []
-            current = ""
-            for word in self.text.split(" "):
-                candidate = f"{current} {word}" if current else word
-                if current and width_of(candidate, face, size) > room:
+            words: list[list[Glyph]] = [[]]
+            for glyph in self.glyphs:
+                if glyph[0] == " ":
+                    words.append([])
+                else:
+                    words[-1].append(glyph)
+            lines: list[list[Glyph]] = []
+            current: list[Glyph] = []
+            for word in words:
+                candidate = (
+                    [*current, (" ", word[0][1] if word else ""), *word] if current else word
+                )
+                if current and width_of(candidate, size) > room:
                     lines.append(current)
                     current = word
                 else:
                     current = candidate
             if current:
                 lines.append(current)
-            return [display(line, self.rtl) for line in lines]
+            return [runs_of(visual_glyphs(line, self.rtl)) for line in lines]
 
         def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
             if not self.lines or self.width != avail_width:
@@ -121,8 +193,8 @@ def _flowable_class() -> type:
             fits = int(avail_height // self.style.leading)
             if fits <= 0 or fits >= len(self.lines):
                 return []
-            first = BidiParagraph("", self.style, self.bullet, self.lines[:fits])
-            rest = BidiParagraph("", self.style, "", self.lines[fits:])
+            first = BidiParagraph((), self.style, self.bullet, self.lines[:fits])
+            rest = BidiParagraph((), self.style, "", self.lines[fits:])
             for part in (first, rest):
                 part.rtl = self.rtl
             return [first, rest]
@@ -135,18 +207,18 @@ def _flowable_class() -> type:
 
         def draw(self) -> None:
             canvas = self.canv
-            face, size = self.style.fontName, self.style.fontSize
+            size = self.style.fontSize
             canvas.setFillColor(self.style.textColor or black)
             indent = self._indent()
             y = self.height - size
             if self.bullet:
-                canvas.setFont(face, size)
+                canvas.setFont(self.style.bulletFontName or self.style.fontName, size)
                 x = self.width - size if self.rtl else float(self.style.bulletIndent)
                 canvas.drawString(x, y, self.bullet)
             for line in self.lines:
-                line_width = width_of(line, face, size)
+                line_width = sum(stringWidth(run, font, size) for run, font in line)
                 x = self.width - indent - line_width if self.rtl else indent
-                for run, font in split_runs(line, face):
+                for run, font in line:
                     canvas.setFont(font, size)
                     canvas.drawString(x, y, run)
                     x += stringWidth(run, font, size)

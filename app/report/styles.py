@@ -28,6 +28,9 @@ def stylesheet() -> Any:
     base = ParagraphStyle(
         "body",
         fontName=REGULAR,
+        # bullets in the embedded font: a standard font writes "•" as WinAnsi 0x7F, which
+        # text extraction (copy, search, screen readers) returns as a control character
+        bulletFontName=REGULAR,
         fontSize=9.5,
         leading=13.2,
         textColor=colors.HexColor(INK),

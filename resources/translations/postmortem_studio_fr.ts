@@ -1020,144 +1020,144 @@
   <context>
     <name>DocumentView</name>
     <message>
-      <location filename="../../ui/document_view.py" line="65" />
+      <location filename="../../ui/document_view.py" line="92" />
       <source>Incident date</source>
       <translation>Date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="68" />
+      <location filename="../../ui/document_view.py" line="95" />
       <source>Severity</source>
       <translation>Sévérité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="69" />
-      <location filename="../../ui/document_view.py" line="178" />
+      <location filename="../../ui/document_view.py" line="96" />
+      <location filename="../../ui/document_view.py" line="231" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="70" />
+      <location filename="../../ui/document_view.py" line="97" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="71" />
+      <location filename="../../ui/document_view.py" line="98" />
       <source>Reviewers</source>
       <translation>Relecteurs</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="73" />
+      <location filename="../../ui/document_view.py" line="100" />
       <source>Postmortem date</source>
       <translation>Date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="76" />
+      <location filename="../../ui/document_view.py" line="103" />
       <source>Tags</source>
       <translation>Étiquettes</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="80" />
+      <location filename="../../ui/document_view.py" line="106" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="80" />
-      <location filename="../../ui/document_view.py" line="114" />
+      <location filename="../../ui/document_view.py" line="106" />
+      <location filename="../../ui/document_view.py" line="161" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="88" />
+      <location filename="../../ui/document_view.py" line="183" />
       <source>Duration</source>
       <translation>Durée</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="89" />
+      <location filename="../../ui/document_view.py" line="184" />
       <source>Time to detect</source>
       <translation>Temps de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="90" />
+      <location filename="../../ui/document_view.py" line="185" />
       <source>Time to acknowledge</source>
       <translation>Temps de prise en charge</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="91" />
+      <location filename="../../ui/document_view.py" line="186" />
       <source>Time to mitigate</source>
       <translation>Temps d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="92" />
+      <location filename="../../ui/document_view.py" line="187" />
       <source>Time to resolve</source>
       <translation>Temps de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="113" />
+      <location filename="../../ui/document_view.py" line="160" />
       <source>Metric</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="115" />
+      <location filename="../../ui/document_view.py" line="162" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="126" />
+      <location filename="../../ui/document_view.py" line="171" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="127" />
+      <location filename="../../ui/document_view.py" line="172" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="128" />
+      <location filename="../../ui/document_view.py" line="173" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="137" />
+      <location filename="../../ui/document_view.py" line="207" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="138" />
+      <location filename="../../ui/document_view.py" line="208" />
       <source>Event</source>
       <translation>Événement</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="139" />
+      <location filename="../../ui/document_view.py" line="209" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="140" />
+      <location filename="../../ui/document_view.py" line="210" />
       <source>Marker</source>
       <translation>Repère</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="174" />
+      <location filename="../../ui/document_view.py" line="227" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="175" />
+      <location filename="../../ui/document_view.py" line="228" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="176" />
+      <location filename="../../ui/document_view.py" line="229" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="177" />
+      <location filename="../../ui/document_view.py" line="230" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/document_view.py" line="216" />
+      <location filename="../../ui/document_view.py" line="269" />
       <source>Annex truncated — {0} bytes, see the JSON export.</source>
       <translation>Annexe tronquée — {0} octets, voir l'export JSON.</translation>
     </message>
@@ -2034,27 +2034,27 @@ Quitter quand même et les perdre ?</translation>
       <translation>Démarrer la réunion…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="343" />
+      <location filename="../../ui/report_feature.py" line="346" />
       <source>Sign-off</source>
       <translation>Signatures</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="353" />
+      <location filename="../../ui/report_feature.py" line="356" />
       <source>Export report as PDF…</source>
       <translation>Exporter le rapport en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="358" />
+      <location filename="../../ui/report_feature.py" line="361" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="362" />
+      <location filename="../../ui/report_feature.py" line="365" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="365" />
+      <location filename="../../ui/report_feature.py" line="368" />
       <source>Reopen approved report</source>
       <translation>Rouvrir le rapport approuvé</translation>
     </message>
@@ -3090,47 +3090,47 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
     </message>
     <message>
       <location filename="../../ui/report_feature.py" line="255" />
-      <location filename="../../ui/report_feature.py" line="288" />
+      <location filename="../../ui/report_feature.py" line="291" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="279" />
+      <location filename="../../ui/report_feature.py" line="282" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="288" />
+      <location filename="../../ui/report_feature.py" line="291" />
       <source>Collect a signed PDF</source>
       <translation>Recueillir un PDF signé</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="307" />
+      <location filename="../../ui/report_feature.py" line="310" />
       <source>Collected {0}: {1}</source>
       <translation>{0} recueilli : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="307" />
+      <location filename="../../ui/report_feature.py" line="310" />
       <source>nothing new</source>
       <translation>rien de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="316" />
+      <location filename="../../ui/report_feature.py" line="319" />
       <source>Unknown signer</source>
       <translation>Signataire inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="319" />
+      <location filename="../../ui/report_feature.py" line="322" />
       <source>Add this signer to the trust list for the role they signed, and collect?</source>
       <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="329" />
+      <location filename="../../ui/report_feature.py" line="332" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/report_feature.py" line="336" />
+      <location filename="../../ui/report_feature.py" line="339" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
     </message>
