@@ -1,8 +1,9 @@
 """Named, reversible edits of a postmortem: what the editor pushes onto the undo stack.
 
 Every factory returns a ``Change`` (see ``app.session``) whose description is what the Edit menu
-shows ("Undo Change owner of action 3"). Row edits locate their row by the row's id when it has
-one (timeline entries, actions), so an undo still finds the row after the table was reordered.
+shows ("Undo Change owner of action 3"): a ``Message`` the window shows in its own language.
+Row edits locate their row by the row's id when it has one (timeline entries, actions), so an
+undo still finds the row after the table was reordered.
 Row insertions and removals are small list operations rather than whole-document snapshots, so
 a 10,000-line paste stays one cheap, undoable step.
 """
@@ -16,64 +17,29 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from app.errors import ValidationError
+from app.messages import MESSAGES, Message, field_word
 from app.model import Postmortem
 from app.session import FieldChange, SnapshotChange
 from app.timeutil import parse_datetime
 from app.timezones import parse_zone
 
-#: Section name → how one row is called in an edit's description.
-ROW_NOUNS: dict[str, str] = {
-    "participants": "participant",
-    "services": "service",
-    "impact": "impact row",
-    "timeline": "timeline entry",
-    "actions": "action",
-    "lessons": "lesson",
-    "communications": "communication",
-    "annexes": "annex",
-    "narrative": "narrative section",
-}
 
-ROW_PLURALS: dict[str, str] = {
-    "participants": "participants",
-    "services": "services",
-    "impact": "impact rows",
-    "timeline": "timeline entries",
-    "actions": "actions",
-    "lessons": "lessons",
-    "communications": "communications",
-    "annexes": "annexes",
-    "narrative": "narrative sections",
-}
-
-#: Section or attribute name → words for descriptions.
-FIELD_WORDS: dict[str, str] = {
-    "at": "time",
-    "due": "due date",
-    "started_at": "start time",
-    "detected_at": "detection time",
-    "mitigated_at": "mitigation time",
-    "resolved_at": "resolution time",
-    "incident_date": "incident date",
-    "postmortem_date": "postmortem date",
-    "root_cause": "root cause",
-    "contributing_factors": "contributing factors",
-    "went_well": "what went well",
-    "went_wrong": "what went wrong",
-    "lucky": "where we got lucky",
-    "status_reason": "status reason",
-    "causes": "linked causes",
-    "blameless_note": "blameless note",
-}
+def _row(section: str) -> Message | str:
+    """How one row of ``section`` is called in an edit's name ("action")."""
+    key = f"row.{section}"
+    return Message(key) if key in MESSAGES else section
 
 
-def words(name: str) -> str:
-    return FIELD_WORDS.get(name, name.replace("_", " "))
+def _rows_word(section: str) -> Message | str:
+    key = f"rows.{section}"
+    return Message(key) if key in MESSAGES else section
 
 
 def set_field(attribute: str, value: Any) -> FieldChange:
     """Set a header-level field of the document ("Change title")."""
-    return FieldChange(f"Change {words(attribute)}", lambda doc: doc, attribute, value)
+    return FieldChange(
+        Message("edit.change", field=field_word(attribute)), lambda doc: doc, attribute, value
+    )
 
 
 def _rows(doc: Postmortem, section: str) -> list[Any]:
@@ -89,7 +55,7 @@ def _locator(section: str, index: int, row_id: str | None) -> Callable[[Postmort
         for row in _rows(doc, section):
             if getattr(row, "id", None) == row_id:
                 return row
-        raise LookupError(f"{ROW_NOUNS.get(section, section)} {row_id} no longer exists")
+        raise LookupError(Message("error.row_gone", row=_row(section), id=row_id))
 
     return locate
 
@@ -102,7 +68,9 @@ def set_row_field(
     With ``row_id`` the row is found by id, so undo still reaches it after a reorder.
     """
     return FieldChange(
-        f"Change {words(attribute)} of {ROW_NOUNS.get(section, section)} {index + 1}",
+        Message(
+            "edit.change_cell", field=field_word(attribute), row=_row(section), number=index + 1
+        ),
         _locator(section, index, row_id),
         attribute,
         value,
@@ -138,13 +106,13 @@ class InsertRows:
 
 
 def insert_rows(section: str, position: int, rows: Sequence[Any], what: str = "") -> InsertRows:
-    noun = ROW_NOUNS.get(section, section)
+    description: str
     if what:
         description = what
     elif len(rows) == 1:
-        description = f"Add {noun} {position + 1}"
+        description = Message("edit.add_row", row=_row(section), number=position + 1)
     else:
-        description = f"Add {len(rows)} {ROW_PLURALS.get(section, section)}"
+        description = Message("edit.add_rows", count=len(rows), rows=_rows_word(section))
     return InsertRows(description, section, position, list(rows))
 
 
@@ -170,12 +138,11 @@ class RemoveRows:
 
 
 def remove_rows(section: str, indexes: Sequence[int]) -> RemoveRows:
-    noun = ROW_NOUNS.get(section, section)
     chosen = sorted(set(indexes))
     if len(chosen) == 1:
-        description = f"Delete {noun} {chosen[0] + 1}"
+        description = Message("edit.delete_row", row=_row(section), number=chosen[0] + 1)
     else:
-        description = f"Delete {len(chosen)} {ROW_PLURALS.get(section, section)}"
+        description = Message("edit.delete_rows", count=len(chosen), rows=_rows_word(section))
     return RemoveRows(description, section, chosen)
 
 
@@ -207,14 +174,13 @@ class MoveRow:
             for index, row in enumerate(rows):
                 if getattr(row, "id", None) == self._row_id:
                     return index
-            raise LookupError(f"{ROW_NOUNS.get(self.section, self.section)} no longer exists")
+            raise LookupError(Message("error.moved_row_gone", row=_row(self.section)))
         return fallback
 
 
 def move_row(section: str, source: int, target: int) -> MoveRow:
-    noun = ROW_NOUNS.get(section, section)
-    direction = "up" if target < source else "down"
-    return MoveRow(f"Move {noun} {source + 1} {direction}", section, source, target)
+    name = "edit.move_up" if target < source else "edit.move_down"
+    return MoveRow(Message(name, row=_row(section), number=source + 1), section, source, target)
 
 
 def sort_timeline() -> SnapshotChange:
@@ -223,7 +189,7 @@ def sort_timeline() -> SnapshotChange:
     def mutate(doc: Postmortem) -> None:
         doc.timeline.sort(key=lambda entry: entry.at)
 
-    return SnapshotChange("Sort timeline by time", mutate)
+    return SnapshotChange(Message("edit.sort_timeline"), mutate)
 
 
 def replace_content(source: Postmortem, description: str) -> SnapshotChange:

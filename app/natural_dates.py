@@ -14,6 +14,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from app.errors import ValidationError
+from app.messages import Message
 from app.model import Postmortem
 
 _CLOCK = (
@@ -144,7 +145,7 @@ def parse_moment_as_typed(
     """
     value = " ".join(text.strip().split())
     if not value:
-        raise ValidationError(f"{field}: a date and time is required.")
+        raise ValidationError(Message("error.moment_required", field=field))
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -167,11 +168,12 @@ def parse_moment_as_typed(
     if alone and clock is not None:
         if day is None:
             raise ValidationError(
-                f"{field}: '{_clip(value)}' has no date; set the incident date first, "
-                "or type the date too, e.g. 2026-01-15 14:31."
+                Message("error.no_day", field=field, text=_clip(value), example="2026-01-15 14:31")
             )
         return _resolve(day, clock, alone["offset"], zone)
-    raise ValidationError(f"{field}: '{_clip(value)}' is not a time; type e.g. {TIME_EXAMPLES}.")
+    raise ValidationError(
+        Message("error.not_a_time", field=field, text=_clip(value), example=TIME_EXAMPLES)
+    )
 
 
 def _resolve(on: date, clock: time, offset: str | None, zone: tzinfo) -> datetime:
@@ -216,7 +218,7 @@ def parse_due_date(text: str, today: date, field: str = "due date") -> date:
     """A due date: ISO, dd/mm/yyyy, "today", "tomorrow", "+3d", "2w", "next friday", "vendredi"."""
     value = " ".join(text.strip().lower().split())
     if not value:
-        raise ValidationError(f"{field}: cannot be empty.")
+        raise ValidationError(Message("error.empty", field=field))
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -241,5 +243,5 @@ def parse_due_date(text: str, today: date, field: str = "due date") -> date:
         ahead = (WEEKDAYS[named["name"]] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
     raise ValidationError(
-        f"{field}: '{_clip(text.strip())}' is not a date; type e.g. {DUE_EXAMPLES}."
+        Message("error.not_a_date", field=field, text=_clip(text.strip()), example=DUE_EXAMPLES)
     )

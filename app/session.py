@@ -34,6 +34,7 @@ from app.errors import (
 )
 from app.jsonio import document_from_dict, document_to_dict
 from app.merge import MergeConflict, three_way
+from app.messages import Message, Quoted
 from app.model import Postmortem
 from app.store import Store
 from app.vocabulary import Status
@@ -104,7 +105,7 @@ def _carry_over(doc: Postmortem, old: dict[str, Any], new: dict[str, Any], what:
         merged = three_way(old, new, current)
     except MergeConflict as conflict:
         raise ValidationError(
-            f"“{what}” cannot be redone or undone: {conflict.where} was changed since."
+            Message("error.cannot_redo", edit=Quoted([what]), where=conflict.where)
         ) from None
     if merged != current:
         _replace_content(doc, document_from_dict(merged))
@@ -231,21 +232,17 @@ class DocumentSession:
     ) -> tuple[Postmortem, dict[str, Any]]:
         """This session's changes carried over the version saved elsewhere (runs inside the
         store's write transaction, so no third version can come in between)."""
-        what = "“" + "”, “".join(self.pending) + "”"
+        what = Quoted(self.pending)
         for guard in self.edit_guards:
             try:
                 guard(fresh)
             except LockedError:
-                raise LockedError(
-                    f"This postmortem was approved and locked elsewhere: {what} was not saved. "
-                    "The latest version is shown."
-                ) from None
+                raise LockedError(Message("error.locked_elsewhere", edits=what)) from None
         try:
             merged_data = three_way(self._base, mine, document_to_dict(fresh))
         except MergeConflict as conflict:
             raise ConflictError(
-                f"This postmortem was changed elsewhere ({conflict.where} was changed there "
-                f"too): {what} no longer applies and was not saved. The latest version is shown."
+                Message("error.changed_elsewhere", where=conflict.where, edits=what)
             ) from None
         merged = document_from_dict(merged_data)
         for hook in self.after_edit:
@@ -288,6 +285,4 @@ class DocumentSession:
 
 def _refuse_when_locked(doc: Postmortem) -> None:
     if doc.status == Status.APPROVED:
-        raise LockedError(
-            "This report is approved and locked; reopen it to edit (a new revision is created)."
-        )
+        raise LockedError(Message("error.locked"))

@@ -40,6 +40,7 @@ from app.errors import (
     StoreError,
     ValidationError,
 )
+from app.messages import Message
 from app.search_text import fts_query
 
 if TYPE_CHECKING:
@@ -376,9 +377,7 @@ def _conflict(postmortem_id: str, expected_seq: int | None, row: Any) -> Conflic
     if expected_seq is None:
         return ConflictError(f"A postmortem with the id '{postmortem_id}' already exists.")
     if row[2] is not None:
-        return ConflictError(
-            f"The postmortem '{postmortem_id}' was deleted elsewhere; this edit was not saved."
-        )
+        return ConflictError(Message("error.deleted_elsewhere", id=postmortem_id))
     return ConflictError(
         f"The postmortem '{postmortem_id}' was changed elsewhere (version {row[1]}, this copy "
         f"was loaded at version {expected_seq})."
@@ -803,17 +802,11 @@ class Store:
         try:
             mode = self.path.stat().st_mode
         except FileNotFoundError:
-            raise StoreError(
-                f"The database {self.path} was deleted or moved while open. Your edits are kept "
-                "in memory and saved as soon as the file is back."
-            ) from None
+            raise StoreError(Message("error.database_gone", path=self.path)) from None
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
             self.path, os.W_OK
         ):
-            raise StoreError(
-                f"The database {self.path} is read-only. Your edits are kept in memory and saved "
-                "as soon as it is writable again."
-            )
+            raise StoreError(Message("error.database_read_only", path=self.path))
 
     def _snapshot(
         self, conn: sqlite3.Connection, doc: Postmortem, text: str, now: str, reason: str

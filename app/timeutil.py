@@ -9,24 +9,27 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from app.errors import ValidationError
+from app.messages import Message
 
 
 def parse_datetime(text: str, field: str = "time") -> datetime:
     """Parse an ISO 8601 date-time that has a UTC offset (``Z`` accepted)."""
     value = text.strip()
     if not value:
-        raise ValidationError(f"{field}: a date and time is required.")
+        raise ValidationError(Message("error.moment_required", field=field))
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            f"{field}: '{_clip(value)}' is not a date and time; "
-            "use ISO 8601 with an offset, e.g. 2026-01-15T14:00:00+01:00."
+            Message(
+                "error.not_a_moment",
+                field=field,
+                text=_clip(value),
+                example="2026-01-15T14:00:00+01:00",
+            )
         ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise ValidationError(
-            f"{field}: '{_clip(value)}' has no UTC offset; add one, e.g. +01:00 or Z."
-        )
+        raise ValidationError(Message("error.no_offset", field=field, text=_clip(value)))
     return parsed
 
 
@@ -42,7 +45,7 @@ def parse_date(text: str, field: str = "date") -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            f"{field}: '{_clip(value)}' is not a date; use YYYY-MM-DD, e.g. 2026-01-15."
+            Message("error.not_an_iso_date", field=field, text=_clip(value), example="2026-01-15")
         ) from None
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
+from app.messages import Message
 
 MIN_OFFSET = timedelta(hours=-12)
 MAX_OFFSET = timedelta(hours=14)
@@ -107,18 +108,15 @@ def parse_zone(text: str) -> tzinfo:
     if match:
         hours, minutes = int(match["h"]), int(match["m"] or 0)
         if minutes >= 60:
-            raise ValidationError(f"time zone: '{text.strip()}' is not an offset such as +01:00.")
+            raise ValidationError(Message("error.not_an_offset", text=text.strip()))
         delta = timedelta(hours=hours, minutes=minutes)
         return offset_zone(-delta if match["sign"] == "-" else delta, text)
     if re.match(r"^[+-]", value):
-        raise ValidationError(f"time zone: '{text.strip()}' is not an offset such as +01:00.")
+        raise ValidationError(Message("error.not_an_offset", text=text.strip()))
     try:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            f"time zone: '{text.strip()}' is unknown; use a name such as Europe/Paris, "
-            "an abbreviation such as CET, or an offset such as +01:00."
-        ) from None
+        raise ValidationError(Message("error.unknown_zone", text=text.strip())) from None
 
 
 def zone_or_none(text: str) -> tzinfo | None:

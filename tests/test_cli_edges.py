@@ -38,7 +38,7 @@ def test_show_as_text_reads_every_main_section(db_path: Path) -> None:
     demo_id = _demo(db_path)
     out = run_cli("--db", db_path, "show", demo_id).out
     for heading in (
-        "Summary",
+        "Executive summary",
         "Impact",
         "Timeline (11 entries)",
         "5 Whys",

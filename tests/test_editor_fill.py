@@ -90,7 +90,7 @@ def fill_everything(qtbot, window) -> None:
 
     lessons = editor.lessons
     qtbot.mouseClick(lessons.lessons.add_button, Qt.MouseButton.LeftButton)
-    edit_cell(qtbot, lessons.lessons.table, 0, 0, "Platform team")
+    edit_cell(qtbot, lessons.lessons.table, 0, 0, "For the platform team")
     edit_cell(qtbot, lessons.lessons.table, 0, 1, "Toujours une readinessProbe")
     qtbot.mouseClick(lessons.communications.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, lessons.communications.table, 0, 0, "External")

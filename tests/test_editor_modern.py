@@ -296,7 +296,7 @@ def test_parking_lot_from_the_meeting_is_listed_edited_shown_and_printed(
 
     assert "Budget d'erreur à définir" in export_markdown(window.current, "en")
     text = pdf_text(render_pdf(window.current, language="en"))
-    assert "Parking lot / follow-ups" in text and "Budget d'erreur à définir" in text
+    assert "Parking lot" in text and "Budget d'erreur à définir" in text
     shown = subprocess.run(
         [
             sys.executable,
@@ -311,7 +311,7 @@ def test_parking_lot_from_the_meeting_is_listed_edited_shown_and_printed(
         text=True,
         check=False,
     )
-    assert "Parking lot / follow-ups" in shown.stdout, shown.stderr
+    assert "\nParking lot\n" in shown.stdout, shown.stderr
     assert "Budget d'erreur à définir" in shown.stdout
 
 

@@ -17,6 +17,7 @@ from app.edits import set_cell
 from app.store import Store
 from tests.editor_helpers import fill_field, make_window, use_temporary_settings
 from ui.i18n import install_language
+from ui.main_window import MainWindow
 from ui.preferences import Preferences, apply_theme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,14 +108,28 @@ def english_leftovers(window) -> list[str]:
     return sorted({text for text in seen if text.replace("&", "") in english})
 
 
-def test_the_french_interface_has_no_english_left(
-    qtbot, french, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def french_demo_window(
+    qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, features=False
+) -> MainWindow:
+    """The window in French on the demo postmortem; ``features``: with every feature module."""
     prefs = use_temporary_settings(tmp_path, monkeypatch)
     prefs.ui_language = "fr"
     doc = add_demo(store)
-    window = make_window(qtbot, store, monkeypatch)
+    if features:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        window.refresh()
+    else:
+        window = make_window(qtbot, store, monkeypatch)
     window.select(doc.id)
+    return window
+
+
+def test_the_french_interface_has_no_english_left(
+    qtbot, french, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = french_demo_window(qtbot, store, tmp_path, monkeypatch)
     assert window.menus["file"].title() == "&Fichier"
     tabs = window.document_tabs
     assert [tabs.tabText(i) for i in range(3)] == ["En-tête", "Résumé et impact", "Chronologie"]
@@ -183,11 +198,7 @@ def test_preferences_feed_new_postmortems_and_the_severity_scale(
 def test_messages_of_the_core_are_shown_in_french(
     qtbot, french, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    prefs = use_temporary_settings(tmp_path, monkeypatch)
-    prefs.ui_language = "fr"
-    doc = add_demo(store)
-    window = make_window(qtbot, store, monkeypatch)
-    window.select(doc.id)
+    window = french_demo_window(qtbot, store, tmp_path, monkeypatch)
     field = window.editor.header.fields["started_at"]
     fill_field(qtbot, field, "hier")
     assert field.error.text().startswith(

@@ -127,12 +127,13 @@ def test_status_words_map_to_a_status_and_keep_their_wording() -> None:
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_app_s_own_status_labels_keep_no_wording(language: str) -> None:
     from app.markdown.fields import action_status, status_wording
-    from app.status_labels import ACTION_STATUS_SYMBOL, action_status_label
+    from app.markdown.vocab_labels import ACTION_STATUS_SYMBOL
+    from app.vocabulary import label
 
     for status in ActionStatus:
-        written = f"{ACTION_STATUS_SYMBOL[status]} {action_status_label(status, language)}"
+        written = f"{ACTION_STATUS_SYMBOL[status]} {label(status, language)}"
         assert (action_status(written), status_wording(written)) == (status, "")
-        assert status_wording(action_status_label(status, language)) == ""
+        assert status_wording(label(status, language)) == ""
 
 
 def test_kept_status_words_show_in_the_markdown_export_and_the_pdf() -> None:

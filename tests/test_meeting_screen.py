@@ -131,9 +131,9 @@ def test_the_timeline_pins_start_detection_and_mitigation(
     presenter.refresh()
     pinned = [plain(label.text()) for label in presenter.timeline.pinned]
     assert [line.split("  ·")[0] for line in pinned] == [
-        "◆ Début de l'impact",
+        "◆ Début",
         "◆ Détection",
-        "◆ Mitigation",
+        "◆ Atténuation",
     ]
     shown = [plain(label.text()) for label in presenter.timeline.rows.shown()]
     assert shown[-1].endswith("late entry 29")

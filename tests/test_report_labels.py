@@ -7,8 +7,19 @@ from app.markdown.exporter import export_markdown
 from app.markdown.importer import import_text
 from app.model import Postmortem
 from app.report.renderer import render_pdf
-from app.status_labels import ACTION_STATUS, DOCUMENT_STATUS
-from app.vocabulary import ActionStatus, Status
+from app.vocabulary import (
+    LABELS,
+    VOCABULARIES,
+    ActionKind,
+    ActionStatus,
+    Horizon,
+    Marker,
+    Section,
+    ServiceState,
+    Status,
+    label,
+    label_id,
+)
 from tests.report_helpers import pdf_text
 
 
@@ -32,11 +43,36 @@ def test_french_markdown_export_names_causes_and_uses_the_pdf_words() -> None:
     assert "En relecture" in markdown and "En revue" not in markdown
     assert "⏳ À faire" in markdown and "Todo" not in markdown
     pdf = pdf_text(render_pdf(doc, language="fr"))
-    for status in (Status.IN_REVIEW,):
-        assert DOCUMENT_STATUS["fr"][status] in pdf
+    assert label(Status.IN_REVIEW, "fr") in pdf
     for status in {action.status for action in doc.actions}:
-        assert ACTION_STATUS["fr"][status] in markdown
-        assert ACTION_STATUS["fr"][status] in pdf
+        assert label(status, "fr") in markdown
+        assert label(status, "fr") in pdf
+
+
+def test_every_vocabulary_value_has_one_label_per_language_in_one_table() -> None:
+    ids = [label_id(value) for vocabulary in VOCABULARIES for value in vocabulary]
+    assert sorted(ids) == sorted(LABELS), "a value without a label, or a label without a value"
+    for english, french in LABELS.values():
+        assert english.strip() and french.strip()
+
+
+def test_the_pdf_and_the_markdown_use_the_same_words() -> None:
+    doc = demo_document()
+    for language in ("en", "fr"):
+        markdown = export_markdown(doc, language)
+        pdf = pdf_text(render_pdf(doc, language=language)).replace("\n", " ")
+        used = (
+            [doc.status, *(e.marker for e in doc.timeline if e.marker)]
+            + [s.state for s in doc.services]
+            + [a.kind for a in doc.actions if a.kind]
+            + [a.horizon for a in doc.actions if a.horizon]
+            + [Section.SUMMARY, Section.TIMELINE, Section.ACTIONS, Section.LESSONS]
+        )
+        assert {ActionKind, Horizon, Marker, ServiceState} <= {type(v) for v in used}
+        for value in used:
+            word = label(value, language)
+            assert word in markdown, (language, value, word)
+            assert word in " ".join(pdf.split()), (language, value, word)
 
 
 def _cause_texts(doc: Postmortem) -> list[list[str]]:

@@ -78,7 +78,7 @@ def test_later_edit_makes_signoffs_stale_and_back_to_review(store: Store, demo: 
     }
     assert session.doc.status == Status.IN_REVIEW
     text = squashed(pdf_text(render_pdf(session.doc, language="en")))
-    assert text.count("STALE—signedanearlierversion") == 2
+    assert text.count("STALE—contentchangedaftersigning") == 2
 
 
 def test_stale_signoffs_must_be_renewed_before_approval(store: Store, demo: Postmortem) -> None:

@@ -384,13 +384,19 @@ class MainWindow(QMainWindow):
         stack = self.undo_stack
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
-        undo, redo = stack.undoText(), stack.redoText()
-        if undo or redo:  # the editor's descriptions load with the first edit, not at start-up
-            from ui.editor.descriptions import describe
-
-            undo, redo = describe(undo), describe(redo)
+        undo, redo = self._edit_name(stack.index() - 1), self._edit_name(stack.index())
         self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+
+    def _edit_name(self, index: int) -> str:
+        """The name of the edit at ``index`` of the undo stack, in the interface language."""
+        if not 0 <= index < self.undo_stack.count():
+            return ""
+        from ui.editor.messages import localized
+
+        command = self.undo_stack.command(index)
+        change = getattr(command, "change", None)
+        return localized(change.description) if change is not None else command.text()
 
     def _size_home(self) -> None:
         """The list wide enough for its fixed columns and a readable title, the rest to the

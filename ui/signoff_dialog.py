@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,24 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.signing import MIN_PASSPHRASE, has_personal_key
 from app.signoff import RoleState
-
-ROLE_WORDS = {
-    "prepared_by": "Prepared by",
-    "reviewed_by": "Reviewed by",
-    "approved_by": "Approved by",
-    "filed_by": "Filed by",
-}
-STATE_WORDS = {
-    "current": "signed",
-    "stale": "STALE — content changed after signing",
-    "missing": "to sign",
-    "unverified": "NOT VERIFIED — no valid signature",
-}
+from ui.editor.labels import term_text
 
 
 def role_text(role: str) -> str:
-    words = ROLE_WORDS.get(role, role.replace("_", " ").capitalize())
-    return QCoreApplication.translate("SignoffDialog", words)  # in the interface language
+    """A sign-off role in the interface language (a role a team added is shown as typed)."""
+    return term_text(role)
 
 
 @dataclass(frozen=True)
@@ -75,9 +63,7 @@ class SignoffDialog(QDialog):
         self.role.setObjectName("signoffRole")
         first_open = -1
         for index, state in enumerate(s for s in states if s.required):
-            self.role.addItem(
-                f"{role_text(state.role)} ({self.tr(STATE_WORDS[state.state])})", state.role
-            )
+            self.role.addItem(f"{role_text(state.role)} ({term_text(state.state)})", state.role)
             if first_open < 0 and state.state != "current":
                 first_open = index
         self.role.setCurrentIndex(max(first_open, 0))

@@ -39,18 +39,13 @@ from app.signoff import (
     role_states,
 )
 from app.vocabulary import Status
+from ui.editor.labels import term_text, word
 from ui.flow_layout import FlowLayout
 from ui.pdf_export import PdfExporter
-from ui.signoff_dialog import STATE_WORDS, SignoffDialog, role_text
+from ui.signoff_dialog import SignoffDialog, role_text
 
 STALE_COLOUR = "#a00000"
 CURRENT_COLOUR = "#1d6b2a"
-STATUS_WORDS = {
-    Status.DRAFT: "Draft",
-    Status.IN_REVIEW: "In review",
-    Status.APPROVED: "Approved — locked",
-    Status.ARCHIVED: "Archived",
-}
 
 
 class SignoffPage(QWidget):
@@ -164,9 +159,10 @@ class SignoffPage(QWidget):
         self.reopen_button.setEnabled(approved)
         states = role_states(doc, required_roles(self.window.store))
         stale = [s for s in states if s.state in ("stale", "unverified")]
-        text = self.tr("Status: {0} · revision {1}").format(
-            self.tr(STATUS_WORDS.get(doc.status, doc.status.value)), doc.revision
-        )
+        status = word(doc.status)
+        if approved:
+            status = self.tr("{0} — locked").format(status)
+        text = self.tr("Status: {0} · revision {1}").format(status, doc.revision)
         if stale:
             text += " · " + self.tr("{0} sign-off(s) STALE or NOT VERIFIED: sign again").format(
                 len(stale)
@@ -187,7 +183,7 @@ class SignoffPage(QWidget):
                 signoff.name if signoff else "",
                 signoff.title if signoff else "",
                 when,
-                self.tr(STATE_WORDS[state.state]),
+                term_text(state.state),
             ]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)

@@ -49,24 +49,13 @@ from app.session import DocumentSession
 from app.store import Store
 from app.tracker import TrackedAction, actions_csv, query_actions, status_change, tracked
 from app.vocabulary import ActionKind, ActionStatus, Priority
+from ui.editor.labels import action_status_labels, kind_labels, word
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_WORDS: dict[ActionStatus, str] = {
-    ActionStatus.TODO: "To do",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.DONE: "Done",
-    ActionStatus.NOT_DOING: "Not doing",
-}
-KIND_WORDS: dict[ActionKind, str] = {
-    ActionKind.MITIGATE: "Mitigate",
-    ActionKind.PREVENT: "Prevent",
-    ActionKind.PROCESS: "Process",
-    ActionKind.DETECT: "Detect",
-}
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 OVERDUE_TEXT = QColor("#a1130a")
 DONE_TEXT = QColor("#5f6b66")
@@ -261,14 +250,14 @@ class TrackerModel(QAbstractTableModel):
         if column == self.PRIORITY:
             return row.priority.value if row.priority else "—"
         if column == self.STATUS:
-            return self.tr(STATUS_WORDS[row.status])
+            return word(row.status)
         if column == self.OWNER:
             return row.owner or "—"
         if column == self.ACTION:
             return row.action
         if column == self.POSTMORTEM:
             return row.postmortem_title or self.tr("(untitled)")
-        return self.tr(KIND_WORDS[row.kind]) if row.kind else "—"
+        return word(row.kind) if row.kind else "—"
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -299,8 +288,8 @@ class StatusDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = QComboBox(parent)
         editor.setObjectName("statusEditor")
-        for status, words in STATUS_WORDS.items():
-            editor.addItem(self.tr(words), status.value)
+        for status, words in action_status_labels().items():
+            editor.addItem(words, str(status))
         editor.activated.connect(lambda _i: self._chosen(editor))
         return editor
 
@@ -353,7 +342,7 @@ class TrackerWidget(QWidget):
         self.status = _combo(
             "statusFilter",
             [(self.tr("All statuses"), ()), (self.tr("Open"), OPEN_STATUSES)]
-            + [(self.tr(words), (status,)) for status, words in STATUS_WORDS.items()],
+            + [(text, (ActionStatus(status),)) for status, text in action_status_labels().items()],
         )
         self.status.setCurrentIndex(1)
         self.priority = _combo(
@@ -362,7 +351,8 @@ class TrackerWidget(QWidget):
         )
         self.kind = _combo(
             "kindFilter",
-            [(self.tr("All kinds"), ())] + [(self.tr(w), (k,)) for k, w in KIND_WORDS.items()],
+            [(self.tr("All kinds"), ())]
+            + [(text, (ActionKind(kind),)) for kind, text in kind_labels().items()],
         )
         self.postmortem = _combo("postmortemFilter", [(self.tr("All postmortems"), "")])
         self.postmortem.setMinimumContentsLength(18)

@@ -6,11 +6,13 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from app.store import Store, Summary
 from app.timeutil import format_duration
 from app.visible_text import visible
+from app.vocabulary import Section, label
 
 if TYPE_CHECKING:
     from app.model import Postmortem
@@ -85,6 +87,12 @@ def write_json(text: str) -> None:
     buffer.flush()
 
 
+def _word(value: StrEnum) -> str:
+    """A vocabulary value or section title as the command line shows it (English labels of
+    ``app.vocabulary``)."""
+    return label(value, "en")
+
+
 def _heading(title: str, underline: str = "-") -> list[str]:
     return ["", title, underline * len(title)]
 
@@ -106,26 +114,26 @@ def render_text(doc: Postmortem) -> str:
         title,
         "=" * len(title),
         f"Incident date : {data['incident_date'] or '—'}   Severity: {doc.severity or '—'}   "
-        f"Status: {doc.status.value}   Revision: {doc.revision}",
+        f"Status: {_word(doc.status)}   Revision: {doc.revision}",
         f"Author        : {doc.author or '—'}   Reviewers: {', '.join(doc.reviewers) or '—'}",
         "Services      : "
-        + (", ".join(f"{s.name} ({s.state.value})" for s in doc.services) or "—"),
+        + (", ".join(f"{s.name} ({_word(s.state)})" for s in doc.services) or "—"),
         f"Duration      : {format_duration(times.duration)}   "
         f"Time to detect: {format_duration(times.time_to_detect)}   "
         f"Time to acknowledge: {format_duration(times.time_to_acknowledge)}   "
         f"Time to mitigate: {format_duration(times.time_to_mitigate)}",
     ]
-    lines += [*_heading("Summary"), doc.summary or "—"]
-    lines += _heading("Impact")
+    lines += [*_heading(_word(Section.SUMMARY)), doc.summary or "—"]
+    lines += _heading(_word(Section.IMPACT))
     lines += [
         f"- {row.metric}: {row.value}" + (f" (target {row.target})" if row.target else "")
         for row in doc.impact
     ] or ["—"]
-    lines += _heading(f"Timeline ({len(doc.timeline)} entries)")
+    lines += _heading(f"{_word(Section.TIMELINE)} ({len(doc.timeline)} entries)")
     for entry in doc.sorted_timeline():
-        marker = f" [{entry.marker.value}]" if entry.marker else ""
+        marker = f" [{_word(entry.marker)}]" if entry.marker else ""
         lines.append(f"{entry.at.isoformat()}  {entry.event} — {entry.actor or '—'}{marker}")
-    lines += _heading("5 Whys")
+    lines += _heading(_word(Section.WHYS))
     root = root_of(doc.whys)
     lines.append(f"Problem: {doc.whys.nodes[root].get('text') or '—'}")
     for node, depth in walk(doc.whys):
@@ -137,17 +145,18 @@ def render_text(doc: Postmortem) -> str:
         lines.append(f"{'  ' * level}{label}{attrs.get('text', '')}{flag}")
         if attrs.get("answer"):
             lines.append(f"{'  ' * level}→ {attrs['answer']}")
-    lines += [*_heading("Root cause"), doc.root_cause or "—"]
-    lines += _heading("Contributing factors") + _bullets(doc.contributing_factors)
-    lines += _heading("What went well") + _bullets(doc.went_well)
-    lines += _heading("What went wrong") + _bullets(doc.went_wrong)
-    lines += _heading("Where we got lucky") + _bullets(doc.lucky)
-    lines += _heading(f"Corrective actions ({len(doc.actions)})")
+    lines += [*_heading(_word(Section.ROOT_CAUSE)), doc.root_cause or "—"]
+    lines += _heading(_word(Section.CONTRIBUTING)) + _bullets(doc.contributing_factors)
+    lines += _heading(_word(Section.WENT_WELL)) + _bullets(doc.went_well)
+    lines += _heading(_word(Section.WENT_WRONG)) + _bullets(doc.went_wrong)
+    lines += _heading(_word(Section.LUCKY)) + _bullets(doc.lucky)
+    lines += _heading(f"{_word(Section.ACTIONS)} ({len(doc.actions)})")
     for action in doc.actions:
         due = action.due.isoformat() if action.due else "—"
-        lines.append(f"[{action.status.value}] {action.action} — {action.owner or '—'} (due {due})")
-    lines += _heading("Lessons learned")
+        owner = action.owner or "—"
+        lines.append(f"[{_word(action.status)}] {action.action} — {owner} (due {due})")
+    lines += _heading(_word(Section.LESSONS))
     lines += [f"- [{lesson.audience}] {lesson.text}" for lesson in doc.lessons] or ["—"]
     if doc.parking_lot:
-        lines += _heading("Parking lot / follow-ups") + _bullets(doc.parking_lot)
+        lines += _heading(_word(Section.PARKING_LOT)) + _bullets(doc.parking_lot)
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from app.diagrams import ops
 from app.diagrams.document_layout import diagram_of
 from app.diagrams.graph import ISHIKAWA, validate_tree
 from app.errors import ValidationError
+from app.messages import Message, Quoted
 from app.model import Action, Postmortem
 
 Edit = Callable[[nx.DiGraph, list[Action]], str | None]
@@ -65,9 +66,7 @@ class DiagramChange:
         """Redo and undo replace the whole diagram: refused when it was changed since (in
         another window or program), so that change is never lost."""
         if not _same_graph(diagram_of(doc, self.kind), state[0]):
-            raise ValidationError(
-                f"“{self.description}” cannot be redone or undone: the diagram was changed since."
-            )
+            raise ValidationError(Message("error.diagram_changed", edit=Quoted([self.description])))
 
     def _restore(self, doc: Postmortem, state: tuple[nx.DiGraph, dict[str, list[str]]]) -> None:
         graph, links = state
@@ -93,11 +92,15 @@ def _links(doc: Postmortem) -> dict[str, list[str]]:
 
 
 def add_child(kind: str, parent: str, text: str = "") -> DiagramChange:
-    return DiagramChange("Add a node", kind, lambda g, _a: ops.add_child(g, parent, text))
+    return DiagramChange(
+        Message("diagram.add_node"), kind, lambda g, _a: ops.add_child(g, parent, text)
+    )
 
 
 def add_sibling(kind: str, of: str, text: str = "") -> DiagramChange:
-    return DiagramChange("Add a sibling", kind, lambda g, _a: ops.add_sibling(g, of, text))
+    return DiagramChange(
+        Message("diagram.add_sibling"), kind, lambda g, _a: ops.add_sibling(g, of, text)
+    )
 
 
 def rename(kind: str, node: str, text: str) -> DiagramChange:
@@ -107,46 +110,54 @@ def rename(kind: str, node: str, text: str) -> DiagramChange:
         else:
             ops.rename(graph, node, text)
 
-    return DiagramChange("Rename a node", kind, edit)
+    return DiagramChange(Message("diagram.rename"), kind, edit)
 
 
 def set_answer(kind: str, node: str, answer: str) -> DiagramChange:
-    return DiagramChange("Answer a why", kind, lambda g, _a: ops.set_answer(g, node, answer))
+    return DiagramChange(
+        Message("diagram.answer"), kind, lambda g, _a: ops.set_answer(g, node, answer)
+    )
 
 
 def move(kind: str, node: str, new_parent: str, index: int | None = None) -> DiagramChange:
-    return DiagramChange("Move a node", kind, lambda g, _a: ops.move(g, node, new_parent, index))
+    return DiagramChange(
+        Message("diagram.move"), kind, lambda g, _a: ops.move(g, node, new_parent, index)
+    )
 
 
 def delete(kind: str, node: str) -> DiagramChange:
     def edit(graph: nx.DiGraph, actions: list[Action]) -> None:
         ops.delete_subtree(graph, node, actions)
 
-    return DiagramChange("Delete a node", kind, edit)
+    return DiagramChange(Message("diagram.delete"), kind, edit)
 
 
 def set_root_cause(kind: str, node: str, value: bool) -> DiagramChange:
-    description = "Mark a root cause" if value else "Unmark a root cause"
+    description = Message("diagram.mark_root" if value else "diagram.unmark_root")
     return DiagramChange(description, kind, lambda g, _a: ops.set_root_cause(g, node, value))
 
 
 def add_category(text: str) -> DiagramChange:
-    return DiagramChange("Add a category", ISHIKAWA, lambda g, _a: ops.add_category(g, text))
+    return DiagramChange(
+        Message("diagram.add_category"), ISHIKAWA, lambda g, _a: ops.add_category(g, text)
+    )
 
 
 def remove_category(node: str) -> DiagramChange:
     def edit(graph: nx.DiGraph, actions: list[Action]) -> None:
         ops.remove_category(graph, node, actions)
 
-    return DiagramChange("Remove a category", ISHIKAWA, edit)
+    return DiagramChange(Message("diagram.remove_category"), ISHIKAWA, edit)
 
 
-def use_categories(names: tuple[str, ...], description: str) -> DiagramChange:
-    return DiagramChange(description, ISHIKAWA, lambda g, _a: ops.use_categories(g, names))
+def use_categories(names: tuple[str, ...], description: str | None = None) -> DiagramChange:
+    """Replace the categories by ``names``; named "Use the categories: People, Process, …"."""
+    named = description or Message("diagram.use_categories", names=", ".join(names))
+    return DiagramChange(named, ISHIKAWA, lambda g, _a: ops.use_categories(g, names))
 
 
 def link_actions(kind: str, node: str, action_ids: set[str]) -> DiagramChange:
     def edit(graph: nx.DiGraph, actions: list[Action]) -> None:
         ops.link_actions(graph, node, actions, action_ids)
 
-    return DiagramChange("Link corrective actions", kind, edit)
+    return DiagramChange(Message("diagram.link_actions"), kind, edit)

@@ -25,7 +25,7 @@ from app.markdown.fishbone import cause_by_text
 from app.markdown.parse import Item, ListBlock, Rule, Table
 from app.markdown.sections import fold
 from app.markdown.state import ImportState, Section
-from app.markdown.vocab_labels import HORIZON_LABELS, KIND_LABELS, lookup
+from app.markdown.vocab_labels import lookup
 from app.model import Action
 from app.vocabulary import ActionKind, Horizon
 
@@ -216,12 +216,12 @@ class ActionsReader(ImportState):
             else:
                 action.priority = found
                 self.status_words.add(cells["priority"].strip())
-        kind = lookup(KIND_LABELS, cells.get("kind", ""))  # type: ignore[arg-type]
+        kind = lookup(ActionKind, cells.get("kind", ""))
         if isinstance(kind, ActionKind):
             action.kind = kind
         elif cells.get("kind"):
             action.status_reason = f"{action.status_reason} {cells['kind']}".strip()
-        found_horizon = lookup(HORIZON_LABELS, cells.get("horizon", ""))  # type: ignore[arg-type]
+        found_horizon = lookup(Horizon, cells.get("horizon", ""))
         if isinstance(found_horizon, Horizon):
             action.horizon = found_horizon
         elif horizon is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 import networkx as nx
@@ -29,21 +30,12 @@ from app.fields import HEADER_LINES, Field, header_label
 from app.formats import ExportOptions, ExportReport
 from app.markdown.fishbone import cause_text_is_unique, ishikawa_ids
 from app.markdown.sections import narrative_mark
-from app.markdown.vocab_labels import (
-    ATTENDANCE_LABELS,
-    AUDIENCE_LABELS,
-    HORIZON_LABELS,
-    KIND_LABELS,
-    MARKER_LABELS,
-    SERVICE_LABELS,
-    SERVICE_SYMBOLS,
-)
+from app.markdown.vocab_labels import ACTION_STATUS_SYMBOL, SERVICE_SYMBOLS
 from app.markdown.whys import whys_ids
 from app.model import Annex, Postmortem, TimelineEntry
 from app.sections import SECTIONS, SectionId
-from app.status_labels import ACTION_STATUS_SYMBOL, action_status_label, document_status_label
 from app.visible_text import visible
-from app.vocabulary import AnnexKind, Audience
+from app.vocabulary import AnnexKind, LessonAudience, label
 
 TEXT = {
     "en": {
@@ -63,7 +55,7 @@ TEXT = {
         "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes", "done_on": "Done on",
         "lessons": "📚 Lessons learned", "communications": "📣 Communications",
         "audience": "Audience", "channel": "Channel", "message": "Message",
-        "internal": "Internal", "external": "External", "parking": "🅿️ Parking lot",
+        "parking": "🅿️ Parking lot",
         "annexes": "📎 Annexes", "thanks": "🤝 Acknowledgements", "note": "Note",
     },
     "fr": {
@@ -84,7 +76,7 @@ TEXT = {
         "kind": "Type", "horizon": "Horizon", "ticket": "Ticket", "causes": "Causes",
         "done_on": "Fait le", "lessons": "📚 Leçons apprises",
         "communications": "📣 Communications", "audience": "Audience", "channel": "Canal",
-        "message": "Message", "internal": "Interne", "external": "Externe",
+        "message": "Message",
         "parking": "🅿️ Points en suspens", "annexes": "📎 Annexes",
         "thanks": "🤝 Remerciements", "note": "Note",
     },
@@ -221,8 +213,8 @@ class _Writer:
 
     def _header_value(self, field: Field) -> str:
         value = getattr(self.doc, field.name)
-        if field.name == "status":
-            return document_status_label(value, self.lang)
+        if isinstance(value, StrEnum):  # a closed vocabulary: its one label
+            return label(value, self.lang)
         if field.name == "incident_date":
             return _day(value) or "—"
         if isinstance(field.codec, Day):
@@ -264,23 +256,21 @@ class _Writer:
         self.group("impact")
         self.line(f"**{header_label('services', self.lang)}** :")
         for service in self.doc.services:
-            label = SERVICE_LABELS[self.lang][service.state]
-            self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({label})")
+            state = label(service.state, self.lang)
+            self.line(f"- {SERVICE_SYMBOLS[service.state]} {_one_line(service.name)} ({state})")
         self.line("")
 
     def _participants(self) -> None:
         t = self.t
         self.section("participants")
-        labels = ATTENDANCE_LABELS[self.lang]
         self.table(
             [t["name"], t["role"], t["attendance"]],
-            [[p.name, p.role, labels[p.attendance]] for p in self.doc.participants],
+            [[p.name, p.role, label(p.attendance, self.lang)] for p in self.doc.participants],
         )
 
     def _timeline(self) -> None:
         t = self.t
         self.section("timeline")
-        markers = MARKER_LABELS[self.lang]
         self.table(
             [t["time"], t["event"], t["actor"], t["notes"], t["marker"]],
             [
@@ -289,7 +279,7 @@ class _Writer:
                     e.event,
                     e.actor,
                     e.notes,
-                    markers[e.marker] if e.marker else "",
+                    label(e.marker, self.lang) if e.marker else "",
                 ]
                 for e in self.doc.timeline
             ],
@@ -375,7 +365,6 @@ class _Writer:
     def _actions(self) -> None:
         t = self.t
         self.section("actions")
-        kinds, horizons = KIND_LABELS[self.lang], HORIZON_LABELS[self.lang]
         self.table(
             [
                 t["action"],
@@ -395,10 +384,10 @@ class _Writer:
                     a.action,
                     a.owner,
                     _day(a.due),
-                    f"{ACTION_STATUS_SYMBOL[a.status]} {action_status_label(a.status, self.lang)}",
+                    f"{ACTION_STATUS_SYMBOL[a.status]} {label(a.status, self.lang)}",
                     a.priority.value if a.priority else "",
-                    kinds[a.kind] if a.kind else "",
-                    horizons[a.horizon] if a.horizon else "",
+                    label(a.kind, self.lang) if a.kind else "",
+                    label(a.horizon, self.lang) if a.horizon else "",
                     a.ticket,
                     ", ".join(self._cause_id(cause) for cause in a.causes),
                     a.status_reason,
@@ -431,10 +420,11 @@ class _Writer:
             if lesson.audience not in audiences:
                 audiences.append(lesson.audience)
         audiences.sort(key=lambda audience: audience != "")
-        labels = AUDIENCE_LABELS[self.lang]
         for audience in audiences:
             if audience:
-                self.line(f"### {labels.get(audience, _one_line(audience))}", "")
+                known = audience in LessonAudience.__members__.values()
+                heading = label(LessonAudience(audience), self.lang) if known else audience
+                self.line(f"### {_one_line(heading)}", "")
             self.line(*[f"- {_one_line(x.text)}" for x in lessons if x.audience == audience], "")
 
     def _communications(self) -> None:
@@ -444,7 +434,7 @@ class _Writer:
             [t["audience"], t["channel"], t["time"], t["message"]],
             [
                 [
-                    t["external"] if c.audience == Audience.EXTERNAL else t["internal"],
+                    label(c.audience, self.lang),
                     c.channel,
                     self._full(c.at),
                     c.text,

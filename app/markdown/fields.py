@@ -11,8 +11,7 @@ import re
 
 from app.fields import HEADER_FIELDS
 from app.markdown.sections import fold
-from app.status_labels import action_status_label
-from app.vocabulary import ActionStatus, Priority, Status
+from app.vocabulary import ActionStatus, Priority, Status, label
 
 _KEY_VALUE = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<key>[^*_:|\n]{1,60}?)\s*(?:\*\*|__)?\s*[:：]\s*"
@@ -47,7 +46,7 @@ _STATUS_WORDS: tuple[tuple[ActionStatus, tuple[str, ...]], ...] = (
 )  # fmt: skip
 #: status words that say exactly their status (the app's own labels among them): the others
 #: (``Blocked``, ``Waiting on vendor``) give the closest status and their wording is kept
-_PLAIN_STATUS_WORDS = frozenset(fold(action_status_label(status, language))
+_PLAIN_STATUS_WORDS = frozenset(fold(label(status, language))
                                 for status in ActionStatus for language in ("en", "fr")) | {
     "won t do", "wont do", "not doing", "abandonne", "annule", "cancelled", "canceled", "wontfix",
     "not started", "not done", "pas commence", "pas fait", "non commence", "non fait",

@@ -63,11 +63,7 @@ from app.markdown.sections import (
 )
 from app.markdown.state import Section as _Section
 from app.markdown.timeline_reader import TimelineReader
-from app.markdown.vocab_labels import (
-    ATTENDANCE_LABELS,
-    lesson_audience,
-    lookup,
-)
+from app.markdown.vocab_labels import lesson_audience, lookup
 from app.markdown.whys import (
     NO_ROOT_CAUSE,
     WhyStep,
@@ -650,7 +646,7 @@ class _Importer(HeaderReader, TimelineReader, ActionsReader):
                 self._note_header(self._label(section), block.header)
                 for row in block.rows:
                     cells = [*row, "", "", ""]
-                    attendance = lookup(ATTENDANCE_LABELS, cells[2])  # type: ignore[arg-type]
+                    attendance = lookup(Attendance, cells[2])
                     self.doc.participants.append(Participant(
                         strip_inline(cells[0]), strip_inline(cells[1]),
                         attendance if isinstance(attendance, Attendance) else Attendance.UNKNOWN,

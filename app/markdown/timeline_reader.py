@@ -28,7 +28,7 @@ from app.markdown.fields import strip_inline
 from app.markdown.parse import Block, ListBlock, Paragraph, Rule, Table
 from app.markdown.sections import fold
 from app.markdown.state import ImportState, PendingTime, Section
-from app.markdown.vocab_labels import MARKER_LABELS, lookup
+from app.markdown.vocab_labels import lookup
 from app.model import TimelineEntry
 from app.timezones import find_zone, fixed_on
 from app.vocabulary import Marker
@@ -160,7 +160,7 @@ class TimelineReader(ImportState):
             notes = " ; ".join(part for part in [strip_inline(cells.get("notes", ""))]
                                + [strip_inline(c) for c in leftovers] if part)  # fmt: skip
             marker_text = cells.get("marker", "").strip()
-            marker = lookup(MARKER_LABELS, marker_text) if marker_text else None  # type: ignore[arg-type]
+            marker = lookup(Marker, marker_text) if marker_text else None
             if marker_text and marker is None:
                 notes = f"{notes} ; {marker_text}".strip(" ;")
             if cells.get("day", "").strip():

@@ -1,101 +1,49 @@
-"""Words the export writes for the closed vocabularies, in English and French, both ways."""
+"""How the Markdown export marks vocabulary values, and how the importer reads them back.
+
+The words themselves are those of ``app.vocabulary`` (one label per value and language); this
+module adds only what is Markdown's own: the symbols written before a status and the lenient
+reading of labels typed by hand.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeVar
+
 from app.markdown.sections import fold
-from app.vocabulary import ActionKind, Attendance, Horizon, Marker, ServiceState
+from app.vocabulary import ActionStatus, LessonAudience, ServiceState
+from app.vocabulary import lookup as vocabulary_lookup
 
-KIND_LABELS = {
-    "en": {
-        ActionKind.MITIGATE: "Mitigate",
-        ActionKind.PREVENT: "Prevent",
-        ActionKind.PROCESS: "Process",
-        ActionKind.DETECT: "Detect",
-    },
-    "fr": {
-        ActionKind.MITIGATE: "Atténuer",
-        ActionKind.PREVENT: "Prévenir",
-        ActionKind.PROCESS: "Processus",
-        ActionKind.DETECT: "Détecter",
-    },
-}
-HORIZON_LABELS = {
-    "en": {
-        Horizon.IMMEDIATE: "Immediate",
-        Horizon.SHORT: "Short term",
-        Horizon.MEDIUM: "Medium term",
-        Horizon.LONG: "Long term",
-    },
-    "fr": {
-        Horizon.IMMEDIATE: "Immédiat",
-        Horizon.SHORT: "Court terme",
-        Horizon.MEDIUM: "Moyen terme",
-        Horizon.LONG: "Long terme",
-    },
-}
-MARKER_LABELS = {
-    "en": {m: m.value.capitalize() for m in Marker},
-    "fr": {
-        Marker.STARTED: "Début",
-        Marker.DETECTED: "Détection",
-        Marker.ACKNOWLEDGED: "Prise en charge",
-        Marker.ESCALATED: "Escalade",
-        Marker.MITIGATED: "Atténuation",
-        Marker.RESOLVED: "Résolution",
-    },
-}
-ATTENDANCE_LABELS = {
-    "en": {a: a.value.capitalize() for a in Attendance},
-    "fr": {
-        Attendance.UNKNOWN: "Inconnue",
-        Attendance.PRESENT: "Présent",
-        Attendance.ABSENT: "Absent",
-        Attendance.EXCUSED: "Excusé",
-    },
-}
+Value = TypeVar("Value", bound=StrEnum)
+
 SERVICE_SYMBOLS = {ServiceState.DOWN: "❌", ServiceState.DEGRADED: "⚠️", ServiceState.OK: "✅"}
-SERVICE_LABELS = {
-    "en": {ServiceState.DOWN: "DOWN", ServiceState.DEGRADED: "Degraded", ServiceState.OK: "OK"},
-    "fr": {ServiceState.DOWN: "DOWN", ServiceState.DEGRADED: "Dégradé", ServiceState.OK: "OK"},
-}
-AUDIENCE_LABELS = {
-    "en": {
-        "developers": "For developers",
-        "platform_team": "For the platform team",
-        "organization": "For the organization",
-    },
-    "fr": {
-        "developers": "Pour les développeurs",
-        "platform_team": "Pour la Platform Team",
-        "organization": "Pour l'organisation",
-    },
+#: the symbol the Markdown export writes before an action's status (read back by the importer)
+ACTION_STATUS_SYMBOL = {
+    ActionStatus.DONE: "✅",
+    ActionStatus.IN_PROGRESS: "🔄",
+    ActionStatus.TODO: "⏳",
+    ActionStatus.NOT_DOING: "❌",
 }
 
 
-def lookup(table: dict[str, dict[object, str]], text: str) -> object | None:
-    """The vocabulary value whose label (any language) or value is ``text``."""
-    wanted = fold(text)
-    if not wanted:
-        return None
-    for labels in table.values():
-        for value, label in labels.items():
-            if fold(label) == wanted or fold(str(value)) == wanted:
-                return value
-    return None
+def lookup(vocabulary: type[Value], text: str) -> Value | None:
+    """The value of ``vocabulary`` whose label (either language) or stored word is ``text``."""
+    found = vocabulary_lookup(vocabulary, text, fold)
+    return vocabulary(found) if found is not None else None
 
 
 def lesson_audience(heading: str) -> str:
     """``Pour les Développeurs`` → ``developers``; another heading is kept as written."""
-    found = lookup(AUDIENCE_LABELS, heading)  # type: ignore[arg-type]
+    found = lookup(LessonAudience, heading)
     if found is not None:
-        return str(found)
+        return found.value
     folded = fold(heading)
     if "develop" in folded:
-        return "developers"
+        return LessonAudience.DEVELOPERS.value
     if "platform" in folded or "plateforme" in folded:
-        return "platform_team"
+        return LessonAudience.PLATFORM_TEAM.value
     if "organi" in folded:
-        return "organization"
+        return LessonAudience.ORGANIZATION.value
     return heading
 
 

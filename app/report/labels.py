@@ -8,10 +8,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from app.fields import header_labels
-from app.status_labels import status_words
 from app.timeutil import format_duration
-
-LANGUAGES = ("en", "fr")
+from app.vocabulary import LANGUAGES, Section, SignoffState, label, term
 
 _EN: dict[str, str] = {
     "report": "Postmortem report",
@@ -19,8 +17,6 @@ _EN: dict[str, str] = {
     "revision": "Revision",
     "digest": "Content digest (SHA-256)",
     "generated": "Generated",
-    "summary": "Executive summary",
-    "impact": "Impact",
     "metric": "Metric",
     "value": "Value",
     "target": "Target",
@@ -32,21 +28,11 @@ _EN: dict[str, str] = {
     "time_to_acknowledge": "Time to acknowledge",
     "time_to_mitigate": "Time to mitigate",
     "time_to_resolve": "Time to resolve",
-    "timeline": "Timeline",
     "time": "Time",
     "event": "Event",
     "actor": "Actor",
     "notes": "Notes",
     "marker": "Marker",
-    "analysis": "Root cause analysis",
-    "whys": "5 Whys",
-    "ishikawa": "Ishikawa (cause and effect) diagram",
-    "root_cause": "Root cause",
-    "contributing": "Contributing factors",
-    "went_well": "What went well",
-    "went_wrong": "What went wrong",
-    "lucky": "Where we got lucky",
-    "actions": "Corrective actions",
     "action": "Action",
     "owner": "Owner",
     "due": "Due",
@@ -54,24 +40,14 @@ _EN: dict[str, str] = {
     "kind": "Type",
     "horizon": "Horizon",
     "ticket": "Ticket",
-    "lessons": "Lessons learned",
-    "parking_lot": "Parking lot / follow-ups",
-    "communications": "Communications",
     "audience": "Audience",
     "channel": "Channel",
     "message": "Message",
-    "annexes": "Annexes",
-    "acknowledgements": "Acknowledgements",
-    "blameless": "Blameless note",
-    "signoff": "Sign-off",
     "role": "Role",
     "name": "Name",
     "title": "Title",
     "signed_at": "Signed",
     "signoff_state": "State",
-    "current": "current",
-    "stale": "STALE — signed an earlier version",
-    "missing": "awaiting signature",
     "signoff_intro": (
         "Each sign-off approves the content identified by its digest. A sign-off whose digest "
         "differs from this document's digest was given for an earlier version."
@@ -131,8 +107,6 @@ _FR: dict[str, str] = {
     "revision": "Révision",
     "digest": "Empreinte du contenu (SHA-256)",
     "generated": "Généré le",
-    "summary": "Résumé",
-    "impact": "Impact",
     "metric": "Indicateur",
     "value": "Valeur",
     "target": "Objectif",
@@ -144,21 +118,11 @@ _FR: dict[str, str] = {
     "time_to_acknowledge": "Délai de prise en charge",
     "time_to_mitigate": "Délai d'atténuation",
     "time_to_resolve": "Délai de résolution",
-    "timeline": "Chronologie",
     "time": "Heure",
     "event": "Événement",
     "actor": "Acteur",
     "notes": "Notes",
     "marker": "Repère",
-    "analysis": "Analyse des causes",
-    "whys": "5 Pourquoi",
-    "ishikawa": "Diagramme d'Ishikawa (causes et effet)",
-    "root_cause": "Cause racine",
-    "contributing": "Facteurs contributifs",
-    "went_well": "Ce qui a bien fonctionné",
-    "went_wrong": "Ce qui a mal fonctionné",
-    "lucky": "Là où nous avons eu de la chance",
-    "actions": "Actions correctives",
     "action": "Action",
     "owner": "Responsable",
     "due": "Échéance",
@@ -166,24 +130,14 @@ _FR: dict[str, str] = {
     "kind": "Type",
     "horizon": "Horizon",
     "ticket": "Ticket",
-    "lessons": "Leçons apprises",
-    "parking_lot": "Points en suspens / suivis",
-    "communications": "Communications",
     "audience": "Public",
     "channel": "Canal",
     "message": "Message",
-    "annexes": "Annexes",
-    "acknowledgements": "Remerciements",
-    "blameless": "Note sans reproche",
-    "signoff": "Validation",
     "role": "Rôle",
     "name": "Nom",
     "title": "Fonction",
     "signed_at": "Signé le",
     "signoff_state": "État",
-    "current": "à jour",
-    "stale": "PÉRIMÉE — signée sur une version antérieure",
-    "missing": "en attente de signature",
     "signoff_intro": (
         "Chaque validation approuve le contenu identifié par son empreinte. Une validation dont "
         "l'empreinte diffère de celle de ce document a été donnée pour une version antérieure."
@@ -239,77 +193,7 @@ _FR: dict[str, str] = {
     ),
 }
 
-_VOCAB_EN: dict[str, str] = {
-    "down": "Down",
-    "degraded": "Degraded",
-    "ok": "OK",
-    "started": "Started",
-    "detected": "Detected",
-    "acknowledged": "Acknowledged",
-    "escalated": "Escalated",
-    "mitigated": "Mitigated",
-    "resolved": "Resolved",
-    "mitigate": "Mitigate",
-    "prevent": "Prevent",
-    "process": "Process",
-    "detect": "Detect",
-    "immediate": "Immediate",
-    "short": "Short term",
-    "medium": "Medium term",
-    "long": "Long term",
-    "present": "present",
-    "absent": "absent",
-    "excused": "excused",
-    "unknown": "",
-    "internal": "Internal",
-    "external": "External",
-    "log": "Log",
-    "link": "Link",
-    "text": "Text",
-    "prepared_by": "Prepared by",
-    "reviewed_by": "Reviewed by",
-    "approved_by": "Approved by",
-    "filed_by": "Filed by",
-    "developers": "Developers",
-    "platform_team": "Platform team",
-    "organization": "Organization",
-}
-
-_VOCAB_FR: dict[str, str] = {
-    "down": "Indisponible",
-    "degraded": "Dégradé",
-    "ok": "OK",
-    "started": "Début",
-    "detected": "Détection",
-    "acknowledged": "Prise en charge",
-    "escalated": "Escalade",
-    "mitigated": "Atténuation",
-    "resolved": "Résolution",
-    "mitigate": "Atténuer",
-    "prevent": "Prévenir",
-    "process": "Processus",
-    "detect": "Détecter",
-    "immediate": "Immédiat",
-    "short": "Court terme",
-    "medium": "Moyen terme",
-    "long": "Long terme",
-    "present": "présent·e",
-    "absent": "absent·e",
-    "excused": "excusé·e",
-    "unknown": "",
-    "internal": "Interne",
-    "external": "Externe",
-    "log": "Journal",
-    "link": "Lien",
-    "text": "Texte",
-    "prepared_by": "Préparé par",
-    "reviewed_by": "Relu par",
-    "approved_by": "Approuvé par",
-    "filed_by": "Archivé par",
-    "developers": "Développeurs",
-    "platform_team": "Équipe plateforme",
-    "organization": "Organisation",
-}
+_SECTIONS = frozenset(section.value for section in Section)
 
 _MONTHS_FR = (
     "janvier",
@@ -368,10 +252,13 @@ class Labels:
         self.zone = zone
         french = self.language == "fr"
         self._words = {**header_labels(self.language), **(_FR if french else _EN)}
-        self._vocab = {**(_VOCAB_FR if french else _VOCAB_EN), **status_words(self.language)}
 
     def __getitem__(self, key: str) -> str:
-        return self._words[key]
+        """A word of the report, a section's title ("summary") or a sign-off state ("stale")."""
+        if key in self._words:
+            return self._words[key]
+        value = Section(key) if key in _SECTIONS else SignoffState(key)
+        return label(value, self.language)
 
     def number(self, value: int) -> str:
         """12,345 in English, 12 345 (no-break space) in French."""
@@ -379,8 +266,9 @@ class Labels:
         return grouped.replace(",", "\u00a0") if self.language == "fr" else grouped
 
     def term(self, value: str) -> str:
-        """A vocabulary word (status, marker, role, …); free text is shown as typed."""
-        return self._vocab.get(str(value), str(value).replace("_", " "))
+        """A vocabulary word (status, marker, role, …) from ``app.vocabulary``; free text is
+        shown as typed."""
+        return term(str(value), self.language)
 
     def date(self, value: date | None) -> str:
         if value is None:

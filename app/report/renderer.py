@@ -41,7 +41,7 @@ from app.sections import SECTIONS, UNLISTED, SectionId, not_covered_line
 from app.sections import title as section_title
 from app.signoff import role_states
 from app.visible_text import MAX_ANNEX_BYTES, excerpt
-from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Status
+from app.vocabulary import DEFAULT_SIGNOFF_ROLES, AnnexKind, Attendance, Status
 
 PAPERS = ("a4", "letter")
 MARGIN = 54.0  # 0.75 inch
@@ -491,7 +491,7 @@ class ReportRenderer:
             flow.append(Spacer(1, 12))
         participants = ", ".join(
             p.name
-            + (f" ({w.term(p.attendance.value)})" if w.term(p.attendance.value) else "")
+            + (f" ({w.term(p.attendance)})" if p.attendance != Attendance.UNKNOWN else "")
             + (f" — {p.role}" if p.role else "")
             for p in doc.participants
         )

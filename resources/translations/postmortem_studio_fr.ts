@@ -891,6 +891,100 @@
     </message>
   </context>
   <context>
+    <name>DiagramView</name>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="156" />
+      <source>5 Whys diagram</source>
+      <extracomment>arrow key → direction on screen (x, y)</extracomment>
+      <translation>Diagramme des 5 Pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="156" />
+      <source>Ishikawa diagram</source>
+      <translation>Diagramme d'Ishikawa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="320" />
+      <source>Answer: because…</source>
+      <translation>Réponse : parce que…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="322" />
+      <source>Type the text, Enter (Shift+Enter: new line)</source>
+      <translation>Tapez le texte, Entrée (Maj+Entrée : nouvelle ligne)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="561" />
+      <source>Add a child</source>
+      <translation>Ajouter une case enfant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="562" />
+      <source>Add a sibling</source>
+      <translation>Ajouter une case sœur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="563" />
+      <source>Rename</source>
+      <translation>Renommer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="567" />
+      <source>Edit the answer</source>
+      <translation>Modifier la réponse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="570" />
+      <source>Root cause on/off</source>
+      <translation>Cause racine oui/non</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="571" />
+      <source>Delete with its sub-nodes</source>
+      <translation>Supprimer avec ses sous-cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="584" />
+      <source>Fit to view</source>
+      <translation>Ajuster à la vue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="590" />
+      <source>Category set</source>
+      <translation>Jeu de catégories</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="592" />
+      <source>Incident (People, Process, Tools…)</source>
+      <translation>Incident (Personnes, Processus, Outils…)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="593" />
+      <source>Incident, in French</source>
+      <translation>Incident, en français</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="594" />
+      <source>The 6M (Manpower, Method, Machine…)</source>
+      <translation>Les 6M (Main-d'œuvre, Méthode, Machine…)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="595" />
+      <source>The 6M, in French</source>
+      <translation>Les 6M, en français</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="609" />
+      <source>Corrective actions</source>
+      <translation>Actions correctives</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diagrams/canvas.py" line="614" />
+      <source>(no corrective action yet)</source>
+      <translation>(aucune action corrective pour l'instant)</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentEditor</name>
     <message>
       <location filename="../../ui/editor/__init__.py" line="56" />
@@ -1076,348 +1170,6 @@
       <location filename="../../ui/document_view.py" line="269" />
       <source>Annex truncated — {0} bytes, see the JSON export.</source>
       <translation>Annexe tronquée — {0} octets, voir l'export JSON.</translation>
-    </message>
-  </context>
-  <context>
-    <name>Edits</name>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="18" />
-      <source>title</source>
-      <translation>titre</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="19" />
-      <source>incident date</source>
-      <translation>date de l'incident</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="20" />
-      <source>time zone</source>
-      <translation>fuseau horaire</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="21" />
-      <source>start time</source>
-      <translation>heure de début</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="22" />
-      <source>detection time</source>
-      <translation>heure de détection</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="23" />
-      <source>mitigation time</source>
-      <translation>heure d'atténuation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="24" />
-      <source>resolution time</source>
-      <translation>heure de résolution</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="25" />
-      <source>severity</source>
-      <translation>sévérité</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="26" />
-      <source>status</source>
-      <translation>statut</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="27" />
-      <source>author</source>
-      <translation>auteur</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="28" />
-      <source>reviewers</source>
-      <translation>relecteurs</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="29" />
-      <source>postmortem date</source>
-      <translation>date du postmortem</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="30" />
-      <source>tags</source>
-      <translation>étiquettes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="31" />
-      <source>language</source>
-      <translation>langue</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="32" />
-      <source>summary</source>
-      <translation>résumé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="33" />
-      <source>root cause</source>
-      <translation>cause racine</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="34" />
-      <source>contributing factors</source>
-      <translation>facteurs contributifs</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="35" />
-      <source>what went well</source>
-      <translation>ce qui a bien marché</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="36" />
-      <source>what went wrong</source>
-      <translation>ce qui a mal marché</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="37" />
-      <source>where we got lucky</source>
-      <translation>où nous avons eu de la chance</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="38" />
-      <source>acknowledgements</source>
-      <translation>remerciements</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="39" />
-      <source>name</source>
-      <translation>nom</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="40" />
-      <source>role</source>
-      <translation>rôle</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="41" />
-      <source>attendance</source>
-      <translation>présence</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="42" />
-      <source>state</source>
-      <translation>état</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="43" />
-      <source>metric</source>
-      <translation>mesure</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="44" />
-      <source>value</source>
-      <translation>valeur</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="45" />
-      <source>target</source>
-      <translation>cible</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="46" />
-      <location filename="../../ui/editor/descriptions.py" line="62" />
-      <source>time</source>
-      <translation>heure</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="47" />
-      <source>event</source>
-      <translation>événement</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="48" />
-      <source>actor</source>
-      <translation>acteur</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="49" />
-      <source>marker</source>
-      <translation>repère</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="50" />
-      <source>notes</source>
-      <translation>notes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="51" />
-      <location filename="../../ui/editor/descriptions.py" line="84" />
-      <source>action</source>
-      <translation>action</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="52" />
-      <source>owner</source>
-      <translation>responsable</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="53" />
-      <source>due date</source>
-      <translation>échéance</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="54" />
-      <source>priority</source>
-      <translation>priorité</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="55" />
-      <source>kind</source>
-      <translation>type</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="56" />
-      <source>horizon</source>
-      <translation>horizon</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="57" />
-      <source>ticket</source>
-      <translation>ticket</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="58" />
-      <source>linked causes</source>
-      <translation>causes liées</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="59" />
-      <source>audience</source>
-      <translation>public</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="60" />
-      <source>text</source>
-      <translation>texte</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="61" />
-      <source>channel</source>
-      <translation>canal</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="63" />
-      <source>content</source>
-      <translation>contenu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="70" />
-      <source>participants</source>
-      <translation>participants</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="71" />
-      <source>services</source>
-      <translation>services</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="72" />
-      <source>impact rows</source>
-      <translation>lignes d'impact</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="73" />
-      <source>timeline entries</source>
-      <translation>entrées de chronologie</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="74" />
-      <source>actions</source>
-      <translation>actions</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="75" />
-      <source>lessons</source>
-      <translation>leçons</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="76" />
-      <source>communications</source>
-      <translation>communications</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="77" />
-      <source>annexes</source>
-      <translation>annexes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="80" />
-      <source>participant</source>
-      <translation>participant</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="81" />
-      <source>service</source>
-      <translation>service</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="82" />
-      <source>impact row</source>
-      <translation>ligne d'impact</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="83" />
-      <source>timeline entry</source>
-      <translation>entrée de chronologie</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="85" />
-      <source>lesson</source>
-      <translation>leçon</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="86" />
-      <source>communication</source>
-      <translation>communication</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="87" />
-      <source>annex</source>
-      <translation>annexe</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="108" />
-      <source>Change {0} of {1} {2}</source>
-      <translation>Modifier {0} ({1} {2})</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="114" />
-      <location filename="../../ui/editor/descriptions.py" line="122" />
-      <source>Add {0} {1}</source>
-      <translation>Ajouter {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="116" />
-      <location filename="../../ui/editor/descriptions.py" line="124" />
-      <source>Delete {0} {1}</source>
-      <translation>Supprimer {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="130" />
-      <source>Move {0} {1} up</source>
-      <translation>Monter {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="132" />
-      <source>Move {0} {1} down</source>
-      <translation>Descendre {0} {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="136" />
-      <source>Sort timeline by time</source>
-      <translation>Trier la chronologie par heure</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/descriptions.py" line="138" />
-      <source>Change {0}</source>
-      <translation>Modifier {0}</translation>
     </message>
   </context>
   <context>
@@ -1921,197 +1673,12 @@
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/editor/labels.py" line="30" />
-      <source>Draft</source>
-      <translation>Brouillon</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="31" />
-      <source>In review</source>
-      <translation>En relecture</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="32" />
-      <source>Approved</source>
-      <translation>Approuvé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="33" />
-      <source>Archived</source>
-      <translation>Archivé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="39" />
-      <source>Started</source>
-      <translation>Début</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="40" />
-      <source>Detected</source>
-      <translation>Détecté</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="41" />
-      <source>Acknowledged</source>
-      <translation>Pris en charge</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="42" />
-      <source>Escalated</source>
-      <translation>Escaladé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="43" />
-      <source>Mitigated</source>
-      <translation>Atténué</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="44" />
-      <source>Resolved</source>
-      <translation>Résolu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="50" />
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="51" />
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="52" />
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="53" />
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="59" />
-      <source>Mitigate</source>
-      <translation>Atténuer</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="60" />
-      <source>Prevent</source>
-      <translation>Prévenir</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="61" />
-      <source>Process</source>
-      <translation>Processus</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="62" />
-      <source>Detect</source>
-      <translation>Détecter</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="68" />
-      <source>Immediate</source>
-      <translation>Immédiat</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="69" />
-      <source>Short term</source>
-      <translation>Court terme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="70" />
-      <source>Medium term</source>
-      <translation>Moyen terme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="71" />
-      <source>Long term</source>
-      <translation>Long terme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="81" />
-      <source>Unknown</source>
-      <translation>Inconnue</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="82" />
-      <source>Present</source>
-      <translation>Présent</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="83" />
-      <source>Absent</source>
-      <translation>Absent</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="84" />
-      <source>Excused</source>
-      <translation>Excusé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="90" />
-      <source>Internal</source>
-      <translation>Interne</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="91" />
-      <source>External</source>
-      <translation>Externe</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="97" />
-      <source>Down</source>
-      <translation>En panne</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="98" />
-      <source>Degraded</source>
-      <translation>Dégradé</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="99" />
-      <source>OK</source>
-      <translation>OK</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="105" />
-      <source>Log</source>
-      <translation>Journal</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="106" />
-      <source>Link</source>
-      <translation>Lien</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="107" />
-      <source>Text</source>
-      <translation>Texte</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="113" />
-      <source>Developers</source>
-      <translation>Développeurs</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="114" />
-      <source>Platform team</source>
-      <translation>Équipe plateforme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="115" />
-      <source>Organization</source>
-      <translation>Organisation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/labels.py" line="120" />
+      <location filename="../../ui/editor/labels.py" line="100" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/labels.py" line="120" />
+      <location filename="../../ui/editor/labels.py" line="100" />
       <source>French</source>
       <translation>Français</translation>
     </message>
@@ -2318,106 +1885,106 @@
       <translation>Sélectionnez un postmortem pour le lire.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;Undo {0}</source>
       <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>&amp;Redo {0}</source>
       <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="402" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>Postmortem &amp;list</source>
       <translation>&amp;Liste des postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
-      <location filename="../../ui/main_window.py" line="653" />
-      <location filename="../../ui/main_window.py" line="751" />
+      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="659" />
+      <location filename="../../ui/main_window.py" line="757" />
       <source>Postmortem Studio</source>
       <translation>Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>not saved, retrying</source>
       <translation>non enregistré, nouvelle tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="451" />
+      <location filename="../../ui/main_window.py" line="457" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>{0} — {1} — Postmortem Studio</source>
       <translation>{0} — {1} — Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="511" />
+      <location filename="../../ui/main_window.py" line="517" />
       <source>The open postmortem has edits that are not saved yet; they are retried.</source>
       <translation>Le postmortem ouvert a des modifications pas encore enregistrées ; elles sont retentées.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="605" />
+      <location filename="../../ui/main_window.py" line="611" />
       <source>Not saved: {0} Retrying every few seconds.</source>
       <translation>Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="644" />
+      <location filename="../../ui/main_window.py" line="650" />
       <source>Changed elsewhere — reloaded.</source>
       <translation>Modifié ailleurs — rechargé.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="654" />
+      <location filename="../../ui/main_window.py" line="660" />
       <source>Some edits could not be saved: {0}
 Quit anyway and lose them?</source>
       <translation>Certaines modifications n'ont pas pu être enregistrées : {0}
 Quitter quand même et les perdre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="684" />
+      <location filename="../../ui/main_window.py" line="690" />
       <source>Import a postmortem</source>
       <translation>Importer un postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="684" />
+      <location filename="../../ui/main_window.py" line="690" />
       <source>Postmortem files (*.json)</source>
       <translation>Fichiers postmortem (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="701" />
+      <location filename="../../ui/main_window.py" line="707" />
       <source>Cannot import {0}: {1}</source>
       <translation>Impossible d'importer {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="724" />
+      <location filename="../../ui/main_window.py" line="730" />
       <source>Snapshot recorded in the history.</source>
       <translation>Instantané enregistré dans l'historique.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
+      <location filename="../../ui/main_window.py" line="770" />
       <source>About Postmortem Studio</source>
       <translation>À propos de Postmortem Studio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="765" />
+      <location filename="../../ui/main_window.py" line="771" />
       <source>Postmortem Studio — blameless incident postmortems, offline.</source>
       <translation>Postmortem Studio — postmortems d'incident sans blâme, hors ligne.</translation>
     </message>
@@ -2598,89 +2165,6 @@ Quitter quand même et les perdre ?</translation>
       <location filename="../../ui/meeting/window_link.py" line="76" />
       <source>Meeting running — step {0} of {1}, {2}</source>
       <translation>Réunion en cours — étape {0} sur {1}, {2}</translation>
-    </message>
-  </context>
-  <context>
-    <name>Messages</name>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="21" />
-      <source>{0}: '{1}' is not a date and time; use ISO 8601 with an offset, e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une date et heure ; utilisez l'ISO 8601 avec un décalage, p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="27" />
-      <source>{0}: '{1}' has no UTC offset; add one, e.g. +01:00 or Z.</source>
-      <translation>{0} : « {1} » n'a pas de décalage UTC ; ajoutez-en un, p. ex. +01:00 ou Z.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="31" />
-      <source>{0}: '{1}' is not a date; use YYYY-MM-DD, e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une date ; utilisez AAAA-MM-JJ, p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="38" />
-      <source>{0}: '{1}' has no date; set the incident date first, or type the date too, e.g. {2}.</source>
-      <translation>{0} : « {1} » n'a pas de date ; indiquez d'abord la date de l'incident, ou tapez aussi la date, p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="45" />
-      <source>{0}: '{1}' is not a time; type e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une heure ; tapez p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="49" />
-      <source>{0}: '{1}' is not a date; type e.g. {2}.</source>
-      <translation>{0} : « {1} » n'est pas une date ; tapez p. ex. {2}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="53" />
-      <source>{0}: a date and time is required.</source>
-      <translation>{0} : une date et une heure sont obligatoires.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="57" />
-      <source>{0}: cannot be empty.</source>
-      <translation>{0} : ne peut pas être vide.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="63" />
-      <source>time zone: '{0}' is unknown; use a name such as Europe/Paris or an offset.</source>
-      <translation>fuseau horaire : « {0} » est inconnu ; utilisez un nom comme Europe/Paris ou un décalage.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="69" />
-      <source>time zone: '{0}' is not an offset such as +01:00.</source>
-      <translation>fuseau horaire : « {0} » n'est pas un décalage comme +01:00.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="76" />
-      <source>This report is approved and locked; reopen it to edit (a new revision is created).</source>
-      <translation>Ce rapport est approuvé et verrouillé ; rouvrez-le pour le modifier (une nouvelle révision est créée).</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="86" />
-      <source>The database {0} is read-only. Your edits are kept in memory and saved as soon as it is writable again.</source>
-      <translation>La base {0} est en lecture seule. Vos modifications sont gardées en mémoire et enregistrées dès qu'elle redevient modifiable.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="97" />
-      <source>The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.</source>
-      <translation>La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="108" />
-      <source>This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies and was not saved. The latest version is shown.</source>
-      <translation>Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus et n'a pas été enregistré. La dernière version est affichée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="119" />
-      <source>This postmortem was approved and locked elsewhere: {0} was not saved. The latest version is shown.</source>
-      <translation>Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La dernière version est affichée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/messages.py" line="127" />
-      <source>The postmortem '{0}' was deleted elsewhere; this edit was not saved.</source>
-      <translation>Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.</translation>
     </message>
   </context>
   <context>
@@ -3107,12 +2591,12 @@ Quitter quand même et les perdre ?</translation>
       <translation>Règles du jeu</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="393" />
+      <location filename="../../ui/meeting/presenter_view.py" line="390" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="418" />
+      <location filename="../../ui/meeting/presenter_view.py" line="415" />
       <source>No timeline entries yet.</source>
       <translation>Pas encore d'entrée de chronologie.</translation>
     </message>
@@ -3148,9 +2632,9 @@ Quitter quand même et les perdre ?</translation>
     </message>
     <message>
       <location filename="../../ui/meeting/presenter_view.py" line="379" />
-      <location filename="../../ui/meeting/presenter_view.py" line="418" />
-      <location filename="../../ui/meeting/presenter_view.py" line="439" />
-      <location filename="../../ui/meeting/presenter_view.py" line="467" />
+      <location filename="../../ui/meeting/presenter_view.py" line="415" />
+      <location filename="../../ui/meeting/presenter_view.py" line="436" />
+      <location filename="../../ui/meeting/presenter_view.py" line="464" />
       <source>↑ {0} earlier</source>
       <translation>↑ {0} plus tôt</translation>
     </message>
@@ -3160,98 +2644,83 @@ Quitter quand même et les perdre ?</translation>
       <translation>+ {0} de plus</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="385" />
-      <source>Impact start</source>
-      <translation>Début de l'impact</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="386" />
-      <source>Detection</source>
-      <translation>Détection</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="387" />
-      <source>Mitigation</source>
-      <translation>Mitigation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="433" />
+      <location filename="../../ui/meeting/presenter_view.py" line="430" />
       <source>(no problem statement yet)</source>
       <translation>(pas encore d'énoncé du problème)</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="434" />
+      <location filename="../../ui/meeting/presenter_view.py" line="431" />
       <source>Problem: {0}</source>
       <translation>Problème : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="439" />
+      <location filename="../../ui/meeting/presenter_view.py" line="436" />
       <source>No why yet.</source>
       <translation>Pas encore de pourquoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="443" />
+      <location filename="../../ui/meeting/presenter_view.py" line="440" />
       <source>Ishikawa diagram</source>
       <translation>Diagramme d'Ishikawa</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="458" />
-      <location filename="../../ui/meeting/presenter_view.py" line="475" />
+      <location filename="../../ui/meeting/presenter_view.py" line="455" />
+      <location filename="../../ui/meeting/presenter_view.py" line="472" />
       <source>   ★ root cause</source>
       <translation>   ★ cause racine</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="463" />
+      <location filename="../../ui/meeting/presenter_view.py" line="460" />
       <source>Effect: {0}</source>
       <translation>Effet : {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="466" />
+      <location filename="../../ui/meeting/presenter_view.py" line="463" />
       <source>No cause in this category yet.</source>
       <translation>Pas encore de cause dans cette catégorie.</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="430" />
+      <location filename="../../ui/meeting/presenter_view.py" line="427" />
       <source>5 Whys</source>
       <translation>5 Pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="512" />
+      <location filename="../../ui/meeting/presenter_view.py" line="509" />
       <source>Step {0} of {1}</source>
       <translation>Étape {0} sur {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="517" />
+      <location filename="../../ui/meeting/presenter_view.py" line="514" />
       <source>  ·  +{0} over</source>
       <translation>  ·  +{0} de dépassement</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="518" />
+      <location filename="../../ui/meeting/presenter_view.py" line="515" />
       <source>Meeting {0} / {1}{2}</source>
       <translation>Réunion {0} / {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="523" />
+      <location filename="../../ui/meeting/presenter_view.py" line="520" />
       <source>Ready to start</source>
       <translation>Prête à démarrer</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="525" />
+      <location filename="../../ui/meeting/presenter_view.py" line="522" />
       <source>Wrapping up</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="526" />
+      <location filename="../../ui/meeting/presenter_view.py" line="523" />
       <source>Over time</source>
       <translation>Temps dépassé</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="527" />
+      <location filename="../../ui/meeting/presenter_view.py" line="524" />
       <source>Paused</source>
       <translation>En pause</translation>
     </message>
     <message>
-      <location filename="../../ui/meeting/presenter_view.py" line="528" />
+      <location filename="../../ui/meeting/presenter_view.py" line="525" />
       <source>Meeting ended</source>
       <translation>Réunion terminée</translation>
     </message>
@@ -3423,317 +2892,258 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>SignoffDialog</name>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="65" />
+      <location filename="../../ui/signoff_dialog.py" line="53" />
       <source>Sign off the report</source>
       <translation>Signer le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="69" />
+      <location filename="../../ui/signoff_dialog.py" line="57" />
       <source>Your sign-off approves the report exactly as it is now, signed with your own key. Any later edit makes it stale and the report goes back to review.</source>
       <translation>Votre signature, faite avec votre propre clé, approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="87" />
+      <location filename="../../ui/signoff_dialog.py" line="73" />
       <source>Your full name</source>
       <translation>Votre nom complet</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="90" />
+      <location filename="../../ui/signoff_dialog.py" line="76" />
       <source>e.g. Head of SRE</source>
       <translation>p. ex. Responsable SRE</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="93" />
+      <location filename="../../ui/signoff_dialog.py" line="79" />
       <source>Optional, written in a new certificate</source>
       <translation>Facultatif, inscrit dans un nouveau certificat</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="96" />
+      <location filename="../../ui/signoff_dialog.py" line="82" />
       <source>Your personal key (created on first use)</source>
       <translation>Votre clé personnelle (créée à la première utilisation)</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="97" />
+      <location filename="../../ui/signoff_dialog.py" line="83" />
       <source>Own PKCS#12…</source>
       <translation>Mon PKCS#12…</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="109" />
+      <location filename="../../ui/signoff_dialog.py" line="95" />
       <source>Passphrase again</source>
       <translation>Phrase secrète (bis)</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="114" />
+      <location filename="../../ui/signoff_dialog.py" line="100" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="115" />
+      <location filename="../../ui/signoff_dialog.py" line="101" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="116" />
+      <location filename="../../ui/signoff_dialog.py" line="102" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="117" />
+      <location filename="../../ui/signoff_dialog.py" line="103" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="118" />
+      <location filename="../../ui/signoff_dialog.py" line="104" />
       <source>Key</source>
       <translation>Clé</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="119" />
+      <location filename="../../ui/signoff_dialog.py" line="105" />
       <source>Passphrase</source>
       <translation>Phrase secrète</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="124" />
+      <location filename="../../ui/signoff_dialog.py" line="110" />
       <source>Sign off</source>
       <translation>Signer</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <location filename="../../ui/signoff_dialog.py" line="124" />
       <source>Your PKCS#12 file</source>
       <translation>Votre fichier PKCS#12</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="138" />
+      <location filename="../../ui/signoff_dialog.py" line="124" />
       <source>PKCS#12 (*.p12 *.pfx)</source>
       <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="155" />
+      <location filename="../../ui/signoff_dialog.py" line="141" />
       <source>Type your name.</source>
       <translation>Saisissez votre nom.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="158" />
+      <location filename="../../ui/signoff_dialog.py" line="144" />
       <source>A personal key will be created for you: choose a passphrase of at least {0} characters, and type it twice.</source>
       <translation>Une clé personnelle va être créée pour vous : choisissez une phrase secrète d'au moins {0} caractères et saisissez-la deux fois.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="162" />
+      <location filename="../../ui/signoff_dialog.py" line="148" />
       <source>The two passphrases differ.</source>
       <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_dialog.py" line="164" />
+      <location filename="../../ui/signoff_dialog.py" line="150" />
       <source>Type the passphrase of your key.</source>
       <translation>Saisissez la phrase secrète de votre clé.</translation>
-    </message>
-    <message>
-      <source>signed</source>
-      <translation>signé</translation>
-    </message>
-    <message>
-      <source>STALE — content changed after signing</source>
-      <translation>PÉRIMÉE — le contenu a changé après la signature</translation>
-    </message>
-    <message>
-      <source>to sign</source>
-      <translation>à signer</translation>
-    </message>
-    <message>
-      <source>NOT VERIFIED — no valid signature</source>
-      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
-    </message>
-    <message>
-      <source>Prepared by</source>
-      <translation>Préparé par</translation>
-    </message>
-    <message>
-      <source>Reviewed by</source>
-      <translation>Relu par</translation>
-    </message>
-    <message>
-      <source>Approved by</source>
-      <translation>Approuvé par</translation>
-    </message>
-    <message>
-      <source>Filed by</source>
-      <translation>Archivé par</translation>
     </message>
   </context>
   <context>
     <name>SignoffPage</name>
     <message>
-      <location filename="../../ui/signoff_page.py" line="72" />
+      <location filename="../../ui/signoff_page.py" line="67" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="73" />
+      <location filename="../../ui/signoff_page.py" line="68" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="74" />
+      <location filename="../../ui/signoff_page.py" line="69" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="75" />
+      <location filename="../../ui/signoff_page.py" line="70" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="76" />
+      <location filename="../../ui/signoff_page.py" line="71" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="82" />
+      <location filename="../../ui/signoff_page.py" line="77" />
       <source>Sign off…</source>
       <translation>Signer…</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="84" />
+      <location filename="../../ui/signoff_page.py" line="79" />
       <source>Reopen as a new revision</source>
       <translation>Rouvrir en nouvelle révision</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="94" />
+      <location filename="../../ui/signoff_page.py" line="89" />
       <source>Export PDF…</source>
       <translation>Exporter en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="96" />
+      <location filename="../../ui/signoff_page.py" line="91" />
       <source>Export for approval…</source>
       <translation>Exporter pour approbation…</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="99" />
+      <location filename="../../ui/signoff_page.py" line="94" />
       <source>The PDF with an empty signature field for each role still to sign</source>
       <translation>Le PDF avec un champ de signature vide pour chaque rôle qui doit encore signer</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="101" />
+      <location filename="../../ui/signoff_page.py" line="96" />
       <source>Collect signed PDF…</source>
       <translation>Recueillir un PDF signé…</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="124" />
+      <location filename="../../ui/signoff_page.py" line="119" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="126" />
+      <location filename="../../ui/signoff_page.py" line="121" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="158" />
+      <location filename="../../ui/signoff_page.py" line="153" />
       <source>Open a postmortem to see its sign-offs.</source>
       <translation>Ouvrez un postmortem pour voir ses signatures.</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="167" />
+      <location filename="../../ui/signoff_page.py" line="164" />
+      <source>{0} — locked</source>
+      <translation>{0} — verrouillé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signoff_page.py" line="165" />
       <source>Status: {0} · revision {1}</source>
       <translation>Statut : {0} · révision {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="171" />
+      <location filename="../../ui/signoff_page.py" line="167" />
       <source>{0} sign-off(s) STALE or NOT VERIFIED: sign again</source>
       <translation>{0} signature(s) PÉRIMÉE(S) ou NON VÉRIFIÉE(S) : signez à nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="195" />
+      <location filename="../../ui/signoff_page.py" line="191" />
       <source>Certificate sha256:{0}</source>
       <translation>Certificat sha256:{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="234" />
+      <location filename="../../ui/signoff_page.py" line="230" />
       <source>Sign off</source>
       <translation>Signer</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="258" />
+      <location filename="../../ui/signoff_page.py" line="254" />
       <source>Export the report</source>
       <translation>Exporter le rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="258" />
-      <location filename="../../ui/signoff_page.py" line="294" />
+      <location filename="../../ui/signoff_page.py" line="254" />
+      <location filename="../../ui/signoff_page.py" line="290" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="285" />
+      <location filename="../../ui/signoff_page.py" line="281" />
       <source>Building {0}…</source>
       <translation>Création de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="294" />
+      <location filename="../../ui/signoff_page.py" line="290" />
       <source>Collect a signed PDF</source>
       <translation>Recueillir un PDF signé</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="313" />
+      <location filename="../../ui/signoff_page.py" line="309" />
       <source>Collected {0}: {1}</source>
       <translation>{0} recueilli : {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="313" />
+      <location filename="../../ui/signoff_page.py" line="309" />
       <source>nothing new</source>
       <translation>rien de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="322" />
+      <location filename="../../ui/signoff_page.py" line="318" />
       <source>Unknown signer</source>
       <translation>Signataire inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="325" />
+      <location filename="../../ui/signoff_page.py" line="321" />
       <source>Add this signer to the trust list for the role they signed, and collect?</source>
       <translation>Ajouter ce signataire à la liste de confiance pour le rôle signé, et recueillir ?</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="335" />
+      <location filename="../../ui/signoff_page.py" line="331" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/signoff_page.py" line="342" />
+      <location filename="../../ui/signoff_page.py" line="338" />
       <source>Export failed.</source>
       <translation>L'export a échoué.</translation>
-    </message>
-    <message>
-      <source>Draft</source>
-      <translation>Brouillon</translation>
-    </message>
-    <message>
-      <source>In review</source>
-      <translation>En relecture</translation>
-    </message>
-    <message>
-      <source>Approved — locked</source>
-      <translation>Approuvé — verrouillé</translation>
-    </message>
-    <message>
-      <source>Archived</source>
-      <translation>Archivé</translation>
-    </message>
-    <message>
-      <source>signed</source>
-      <translation>signé</translation>
-    </message>
-    <message>
-      <source>STALE — content changed after signing</source>
-      <translation>PÉRIMÉE — le contenu a changé après la signature</translation>
-    </message>
-    <message>
-      <source>to sign</source>
-      <translation>à signer</translation>
-    </message>
-    <message>
-      <source>NOT VERIFIED — no valid signature</source>
-      <translation>NON VÉRIFIÉE — aucune signature valide</translation>
     </message>
   </context>
   <context>
@@ -3895,13 +3305,13 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
   <context>
     <name>TrackerModel</name>
     <message>
-      <location filename="../../ui/tracker.py" line="249" />
+      <location filename="../../ui/tracker.py" line="238" />
       <source>Double-click to open this postmortem</source>
       <extracomment>(row, new status) asked by the status editor; the widget saves it through a session. raw rows of the pages read so far, and the records built from them rows of the postmortems being edited, as last read (see ``watch``)</extracomment>
       <translation>Double-cliquez pour ouvrir ce postmortem</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="251" />
+      <location filename="../../ui/tracker.py" line="240" />
       <source>Overdue by %n day(s)</source>
       <translation>
         <numerusform>En retard de %n jour</numerusform>
@@ -3909,7 +3319,7 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="270" />
+      <location filename="../../ui/tracker.py" line="259" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
@@ -3941,99 +3351,67 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       <source>Kind</source>
       <translation>Type</translation>
     </message>
-    <message>
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
-    </message>
-    <message>
-      <source>Mitigate</source>
-      <translation>Atténuer</translation>
-    </message>
-    <message>
-      <source>Prevent</source>
-      <translation>Prévenir</translation>
-    </message>
-    <message>
-      <source>Process</source>
-      <translation>Processus</translation>
-    </message>
-    <message>
-      <source>Detect</source>
-      <translation>Détecter</translation>
-    </message>
   </context>
   <context>
     <name>TrackerWidget</name>
     <message>
-      <location filename="../../ui/tracker.py" line="347" />
+      <location filename="../../ui/tracker.py" line="336" />
       <source>Owner…</source>
       <translation>Responsable…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="351" />
+      <location filename="../../ui/tracker.py" line="340" />
       <source>Action or ticket…</source>
       <translation>Action ou ticket…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="355" />
+      <location filename="../../ui/tracker.py" line="344" />
       <source>All statuses</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="355" />
+      <location filename="../../ui/tracker.py" line="344" />
       <source>Open</source>
       <translation>Ouvertes</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="361" />
+      <location filename="../../ui/tracker.py" line="350" />
       <source>All priorities</source>
       <translation>Toutes les priorités</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="365" />
+      <location filename="../../ui/tracker.py" line="354" />
       <source>All kinds</source>
       <translation>Tous les types</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="367" />
-      <location filename="../../ui/tracker.py" line="441" />
+      <location filename="../../ui/tracker.py" line="357" />
+      <location filename="../../ui/tracker.py" line="431" />
       <source>All postmortems</source>
       <translation>Tous les postmortems</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="372" />
+      <location filename="../../ui/tracker.py" line="362" />
       <source>Overdue only</source>
       <translation>En retard seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="376" />
+      <location filename="../../ui/tracker.py" line="366" />
       <source>Open postmortem</source>
       <translation>Ouvrir le postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="378" />
+      <location filename="../../ui/tracker.py" line="368" />
       <source>Export CSV…</source>
       <translation>Exporter en CSV…</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="443" />
+      <location filename="../../ui/tracker.py" line="433" />
       <source>(untitled)</source>
       <translation>(sans titre)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="482" />
+      <location filename="../../ui/tracker.py" line="472" />
       <source>%n action(s)</source>
       <translation>
         <numerusform>%n action</numerusform>
@@ -4041,7 +3419,7 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/tracker.py" line="484" />
+      <location filename="../../ui/tracker.py" line="474" />
       <source>%n overdue</source>
       <translation>
         <numerusform>%n en retard</numerusform>
@@ -4049,51 +3427,19 @@ La réunion reste enregistrée : Réunion ▸ Démarrer la réunion la reprend s
       </translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="534" />
+      <location filename="../../ui/tracker.py" line="524" />
       <source>Export actions</source>
       <translation>Exporter les actions</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="534" />
+      <location filename="../../ui/tracker.py" line="524" />
       <source>CSV files (*.csv)</source>
       <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/tracker.py" line="546" />
+      <location filename="../../ui/tracker.py" line="536" />
       <source>Cannot export to {0}: {1}</source>
       <translation>Impossible d'exporter vers {0} : {1}</translation>
-    </message>
-    <message>
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
-    </message>
-    <message>
-      <source>Mitigate</source>
-      <translation>Atténuer</translation>
-    </message>
-    <message>
-      <source>Prevent</source>
-      <translation>Prévenir</translation>
-    </message>
-    <message>
-      <source>Process</source>
-      <translation>Processus</translation>
-    </message>
-    <message>
-      <source>Detect</source>
-      <translation>Détecter</translation>
     </message>
   </context>
   <context>
@@ -4168,25 +3514,6 @@ Ouvrez la démonstration — une panne du payment-service — pour voir chaque s
       <location filename="../../ui/main_window.py" line="87" />
       <source>Open the demo postmortem</source>
       <translation>Ouvrir le postmortem de démonstration</translation>
-    </message>
-  </context>
-  <context>
-    <name>StatusDelegate</name>
-    <message>
-      <source>To do</source>
-      <translation>À faire</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>En cours</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>Fait</translation>
-    </message>
-    <message>
-      <source>Not doing</source>
-      <translation>Abandonné</translation>
     </message>
   </context>
 </TS>

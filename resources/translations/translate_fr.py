@@ -23,31 +23,10 @@ QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 ALIASES = {"window": "MainWindow", "self.window": "MainWindow"}
 
-_ACTION_STATUSES = ("To do", "In progress", "Done", "Not doing")
-_ACTION_KINDS = ("Mitigate", "Prevent", "Process", "Detect")
-_SIGNOFF_STATES = (
-    "signed",
-    "STALE — content changed after signing",
-    "to sign",
-    "NOT VERIFIED — no valid signature",
-)
 #: Words passed to ``self.tr`` through a variable (lupdate cannot see them): context → sources.
+#: (The words of the closed vocabularies are not here: they come from ``app.vocabulary``.)
 DYNAMIC: dict[str, tuple[str, ...]] = {
-    "TrackerModel": (
-        "Due",
-        "Priority",
-        "Status",
-        "Owner",
-        "Action",
-        "Postmortem",
-        "Kind",
-        *_ACTION_STATUSES,
-        *_ACTION_KINDS,
-    ),
-    "StatusDelegate": _ACTION_STATUSES,
-    "TrackerWidget": (*_ACTION_STATUSES, *_ACTION_KINDS),
-    "SignoffPage": ("Draft", "In review", "Approved — locked", "Archived", *_SIGNOFF_STATES),
-    "SignoffDialog": (*_SIGNOFF_STATES, "Prepared by", "Reviewed by", "Approved by", "Filed by"),
+    "TrackerModel": ("Due", "Priority", "Status", "Owner", "Action", "Postmortem", "Kind"),
     "KpiGauge": ("on target", "above target"),
 }
 
@@ -77,16 +56,6 @@ FRENCH: dict[str, str] = {
         "Non enregistré : {0} Nouvelle tentative toutes les quelques secondes.",
     "Reloaded": "Rechargé",
     "Changed elsewhere — reloaded.": "Modifié ailleurs — rechargé.",
-    "This postmortem was changed elsewhere ({0} was changed there too): {1} no longer applies "
-    "and was not saved. The latest version is shown.":
-        "Ce postmortem a été modifié ailleurs ({0} y a aussi été modifié) : {1} ne s'applique plus "
-        "et n'a pas été enregistré. La dernière version est affichée.",
-    "This postmortem was approved and locked elsewhere: {0} was not saved. The latest version "
-    "is shown.":
-        "Ce postmortem a été approuvé et verrouillé ailleurs : {0} n'a pas été enregistré. La "
-        "dernière version est affichée.",
-    "The postmortem '{0}' was deleted elsewhere; this edit was not saved.":
-        "Le postmortem « {0} » a été supprimé ailleurs ; cette modification n'a pas été enregistrée.",
     "Some edits could not be saved: {0}\nQuit anyway and lose them?":
         "Certaines modifications n'ont pas pu être enregistrées : {0}\nQuitter quand même et les perdre ?",
     "Import a postmortem": "Importer un postmortem",
@@ -195,60 +164,35 @@ FRENCH: dict[str, str] = {
     "Content of “{0}”": "Contenu de « {0} »",
     "This annex does not hold a web address.": "Cette annexe ne contient pas d'adresse web.",
     "Add": "Ajouter", "Move up": "Monter", "Move down": "Descendre",
-    # -- vocabulary ------------------------------------------------------------------------------
-    "Draft": "Brouillon", "In review": "En relecture", "Approved": "Approuvé", "Archived": "Archivé",
-    "Started": "Début", "Detected": "Détecté", "Acknowledged": "Pris en charge", "Escalated": "Escaladé",
-    "Mitigated": "Atténué", "Resolved": "Résolu", "To do": "À faire", "In progress": "En cours",
-    "Done": "Fait", "Not doing": "Abandonné", "Mitigate": "Atténuer", "Prevent": "Prévenir",
-    "Process": "Processus", "Detect": "Détecter", "Immediate": "Immédiat", "Short term": "Court terme",
-    "Medium term": "Moyen terme", "Long term": "Long terme", "Unknown": "Inconnue", "Present": "Présent",
-    "Absent": "Absent", "Excused": "Excusé", "Internal": "Interne", "External": "Externe",
-    "Down": "En panne", "Degraded": "Dégradé", "OK": "OK", "Log": "Journal", "Link": "Lien",
-    "Text": "Texte", "Developers": "Développeurs", "Platform team": "Équipe plateforme",
-    "Organization": "Organisation",
-    # -- edit names (Edit menu) ------------------------------------------------------------------
-    "title": "titre", "incident date": "date de l'incident", "time zone": "fuseau horaire",
+    "{0} — locked": "{0} — verrouillé",
+    # -- the diagram's context menu --------------------------------------------------------------
+    "5 Whys diagram": "Diagramme des 5 Pourquoi", "Ishikawa diagram": "Diagramme d'Ishikawa",
+    "Add a child": "Ajouter une case enfant", "Add a sibling": "Ajouter une case sœur",
+    "Rename": "Renommer", "Edit the answer": "Modifier la réponse",
+    "Root cause on/off": "Cause racine oui/non", "Delete with its sub-nodes": "Supprimer avec ses sous-cases",
+    "Fit to view": "Ajuster à la vue", "Category set": "Jeu de catégories",
+    "Incident (People, Process, Tools…)": "Incident (Personnes, Processus, Outils…)",
+    "Incident, in French": "Incident, en français",
+    "The 6M (Manpower, Method, Machine…)": "Les 6M (Main-d'œuvre, Méthode, Machine…)",
+    "The 6M, in French": "Les 6M, en français",
+    "(no corrective action yet)": "(aucune action corrective pour l'instant)",
+    "Answer: because…": "Réponse : parce que…",
+    "Type the text, Enter (Shift+Enter: new line)": "Tapez le texte, Entrée (Maj+Entrée : nouvelle ligne)",
+    "OK": "OK",
+    # -- field names the editor passes to the core's messages ---------------------------------
+    "incident date": "date de l'incident",
     "start time": "heure de début", "detection time": "heure de détection",
     "mitigation time": "heure d'atténuation", "resolution time": "heure de résolution",
-    "severity": "sévérité", "status": "statut", "author": "auteur", "reviewers": "relecteurs",
-    "postmortem date": "date du postmortem", "tags": "étiquettes", "language": "langue",
-    "summary": "résumé", "root cause": "cause racine", "contributing factors": "facteurs contributifs",
-    "what went well": "ce qui a bien marché", "what went wrong": "ce qui a mal marché",
-    "where we got lucky": "où nous avons eu de la chance", "acknowledgements": "remerciements",
-    "name": "nom", "role": "rôle", "attendance": "présence", "state": "état", "metric": "mesure",
-    "value": "valeur", "target": "cible", "time": "heure", "event": "événement", "actor": "acteur",
-    "marker": "repère", "notes": "notes", "action": "action", "owner": "responsable",
-    "due date": "échéance", "priority": "priorité", "kind": "type", "horizon": "horizon",
-    "ticket": "ticket", "linked causes": "causes liées", "audience": "public", "text": "texte",
-    "channel": "canal", "content": "contenu", "participants": "participants", "services": "services",
-    "impact rows": "lignes d'impact", "timeline entries": "entrées de chronologie", "actions": "actions",
-    "lessons": "leçons", "communications": "communications", "annexes": "annexes",
-    "participant": "participant", "service": "service", "impact row": "ligne d'impact",
-    "timeline entry": "entrée de chronologie", "lesson": "leçon", "communication": "communication",
-    "annex": "annexe", "Change {0} of {1} {2}": "Modifier {0} ({1} {2})", "Add {0} {1}": "Ajouter {0} {1}",
-    "Delete {0} {1}": "Supprimer {0} {1}", "Move {0} {1} up": "Monter {0} {1}",
-    "Move {0} {1} down": "Descendre {0} {1}", "Sort timeline by time": "Trier la chronologie par heure",
-    "Change {0}": "Modifier {0}",
-    # -- messages of the core ------------------------------------------------------------------
-    "{0}: '{1}' is not a date and time; use ISO 8601 with an offset, e.g. {2}.": "{0} : « {1} » n'est pas une date et heure ; utilisez l'ISO 8601 avec un décalage, p. ex. {2}.",
-    "{0}: '{1}' has no UTC offset; add one, e.g. +01:00 or Z.": "{0} : « {1} » n'a pas de décalage UTC ; ajoutez-en un, p. ex. +01:00 ou Z.",
-    "{0}: '{1}' is not a date; use YYYY-MM-DD, e.g. {2}.": "{0} : « {1} » n'est pas une date ; utilisez AAAA-MM-JJ, p. ex. {2}.",
-    "{0}: a date and time is required.": "{0} : une date et une heure sont obligatoires.",
-    "{0}: cannot be empty.": "{0} : ne peut pas être vide.",
-    "time zone: '{0}' is unknown; use a name such as Europe/Paris or an offset.": "fuseau horaire : « {0} » est inconnu ; utilisez un nom comme Europe/Paris ou un décalage.",
-    "time zone: '{0}' is not an offset such as +01:00.": "fuseau horaire : « {0} » n'est pas un décalage comme +01:00.",
-    "This report is approved and locked; reopen it to edit (a new revision is created).": "Ce rapport est approuvé et verrouillé ; rouvrez-le pour le modifier (une nouvelle révision est créée).",
-    "The database {0} is read-only. Your edits are kept in memory and saved as soon as it is writable again.": "La base {0} est en lecture seule. Vos modifications sont gardées en mémoire et enregistrées dès qu'elle redevient modifiable.",
-    "The database {0} was deleted or moved while open. Your edits are kept in memory and saved as soon as the file is back.": "La base {0} a été supprimée ou déplacée pendant l'utilisation. Vos modifications sont gardées en mémoire et enregistrées dès que le fichier est de retour.",
+    "postmortem date": "date du postmortem",
+    "time": "heure",
+    "due date": "échéance",
     # -- the read-only report tab ----------------------------------------------------------------
     "Field": "Champ", "Participants": "Participants", "Root cause analysis": "Analyse des causes",
     "Problem:": "Problème :", "Effect:": "Effet :",
     # -- words other screens pass to tr() through a variable ------------------------------------
-    "Postmortem": "Postmortem", "Approved — locked": "Approuvé — verrouillé", "signed": "signé",
-    "STALE — content changed after signing": "PÉRIMÉE — le contenu a changé après la signature",
-    "to sign": "à signer", "on target": "dans la cible", "above target": "au-dessus de la cible",
-    "target < {0} · {1} incident(s)": "cible < {0} · {1} incident(s)", "Prepared by": "Préparé par", "Reviewed by": "Relu par",
-    "Approved by": "Approuvé par", "Filed by": "Archivé par",
+    "Postmortem": "Postmortem",
+    "on target": "dans la cible", "above target": "au-dessus de la cible",
+    "target < {0} · {1} incident(s)": "cible < {0} · {1} incident(s)",
     # -- meeting -------------------------------------------------------------------------------
     "Start the meeting": "Démarrer la réunion", "Step": "Étape", "Minutes": "Minutes",
     "Add a step": "Ajouter une étape", "New step": "Nouvelle étape", "Remove the step": "Retirer l'étape",
@@ -284,7 +228,7 @@ FRENCH: dict[str, str] = {
     "No actions yet.": "Pas encore d'action.",
     "Open actions from earlier postmortems": "Actions ouvertes des postmortems précédents",
     "No open actions elsewhere.": "Aucune action ouverte ailleurs.",
-    "Ishikawa diagram": "Diagramme d'Ishikawa", "Nothing yet.": "Rien pour l'instant.",
+    "Nothing yet.": "Rien pour l'instant.",
     "Step {0} of {1}": "Étape {0} sur {1}", "  ·  +{0} over": "  ·  +{0} de dépassement",
     "Meeting {0} / {1}{2}": "Réunion {0} / {1}{2}", "Ready to start": "Prête à démarrer",
     "Wrapping up": "Conclusion", "Over time": "Temps dépassé", "Meeting ended": "Réunion terminée",
@@ -435,9 +379,6 @@ FRENCH: dict[str, str] = {
     "&Keyboard shortcuts": "&Raccourcis clavier",
     "Getting started": "Premiers pas", "&Getting started": "&Premiers pas",
     "Postmortem &list": "&Liste des postmortems",
-    "{0}: '{1}' has no date; set the incident date first, or type the date too, e.g. {2}.": "{0} : « {1} » n'a pas de date ; indiquez d'abord la date de l'incident, ou tapez aussi la date, p. ex. {2}.",
-    "{0}: '{1}' is not a time; type e.g. {2}.": "{0} : « {1} » n'est pas une heure ; tapez p. ex. {2}.",
-    "{0}: '{1}' is not a date; type e.g. {2}.": "{0} : « {1} » n'est pas une date ; tapez p. ex. {2}.",
     "Root cause without a corrective action: {0}": "Cause racine sans action corrective : {0}",
     "{0} action(s) without an owner.": "{0} action(s) sans responsable.",
     "{0} action(s) without a due date.": "{0} action(s) sans échéance.",
@@ -488,7 +429,6 @@ FRENCH: dict[str, str] = {
     "Add corrective actions with an owner and a due date (tomorrow, +3d, next friday…) and link each to the causes it addresses.": "Ajoutez des actions correctives avec un responsable et une échéance (demain, +3j, vendredi…) et liez chacune aux causes qu'elle traite.",
     "The outline on the left shows ✔ for sections with content and ⚠ for what needs attention. Every edit is saved at once and can be undone.": "Le plan à gauche montre ✔ pour les sections remplies et ⚠ pour ce qui demande attention. Chaque modification est enregistrée aussitôt et peut être annulée.",
     "When the review is done, sign it off and export the PDF report.": "Une fois la revue terminée, validez-la et exportez le rapport PDF.",
-    "NOT VERIFIED — no valid signature": "NON VÉRIFIÉE — aucune signature valide",
     "Your sign-off approves the report exactly as it is now, signed with your own key. Any later edit makes it stale and the report goes back to review.":
         "Votre signature, faite avec votre propre clé, approuve le rapport exactement tel qu'il est. Toute modification ultérieure la rend périmée et le rapport repart en relecture.",
     "Optional, written in a new certificate": "Facultatif, inscrit dans un nouveau certificat",

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QWheelEvent,
@@ -151,7 +152,9 @@ class DiagramView(QGraphicsView):
         self.editor.hide()
         self.editor.committed.connect(self._commit_edit)
         self.editor.cancelled.connect(self._cancel_edit)
-        self.setAccessibleName("5 Whys diagram" if kind == WHYS else "Ishikawa diagram")
+        self.setAccessibleName(
+            self.tr("5 Whys diagram") if kind == WHYS else self.tr("Ishikawa diagram")
+        )
         if window is not None and session is None:
             session = window.session
         self.set_session(session)
@@ -314,9 +317,9 @@ class DiagramView(QGraphicsView):
         )
         self.editor.setText(str(self._graph().nodes[node].get(field, "")))
         placeholder = (
-            "Answer: because…"
+            self.tr("Answer: because…")
             if field == "answer"
-            else "Type the text, Enter (Shift+Enter: new line)"
+            else self.tr("Type the text, Enter (Shift+Enter: new line)")
         )
         self.editor.setPlaceholderText(placeholder)
         self.editor.show()
@@ -555,18 +558,21 @@ class DiagramView(QGraphicsView):
         entries: list[tuple[str, str, Any]] = []
         if self.editable and self.selected is not None:
             entries += [
-                ("Add a child", "Tab", self.add_child),
-                ("Add a sibling", "Enter", self.add_sibling),
-                ("Rename", "F2", self.start_edit),
+                (self.tr("Add a child"), "Tab", self.add_child),
+                (self.tr("Add a sibling"), "Enter", self.add_sibling),
+                (self.tr("Rename"), "F2", self.start_edit),
             ]
             if self.kind == WHYS:
-                entries.append(("Edit the answer", "Shift+F2", lambda: self.start_edit("answer")))
+                entries.append(
+                    (self.tr("Edit the answer"), "Shift+F2", lambda: self.start_edit("answer"))
+                )
             entries += [
-                ("Root cause on/off", "R", self.toggle_root_cause),
-                ("Delete with its sub-nodes", "Del", self.delete_selected),
+                (self.tr("Root cause on/off"), "R", self.toggle_root_cause),
+                (self.tr("Delete with its sub-nodes"), "Del", self.delete_selected),
             ]
         for text, shortcut, slot in entries:
-            action = QAction(f"{text}\t{shortcut}", menu)
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            action = QAction(f"{text}\t{keys}", menu)
             action.triggered.connect(slot)
             menu.addAction(action)
         if self.editable and self.selected is not None and self.session is not None:
@@ -574,25 +580,24 @@ class DiagramView(QGraphicsView):
         if self.editable and self.kind == ISHIKAWA and self.session is not None:
             self._add_category_sets(menu)
         menu.addSeparator()
-        fit = QAction("Fit to view\tCtrl+0", menu)
+        keys = QKeySequence("Ctrl+0").toString(QKeySequence.SequenceFormat.NativeText)
+        fit = QAction(self.tr("Fit to view") + f"\t{keys}", menu)
         fit.triggered.connect(self.fit)
         menu.addAction(fit)
         return menu
 
     def _add_category_sets(self, menu: QMenu) -> None:
-        sets = menu.addMenu("Category set")
+        sets = menu.addMenu(self.tr("Category set"))
         choices = (
-            ("Incident (People, Process, Tools…)", SEED_CATEGORIES_EN),
-            ("Incident, in French", SEED_CATEGORIES_FR),
-            ("The 6M (Manpower, Method, Machine…)", SIX_M_EN),
-            ("Les 6M, in French", SIX_M_FR),
+            (self.tr("Incident (People, Process, Tools…)"), SEED_CATEGORIES_EN),
+            (self.tr("Incident, in French"), SEED_CATEGORIES_FR),
+            (self.tr("The 6M (Manpower, Method, Machine…)"), SIX_M_EN),
+            (self.tr("The 6M, in French"), SIX_M_FR),
         )
         for text, names in choices:
             entry = QAction(text, sets)
             entry.triggered.connect(
-                lambda _checked=False, chosen=names, what=text: self.apply(
-                    changes.use_categories(chosen, f"Use the categories: {what}")
-                )
+                lambda _checked=False, chosen=names: self.apply(changes.use_categories(chosen))
             )
             sets.addAction(entry)
 
@@ -601,12 +606,12 @@ class DiagramView(QGraphicsView):
         node = self.selected
         if self._graph().nodes[node].get("role") not in ("why", "cause"):
             return
-        sub = menu.addMenu("Corrective actions")
+        sub = menu.addMenu(self.tr("Corrective actions"))
         actions = self.session.doc.actions
         ref = f"{self.kind}:{node}"
         current = {a.id for a in actions if ref in a.causes}
         if not actions:
-            sub.addAction("(no corrective action yet)").setEnabled(False)
+            sub.addAction(self.tr("(no corrective action yet)")).setEnabled(False)
         for action in actions:
             entry = QAction(action.action[:80] or action.id, sub)
             entry.setCheckable(True)

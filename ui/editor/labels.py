@@ -1,5 +1,7 @@
 """Words shown for the document's closed vocabularies, in the interface language.
 
+They come from the core's one table (``app.vocabulary.LABELS``), so the editor, the tracker,
+the sign-off page, the PDF and the Markdown export all say the same word for the same value.
 Built on each call (not at import) so that switching the language shows the new words.
 """
 
@@ -16,104 +18,82 @@ from app.vocabulary import (
     Attendance,
     Audience,
     Horizon,
+    LessonAudience,
     Marker,
     Priority,
     ServiceState,
+    SignoffState,
     Status,
+    label,
+    labels,
+    term,
 )
+from ui.i18n import current_language
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 
+def _labels(vocabulary: type[StrEnum]) -> dict[str, str]:
+    return {value.value: text for value, text in labels(vocabulary, current_language()).items()}
+
+
+def word(value: StrEnum) -> str:
+    """One value's label in the interface language."""
+    return label(value, current_language())
+
+
+def term_text(stored: str) -> str:
+    """A stored word of any vocabulary (a role, a state…) in the interface language; a word a
+    team typed itself is shown as typed."""
+    return term(stored, current_language())
+
+
 def status_labels() -> dict[str, str]:
-    return {
-        Status.DRAFT: translate("Labels", "Draft"),
-        Status.IN_REVIEW: translate("Labels", "In review"),
-        Status.APPROVED: translate("Labels", "Approved"),
-        Status.ARCHIVED: translate("Labels", "Archived"),
-    }
+    return _labels(Status)
 
 
 def marker_labels() -> dict[str, str]:
-    return {
-        Marker.STARTED: translate("Labels", "Started"),
-        Marker.DETECTED: translate("Labels", "Detected"),
-        Marker.ACKNOWLEDGED: translate("Labels", "Acknowledged"),
-        Marker.ESCALATED: translate("Labels", "Escalated"),
-        Marker.MITIGATED: translate("Labels", "Mitigated"),
-        Marker.RESOLVED: translate("Labels", "Resolved"),
-    }
+    return _labels(Marker)
 
 
 def action_status_labels() -> dict[str, str]:
-    return {
-        ActionStatus.TODO: translate("Labels", "To do"),
-        ActionStatus.IN_PROGRESS: translate("Labels", "In progress"),
-        ActionStatus.DONE: translate("Labels", "Done"),
-        ActionStatus.NOT_DOING: translate("Labels", "Not doing"),
-    }
+    return _labels(ActionStatus)
 
 
 def kind_labels() -> dict[str, str]:
-    return {
-        ActionKind.MITIGATE: translate("Labels", "Mitigate"),
-        ActionKind.PREVENT: translate("Labels", "Prevent"),
-        ActionKind.PROCESS: translate("Labels", "Process"),
-        ActionKind.DETECT: translate("Labels", "Detect"),
-    }
+    return _labels(ActionKind)
 
 
 def horizon_labels() -> dict[str, str]:
-    return {
-        Horizon.IMMEDIATE: translate("Labels", "Immediate"),
-        Horizon.SHORT: translate("Labels", "Short term"),
-        Horizon.MEDIUM: translate("Labels", "Medium term"),
-        Horizon.LONG: translate("Labels", "Long term"),
-    }
+    return _labels(Horizon)
 
 
 def priority_labels() -> dict[str, str]:
-    return {p: p.value for p in Priority}
+    return _labels(Priority)
 
 
 def attendance_labels() -> dict[str, str]:
-    return {
-        Attendance.UNKNOWN: translate("Labels", "Unknown"),
-        Attendance.PRESENT: translate("Labels", "Present"),
-        Attendance.ABSENT: translate("Labels", "Absent"),
-        Attendance.EXCUSED: translate("Labels", "Excused"),
-    }
+    return _labels(Attendance)
 
 
 def audience_labels() -> dict[str, str]:
-    return {
-        Audience.INTERNAL: translate("Labels", "Internal"),
-        Audience.EXTERNAL: translate("Labels", "External"),
-    }
+    return _labels(Audience)
 
 
 def service_state_labels() -> dict[str, str]:
-    return {
-        ServiceState.DOWN: translate("Labels", "Down"),
-        ServiceState.DEGRADED: translate("Labels", "Degraded"),
-        ServiceState.OK: translate("Labels", "OK"),
-    }
+    return _labels(ServiceState)
 
 
 def annex_kind_labels() -> dict[str, str]:
-    return {
-        AnnexKind.LOG: translate("Labels", "Log"),
-        AnnexKind.LINK: translate("Labels", "Link"),
-        AnnexKind.TEXT: translate("Labels", "Text"),
-    }
+    return _labels(AnnexKind)
 
 
 def lesson_audience_labels() -> dict[str, str]:
-    return {
-        "developers": translate("Labels", "Developers"),
-        "platform_team": translate("Labels", "Platform team"),
-        "organization": translate("Labels", "Organization"),
-    }
+    return _labels(LessonAudience)
+
+
+def signoff_state_labels() -> dict[str, str]:
+    return _labels(SignoffState)
 
 
 def language_labels() -> dict[str, str]:

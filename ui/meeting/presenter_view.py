@@ -38,7 +38,7 @@ from app.meeting.meeting import Meeting
 from app.meeting.timer import Phase, format_clock
 from app.model import Postmortem
 from app.tracker import open_actions
-from app.vocabulary import Marker
+from app.vocabulary import Marker, label
 from ui.i18n import SUPPORTED, catalogue_path, current_language
 from ui.meeting.live_views import (
     DIAGRAM_PX,
@@ -381,11 +381,8 @@ class PresenterView(QWidget):
         self.live.setCurrentWidget(self.rows)
 
     def marker_name(self, marker: Marker) -> str:
-        return {
-            Marker.STARTED: self.tr("Impact start"),
-            Marker.DETECTED: self.tr("Detection"),
-            Marker.MITIGATED: self.tr("Mitigation"),
-        }.get(marker, str(marker))
+        """The marker's word in the report's language (the one table of ``app.vocabulary``)."""
+        return label(marker, self.language)
 
     def _show_timeline(self, doc: Postmortem) -> None:
         """Start, detection and mitigation stay pinned with their markers; the rest scrolls
