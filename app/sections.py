@@ -14,34 +14,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 
 from app.model import Postmortem
 
+# the sections are the vocabulary's: one list of ids, titled in app.vocabulary
+from app.vocabulary import Section as SectionId
 
-class SectionId(StrEnum):
-    SUMMARY = "summary"
-    #: the team's own account (free sections of an imported document), titled by the team
-    NARRATIVE = "narrative"
-    IMPACT = "impact"
-    SERVICES = "services"
-    PARTICIPANTS = "participants"
-    DERIVED = "derived"
-    TIMELINE = "timeline"
-    ANALYSIS = "analysis"
-    WHYS = "whys"
-    ISHIKAWA = "ishikawa"
-    ROOT_CAUSE = "root_cause"
-    CONTRIBUTING = "contributing"
-    WENT_WELL = "went_well"
-    WENT_WRONG = "went_wrong"
-    LUCKY = "lucky"
-    ACTIONS = "actions"
-    LESSONS = "lessons"
-    COMMUNICATIONS = "communications"
-    PARKING_LOT = "parking_lot"
-    ANNEXES = "annexes"
-    ACKNOWLEDGEMENTS = "acknowledgements"
+__all__ = [
+    "BY_ID",
+    "SECTIONS",
+    "UNLISTED",
+    "Section",
+    "SectionId",
+    "diagram_filled",
+    "filled",
+    "not_covered_line",
+    "order",
+    "shown",
+    "title",
+]
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,10 @@ class Section(StrEnum):
     ACKNOWLEDGEMENTS = "acknowledgements"
     BLAMELESS = "blameless"
     SIGNOFF = "signoff"
+    #: the team's own account (free sections of an imported document), each part titled by it
+    NARRATIVE = "narrative"
+    SERVICES = "services"
+    DERIVED = "derived"
 
 
 DEFAULT_SIGNOFF_ROLES: tuple[str, ...] = tuple(role.value for role in SignoffRole)
@@ -237,6 +241,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "section.acknowledgements": ("Acknowledgements", "Remerciements"),
     "section.blameless": ("Blameless note", "Note sans reproche"),
     "section.signoff": ("Sign-off", "Validation"),
+    "section.narrative": ("Narrative", "Récit"),
+    "section.services": ("Affected services", "Services affectés"),
+    "section.derived": ("Key times", "Temps clés"),
 }
 # fmt: on
 
