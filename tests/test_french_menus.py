@@ -30,7 +30,7 @@ from app.vocabulary import LABELS
 from tests.test_i18n import french_demo_window
 from ui.diagrams.canvas import DiagramView
 from ui.i18n import install_language
-from ui.meeting_feature import AgendaDialog
+from ui.meeting.agenda_dialog import AgendaDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "postmortem_studio_fr.ts"
