@@ -1175,167 +1175,102 @@
   <context>
     <name>HeaderPage</name>
     <message>
-      <location filename="../../ui/editor/header.py" line="83" />
+      <location filename="../../ui/editor/header.py" line="84" />
       <source>incident date</source>
       <translation>date de l'incident</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="87" />
+      <location filename="../../ui/editor/header.py" line="88" />
       <source>start time</source>
       <translation>heure de début</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="88" />
+      <location filename="../../ui/editor/header.py" line="89" />
       <source>detection time</source>
       <translation>heure de détection</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="89" />
+      <location filename="../../ui/editor/header.py" line="90" />
       <source>mitigation time</source>
       <translation>heure d'atténuation</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="90" />
+      <location filename="../../ui/editor/header.py" line="91" />
       <source>resolution time</source>
       <translation>heure de résolution</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="94" />
+      <location filename="../../ui/editor/header.py" line="95" />
       <source>14:31, 2:31 PM or 2026-01-15 14:31</source>
       <translation>14:31, 14h31 ou 2026-01-15 14:31</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="102" />
+      <location filename="../../ui/editor/header.py" line="103" />
       <source>postmortem date</source>
       <translation>date du postmortem</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="107" />
+      <location filename="../../ui/editor/header.py" line="108" />
       <source>Names, separated by commas</source>
       <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="108" />
+      <location filename="../../ui/editor/header.py" line="109" />
       <source>Tags, separated by commas</source>
       <translation>Étiquettes, séparées par des virgules</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="132" />
-      <source>Title</source>
-      <translation>Titre</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="133" />
-      <source>Incident date</source>
-      <translation>Date de l'incident</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="134" />
-      <source>Time zone</source>
-      <translation>Fuseau horaire</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="135" />
-      <source>Started at</source>
-      <translation>Début</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="136" />
-      <source>Detected at</source>
-      <translation>Détection</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="137" />
-      <source>Mitigated at</source>
-      <translation>Atténuation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="138" />
-      <source>Resolved at</source>
-      <translation>Résolution</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="139" />
-      <source>Severity</source>
-      <translation>Sévérité</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="140" />
-      <source>Status</source>
-      <translation>Statut</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="141" />
-      <source>Author</source>
-      <translation>Auteur</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="142" />
-      <source>Reviewers</source>
-      <translation>Relecteurs</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="143" />
-      <source>Postmortem date</source>
-      <translation>Date du postmortem</translation>
-    </message>
-    <message>
       <location filename="../../ui/editor/header.py" line="144" />
-      <source>Tags</source>
-      <translation>Étiquettes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/editor/header.py" line="145" />
       <source>Report language</source>
       <translation>Langue du rapport</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="151" />
+      <location filename="../../ui/editor/header.py" line="150" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="152" />
+      <location filename="../../ui/editor/header.py" line="151" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="155" />
+      <location filename="../../ui/editor/header.py" line="154" />
       <source>Attendance</source>
       <translation>Présence</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="162" />
+      <location filename="../../ui/editor/header.py" line="161" />
       <source>New participant</source>
       <translation>Nouveau participant</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="169" />
+      <location filename="../../ui/editor/header.py" line="168" />
       <source>Service</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="172" />
+      <location filename="../../ui/editor/header.py" line="171" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="179" />
+      <location filename="../../ui/editor/header.py" line="178" />
       <source>new-service</source>
       <translation>nouveau-service</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="183" />
+      <location filename="../../ui/editor/header.py" line="182" />
       <source>Derived times</source>
       <translation>Temps calculés</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="189" />
+      <location filename="../../ui/editor/header.py" line="188" />
       <source>People</source>
       <translation>Personnes</translation>
     </message>
     <message>
-      <location filename="../../ui/editor/header.py" line="190" />
+      <location filename="../../ui/editor/header.py" line="189" />
       <source>Affected services</source>
       <translation>Services touchés</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.edits import set_field, zone_of
+from app.fields import header_label
 from app.model import Participant, Postmortem, Service
 from app.natural_dates import format_moment_full, incident_day, parse_moment_as_typed
 from app.timeutil import parse_date
@@ -129,19 +130,17 @@ class HeaderPage(QWidget):
             box.addWidget(self.fields[name].error)
             form.addRow(label, box)
 
-        row(self.tr("Title"), "title")
-        row(self.tr("Incident date"), "incident_date")
-        row(self.tr("Time zone"), "timezone")
-        row(self.tr("Started at"), "started_at")
-        row(self.tr("Detected at"), "detected_at")
-        row(self.tr("Mitigated at"), "mitigated_at")
-        row(self.tr("Resolved at"), "resolved_at")
-        form.addRow(self.tr("Severity"), self.severity)
-        form.addRow(self.tr("Status"), self.status)
-        row(self.tr("Author"), "author")
-        row(self.tr("Reviewers"), "reviewers")
-        row(self.tr("Postmortem date"), "postmortem_date")
-        row(self.tr("Tags"), "tags")
+        # each field's label is the one of its description (app.fields), in the interface language
+        def label(name: str) -> str:
+            return header_label(name, current_language())
+
+        times = ("started_at", "detected_at", "mitigated_at", "resolved_at")
+        for name in ("title", "incident_date", "timezone", *times):
+            row(label(name), name)
+        form.addRow(label("severity"), self.severity)
+        form.addRow(label("status"), self.status)
+        for name in ("author", "reviewers", "postmortem_date", "tags"):
+            row(label(name), name)
         form.addRow(self.tr("Report language"), self.language)
 
         self.participants = RowSection(
