@@ -432,6 +432,9 @@ class RowTable(QTableView):
         # only when that is not enough is every column shortened (elided), texts the least
         wanted = squeeze(wanted, [MIN_FIT if c in texts else w for c, w in enumerate(wanted)], room)
         least = [min(w, SQUEEZED_TEXT if c in texts else SQUEEZED) for c, w in enumerate(wanted)]
+        if sum(least) > room:  # many columns on a small screen: an equal share each, not a scroll
+            share = max(SQUEEZED, room // count)
+            least = [min(w, share) for w in wanted]
         wanted = squeeze(wanted, least, room)
         for c, width in enumerate(wanted):
             self.setColumnWidth(c, width)
