@@ -210,10 +210,7 @@ def sign_field(
         md_algorithm="sha256",
     )
     stamp = TextStampStyle(
-        stamp_text=(
-            f"{appearance.name}\n{appearance.role_label}\n"
-            f"{stamp_time(appearance.when)}"
-        ),
+        stamp_text=(f"{appearance.name}\n{appearance.role_label}\n{stamp_time(appearance.when)}"),
         border_width=1,
     )
     timestamper = None

@@ -873,8 +873,7 @@ class Store:
             [(postmortem_id, action_id) for action_id in old if action_id not in kept],
         )
         conn.executemany(
-            f"INSERT OR REPLACE INTO actions ({ACTION_COLUMNS}) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO actions ({ACTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [row for row in after if old.get(row[1]) != row],
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from app.store import Store
 from tests.editor_helpers import open_demo, use_temporary_settings
 from ui.diagrams.canvas import DiagramView
 from ui.diagrams.export import render_png
+from ui.document_view import document_html
 from ui.main_window import MainWindow
 from ui.preferences import apply_theme
 
@@ -121,3 +123,19 @@ def test_moving_or_removing_a_box_leaves_nothing_behind(qtbot: Any, window: Main
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
     assert moved in children(view._graph(), target)
     assert_repainted(view, region)
+
+
+def test_the_report_view_tables_follow_the_dark_theme(qtbot: Any, window: MainWindow) -> None:
+    def header_fill() -> QColor:
+        assert window.current is not None
+        html = document_html(window.current)
+        found = re.search(r"<tr style='background:(#[0-9a-fA-F]{6})'>", html)
+        assert found is not None
+        return QColor(found.group(1))
+
+    apply_theme("dark")
+    try:
+        assert header_fill().lightnessF() < 0.4  # the pale header text of the dark theme reads
+    finally:
+        apply_theme("light")
+    assert header_fill().lightnessF() > 0.8

@@ -16,6 +16,7 @@ from app.sections import SECTIONS, UNLISTED, SectionId, not_covered_line
 from app.sections import title as section_title
 from app.timeutil import format_duration
 from app.visible_text import MAX_ANNEX_BYTES, excerpt, visible
+from ui.design import screen_colour
 from ui.editor.labels import (
     action_status_labels,
     attendance_labels,
@@ -52,12 +53,17 @@ def _items(values: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{_cell(v)}</li>" for v in values) + "</ul>"
 
 
+#: the fill of a table's header row (on paper; mirrored in the dark theme like the diagrams)
+HEADER_FILL = "#e8eef6"
+
+
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
+    fill = screen_colour(HEADER_FILL)
     return (
         "<table cellspacing='0' cellpadding='5' border='1' style='border-collapse:collapse' "
-        f"width='100%'><tr style='background:#e8eef6'>{head}</tr>{body}</table>"
+        f"width='100%'><tr style='background:{fill}'>{head}</tr>{body}</table>"
     )
 
 
