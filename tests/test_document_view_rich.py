@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont
 
+from app.demo import demo_document
 from app.model import Action, Postmortem
 from ui.document_view import DocumentView
 
@@ -44,3 +45,13 @@ def test_markdown_fields_show_formatted_not_raw(qtbot: object, tmp_path: Path) -
     assert {"database", "alerts"} <= _bold_words(view)
     assert 'href="https://example.org"' in view.toHtml()
     assert view.grab().save(str(tmp_path / "document_view.png"))
+
+
+def test_timeline_times_read_as_in_the_tables_and_markers_by_their_label(qtbot: object) -> None:
+    view = DocumentView()
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    doc = demo_document()
+    view.show_document(doc)
+    text = view.toPlainText()
+    assert "14:00" in text and "T14:00" not in text and "14:00:00+01:00" not in text
+    assert "Detected" in text and "detected\n" not in text  # the marker's label, not its value

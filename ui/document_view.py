@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.derived import derived_times
 from app.diagrams.graph import children, outline_level, root_of, walk
 from app.model import Postmortem
+from app.natural_dates import format_moment, incident_day
 from app.richtext import inline_html, to_html
 from app.sections import SECTIONS, UNLISTED, SectionId, not_covered_line
 from app.sections import title as section_title
 from app.timeutil import format_duration
 from app.visible_text import MAX_ANNEX_BYTES, excerpt, visible
+from app.vocabulary import label
 from ui.design import screen_colour
 from ui.editor.labels import (
     action_status_labels,
@@ -208,6 +210,7 @@ def _derived_html(doc: Postmortem) -> str:
 
 
 def _timeline_html(doc: Postmortem) -> str:
+    day, language = incident_day(doc), current_language()
     return _table(
         [
             translate("DocumentView", "Time"),
@@ -217,10 +220,10 @@ def _timeline_html(doc: Postmortem) -> str:
         ],
         [
             [
-                ("≈ " if e.approximate else "") + e.at.isoformat(sep=" "),
+                ("≈ " if e.approximate else "") + format_moment(e.at, day),
                 e.event,
                 e.actor,
-                e.marker.value if e.marker else "",
+                label(e.marker, language) if e.marker else "",
             ]
             for e in doc.sorted_timeline()
         ],
