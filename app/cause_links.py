@@ -54,38 +54,40 @@ def _walk(graph: Any, start: str) -> list[str]:
     return found
 
 
+def _linkable(graph: Any, start: str) -> list[tuple[str, dict[str, Any]]]:
+    """The whys and causes under ``start`` that an action may address, in drawing order."""
+    return [
+        (node, graph.nodes[node])
+        for node in _walk(graph, start)
+        if graph.nodes[node].get("role") in LINKABLE_ROLES
+    ]
+
+
+def _target(kind: str, node: str, data: dict[str, Any], **where: Any) -> LinkTarget:
+    text = str(data.get("text", "")).strip()
+    return LinkTarget(f"{kind}:{node}", kind, text, bool(data.get("root_cause")), **where)
+
+
 def link_targets(doc: Postmortem) -> list[LinkTarget]:
     """Every why and cause of both diagrams, in drawing order."""
-    targets: list[LinkTarget] = []
     whys = doc.whys
-    for node in _walk(whys, root_of(whys)):
-        data = whys.nodes[node]
-        if data.get("role") in LINKABLE_ROLES:
-            targets.append(
-                LinkTarget(
-                    f"{WHYS}:{node}",
-                    WHYS,
-                    str(data.get("text", "")).strip(),
-                    bool(data.get("root_cause")),
-                    depth=_depth(whys, node),
-                    answer=str(data.get("answer", "")).strip(),
-                )
-            )
+    targets = [
+        _target(
+            WHYS,
+            node,
+            data,
+            depth=_depth(whys, node),
+            answer=str(data.get("answer", "")).strip(),
+        )
+        for node, data in _linkable(whys, root_of(whys))
+    ]
     fishbone = doc.ishikawa
     for category in children(fishbone, root_of(fishbone)):
         name = str(fishbone.nodes[category].get("text", "")).strip()
-        for node in _walk(fishbone, category):
-            data = fishbone.nodes[node]
-            if data.get("role") in LINKABLE_ROLES:
-                targets.append(
-                    LinkTarget(
-                        f"{ISHIKAWA}:{node}",
-                        ISHIKAWA,
-                        str(data.get("text", "")).strip(),
-                        bool(data.get("root_cause")),
-                        category=name,
-                    )
-                )
+        targets += [
+            _target(ISHIKAWA, node, data, category=name)
+            for node, data in _linkable(fishbone, category)
+        ]
     return targets
 
 
